@@ -1,0 +1,115 @@
+"""Report, Measure, Signer, Score: plain values that the store saves and the UI edits."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class MeasureKind(StrEnum):
+    MEASURE = "measure"
+    # A heading row spanning all columns (improvement-plan: "เครื่องมือการประเมิน EIT …").
+    SECTION = "section"
+
+
+@dataclass(frozen=True)
+class Score:
+    """One ITA question's score, last fiscal year and this one (text: "98.72")."""
+
+    topic: str = ""
+    previous: str = ""
+    current: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: int | None = None
+    kind: MeasureKind = MeasureKind.MEASURE
+    code: str = ""  # an ITA question code (e6, i10, O35) where the layout shows one
+    title: str = ""
+    activity: str = ""  # โครงการ/กิจกรรม under a measure (narrative layout)
+    steps: str = ""
+    owner: str = ""
+    timing: str = ""
+    result: str = ""
+    outcome: str = ""
+    budget: str = ""
+    problems: str = ""
+    suggestions: str = ""
+    scores: tuple[Score, ...] = ()
+
+    def get(self, name: str) -> str:
+        if name not in MEASURE_TEXT_FIELDS:
+            raise KeyError(name)
+        return getattr(self, name)
+
+    def with_field(self, name: str, value: str) -> Measure:
+        if name not in MEASURE_TEXT_FIELDS:
+            raise KeyError(name)
+        return dataclasses.replace(self, **{name: value})
+
+    def is_blank(self) -> bool:
+        return not any(getattr(self, f).strip() for f in MEASURE_TEXT_FIELDS) and not self.scores
+
+
+MEASURE_TEXT_FIELDS: tuple[str, ...] = (
+    "code", "title", "activity", "steps", "owner", "timing", "result", "outcome",
+    "budget", "problems", "suggestions",
+)
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str = ""
+    # One position per line, as printed under the name ("ปลัดเทศบาล", "รักษาราชการแทน …").
+    positions: tuple[str, ...] = ()
+    role: str = ""  # e.g. ผู้รายงาน, ผู้ตรวจสอบ, ผู้อนุมัติ
+
+
+@dataclass(frozen=True)
+class Report:
+    id: int | None = None
+    layout: str = "six-measures"
+    title: str = "รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+    municipality: str = ""
+    district: str = ""  # อำเภอ
+    province: str = ""  # จังหวัด
+    fiscal_year: int = 2568  # B.E.
+    period: str = ""  # e.g. "รอบ ๑๒ เดือน (เดือนตุลาคม ๒๕๖๕ - กันยายน ๒๕๖๖)"
+    opening: str = ""
+    closing: str = ""
+    prepared_by: str = ""  # จัดทำโดย (unit)
+    signers: tuple[Signer, ...] = ()
+    options: dict[str, Any] = field(default_factory=dict)
+    measures: tuple[Measure, ...] = ()
+    created: str = ""
+    updated: str = ""
+
+    def with_field(self, name: str, value: Any) -> Report:
+        if name not in REPORT_EDITABLE_FIELDS:
+            raise KeyError(name)
+        return dataclasses.replace(self, **{name: value})
+
+
+REPORT_TEXT_FIELDS: tuple[str, ...] = (
+    "layout", "title", "municipality", "district", "province", "period",
+    "opening", "closing", "prepared_by",
+)
+REPORT_EDITABLE_FIELDS: frozenset[str] = frozenset(
+    (*REPORT_TEXT_FIELDS, "fiscal_year", "signers", "options")
+)
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """One line of the library list."""
+
+    id: int
+    municipality: str
+    fiscal_year: int
+    layout: str
+    updated: str
+    measure_count: int
+    title: str

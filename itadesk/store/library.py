@@ -1,0 +1,431 @@
+"""The library file: open (checked, locked, migrated, backed up), read, and edit.
+
+Every edit is one transaction: it is on disk when the method returns, or not at all.
+A library is held with SQLite's exclusive locking mode, so a second running copy of the
+program cannot open it (and so cannot write over it); the OS drops the lock if we die.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from ..domain import MEASURE_TEXT_FIELDS, Measure, MeasureKind, Report, ReportSummary, Score, Signer
+from ..domain.model import REPORT_TEXT_FIELDS
+from . import backup
+from .errors import (
+    CorruptLibrary,
+    FolderNotWritable,
+    LibraryError,
+    LibraryInUse,
+    NewerLibrary,
+    NotALibrary,
+    WriteFailed,
+)
+from .schema import APPLICATION_ID, LATEST_VERSION, migrate
+
+ENV_LIBRARY = "ITADESK_LIBRARY"
+APP_NAME = "ITA Desk"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_MEASURE_COLUMNS = ("kind", *MEASURE_TEXT_FIELDS)
+# Libraries this process holds. Needed because POSIX drops all of a process's locks on a
+# file when any descriptor of it is closed: even reading the header of a library we hold
+# would silently hand its lock to another copy of the program.
+_OPEN_HERE: set[Path] = set()
+
+
+def default_library_path() -> Path:
+    """$ITADESK_LIBRARY, else library.sqlite in the per-user data folder (platformdirs)."""
+    env = os.environ.get(ENV_LIBRARY)
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+class Library:
+    """An open library. Use `Library.open(path)`; close() when done."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, created: bool) -> None:
+        self.path = path
+        self._conn = conn
+        self.created = created  # True when this open made a new, empty library
+        self.last_saved: dt.datetime | None = None
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: Path, *, take_backup: bool = True, keep_backups: int = 10) -> Library:
+        path = Path(path).expanduser().absolute()
+        if path in _OPEN_HERE:
+            raise LibraryInUse(path)
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FolderNotWritable(folder, str(exc)) from exc
+        exists = path.exists()
+        if exists:
+            _check_header(path)
+        elif not os.access(folder, os.W_OK):
+            raise FolderNotWritable(folder)
+        try:
+            conn = sqlite3.connect(path, timeout=0.2, isolation_level=None,
+                                   check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise _translate(exc, path) from exc
+        try:
+            created = _prepare(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+        lib = cls(path, conn, created)
+        _OPEN_HERE.add(path)
+        if take_backup and not created:
+            # A backup that cannot be written must not stop the clerk's work.
+            with contextlib.suppress(OSError, sqlite3.Error):
+                backup.take(conn, path, keep=keep_backups)
+        return lib
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._conn.close()
+        self._conn = None  # type: ignore[assignment]
+        _OPEN_HERE.discard(self.path)
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def backups(self) -> list[Path]:
+        return backup.list_backups(self.path)
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc, self.path) from exc
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise _translate(exc, self.path) from exc
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise _translate(exc, self.path) from exc
+        self.last_saved = dt.datetime.now()
+
+    def _touch(self, conn: sqlite3.Connection, report_id: int) -> None:
+        conn.execute("UPDATE report SET updated = ? WHERE id = ?", (_now(), report_id))
+
+    # ------------------------------------------------------------------ reading
+    def list_reports(self) -> list[ReportSummary]:
+        rows = self._conn.execute(
+            """SELECT r.id, r.municipality, r.fiscal_year, r.layout, r.updated, r.title,
+                      (SELECT count(*) FROM measure m WHERE m.report_id = r.id
+                                                     AND m.kind = 'measure')
+               FROM report r ORDER BY r.updated DESC, r.id DESC"""
+        ).fetchall()
+        return [
+            ReportSummary(id=r[0], municipality=r[1], fiscal_year=r[2], layout=r[3],
+                          updated=r[4], title=r[5], measure_count=r[6])
+            for r in rows
+        ]
+
+    def load_report(self, report_id: int) -> Report:
+        conn = self._conn
+        row = conn.execute(
+            f"SELECT id, {', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options, created, updated"
+            " FROM report WHERE id = ?",
+            (report_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(report_id)
+        texts = dict(zip(REPORT_TEXT_FIELDS, row[1 : 1 + len(REPORT_TEXT_FIELDS)], strict=True))
+        fiscal_year, options, created, updated = row[1 + len(REPORT_TEXT_FIELDS) :]
+        return Report(
+            id=row[0], fiscal_year=fiscal_year, options=json.loads(options or "{}"),
+            created=created, updated=updated, signers=self._signers(report_id),
+            measures=tuple(self.load_measures(report_id)), **texts,
+        )
+
+    def load_measures(self, report_id: int) -> list[Measure]:
+        conn = self._conn
+        scores: dict[int, list[Score]] = {}
+        for mid, topic, prev, cur in conn.execute(
+            """SELECT s.measure_id, s.topic, s.previous, s.current FROM score s
+               JOIN measure m ON m.id = s.measure_id WHERE m.report_id = ?
+               ORDER BY s.measure_id, s.position""",
+            (report_id,),
+        ):
+            scores.setdefault(mid, []).append(Score(topic, prev, cur))
+        out = []
+        for row in conn.execute(
+            f"SELECT id, {', '.join(_MEASURE_COLUMNS)} FROM measure"
+            " WHERE report_id = ? ORDER BY position",
+            (report_id,),
+        ):
+            mid = row[0]
+            values = dict(zip(_MEASURE_COLUMNS, row[1:], strict=True))
+            values["kind"] = MeasureKind(values["kind"])
+            out.append(Measure(id=mid, scores=tuple(scores.get(mid, ())), **values))
+        return out
+
+    def _signers(self, report_id: int) -> tuple[Signer, ...]:
+        return tuple(
+            Signer(name=n, positions=tuple(p.split("\n")) if p else (), role=r)
+            for n, p, r in self._conn.execute(
+                "SELECT name, positions, role FROM signer WHERE report_id = ? ORDER BY position",
+                (report_id,),
+            )
+        )
+
+    def measure_count(self, report_id: int) -> int:
+        return self._conn.execute(
+            "SELECT count(*) FROM measure WHERE report_id = ?", (report_id,)
+        ).fetchone()[0]
+
+    # ------------------------------------------------------------------ editing
+    def create_report(self, report: Report) -> int:
+        """Add a report (with its measures and signers); returns its id."""
+        now = _now()
+        with self._tx() as conn:
+            cur = conn.execute(
+                f"INSERT INTO report ({', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options,"
+                f" created, updated) VALUES ({', '.join('?' * len(REPORT_TEXT_FIELDS))},"
+                " ?, ?, ?, ?)",
+                (*(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
+                 json.dumps(report.options, ensure_ascii=False), report.created or now, now),
+            )
+            report_id = int(cur.lastrowid or 0)
+            _write_signers(conn, report_id, report.signers)
+            _insert_measures(conn, report_id, 0, report.measures, keep_ids=False)
+        return report_id
+
+    def delete_report(self, report_id: int) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM report WHERE id = ?", (report_id,))
+
+    def update_report(self, report_id: int, **fields: Any) -> None:
+        """Set report fields (title, municipality, fiscal_year, signers, options …)."""
+        with self._tx() as conn:
+            for name, value in fields.items():
+                if name == "signers":
+                    _write_signers(conn, report_id, value)
+                elif name == "options":
+                    conn.execute("UPDATE report SET options = ? WHERE id = ?",
+                                 (json.dumps(value, ensure_ascii=False), report_id))
+                elif name == "fiscal_year":
+                    conn.execute("UPDATE report SET fiscal_year = ? WHERE id = ?",
+                                 (int(value), report_id))
+                elif name in REPORT_TEXT_FIELDS:
+                    conn.execute(f"UPDATE report SET {name} = ? WHERE id = ?",
+                                 (str(value), report_id))
+                else:
+                    raise KeyError(name)
+            self._touch(conn, report_id)
+
+    def update_measures(self, report_id: int, changes: Iterable[tuple[int, str, str]]) -> None:
+        """Set (measure id, field, text) triples, all in one transaction."""
+        with self._tx() as conn:
+            for measure_id, name, value in changes:
+                if name not in MEASURE_TEXT_FIELDS:
+                    raise KeyError(name)
+                conn.execute(f"UPDATE measure SET {name} = ? WHERE id = ? AND report_id = ?",
+                             (value, measure_id, report_id))
+            self._touch(conn, report_id)
+
+    def set_scores(self, report_id: int, measure_id: int, scores: Sequence[Score]) -> None:
+        with self._tx() as conn:
+            _write_scores(conn, measure_id, scores)
+            self._touch(conn, report_id)
+
+    def insert_measures(
+        self, report_id: int, row: int, measures: Sequence[Measure], keep_ids: bool = False
+    ) -> list[Measure]:
+        """Insert before row `row`; returns the measures with their ids.
+
+        keep_ids=True puts back measures that were deleted (undo), under their old ids.
+        """
+        with self._tx() as conn:
+            out = _insert_measures(conn, report_id, row, measures, keep_ids)
+            self._touch(conn, report_id)
+        return out
+
+    def delete_measures(self, report_id: int, rows: Sequence[int]) -> None:
+        """Delete the measures at these rows (indices in the report's order)."""
+        with self._tx() as conn:
+            ids = _ids_in_order(conn, report_id)
+            for row in sorted(set(rows), reverse=True):
+                conn.execute("DELETE FROM measure WHERE id = ?", (ids[row],))
+                conn.execute(
+                    "UPDATE measure SET position = position - 1"
+                    " WHERE report_id = ? AND position > ?",
+                    (report_id, row),
+                )
+            self._touch(conn, report_id)
+
+    def move_measures(self, report_id: int, first: int, count: int, to: int) -> None:
+        """Move rows first..first+count-1 so that the block starts at row `to`."""
+        with self._tx() as conn:
+            ids = _ids_in_order(conn, report_id)
+            block = ids[first : first + count]
+            rest = ids[:first] + ids[first + count :]
+            order = rest[:to] + block + rest[to:]
+            lo, hi = min(first, to), max(first, to) + count
+            conn.executemany(
+                "UPDATE measure SET position = ? WHERE id = ?",
+                [(i, order[i]) for i in range(lo, min(hi, len(order)))],
+            )
+            self._touch(conn, report_id)
+
+    def integrity_ok(self) -> bool:
+        return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# ---------------------------------------------------------------------- helpers
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except PermissionError as exc:
+        raise FolderNotWritable(path.parent, str(exc)) from exc
+    except OSError as exc:
+        raise CorruptLibrary(path, str(exc)) from exc
+    if head and head != _SQLITE_MAGIC:
+        raise NotALibrary(path, "not an SQLite file")
+
+
+def _prepare(conn: sqlite3.Connection, path: Path) -> bool:
+    """Lock, check, migrate. Returns True when the library was new.
+
+    Nothing is written before the file is known to be ours and readable: a foreign or
+    newer file is left exactly as it was.
+    """
+    try:
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        # A write lock taken now is kept while we live (exclusive locking mode).
+        conn.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as exc:
+        raise _translate(exc, path) from exc
+    except sqlite3.DatabaseError as exc:
+        raise NotALibrary(path, str(exc)) from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
+            raise NotALibrary(path, f"application_id={app_id:#x}")
+        if version > LATEST_VERSION:
+            raise NewerLibrary(path, version, LATEST_VERSION)
+        if tables:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise CorruptLibrary(path, "; ".join(problems[:3]))
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit is never torn
+        if version < LATEST_VERSION:
+            conn.execute("BEGIN IMMEDIATE")
+            migrate(conn, version)
+            conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise _translate(exc, path) from exc
+    except LibraryError:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    return version == 0
+
+
+def _translate(exc: sqlite3.Error, path: Path) -> LibraryError:
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryInUse(path)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return CorruptLibrary(path, str(exc))
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return FolderNotWritable(path.parent, str(exc))
+    return WriteFailed(path, str(exc))
+
+
+def _ids_in_order(conn: sqlite3.Connection, report_id: int) -> list[int]:
+    return [r[0] for r in conn.execute(
+        "SELECT id FROM measure WHERE report_id = ? ORDER BY position", (report_id,))]
+
+
+def _insert_measures(
+    conn: sqlite3.Connection, report_id: int, row: int, measures: Sequence[Measure],
+    keep_ids: bool,
+) -> list[Measure]:
+    if not measures:
+        return []
+    conn.execute(
+        "UPDATE measure SET position = position + ? WHERE report_id = ? AND position >= ?",
+        (len(measures), report_id, row),
+    )
+    cols = ", ".join(_MEASURE_COLUMNS)
+    marks = ", ".join("?" * len(_MEASURE_COLUMNS))
+    out = []
+    for offset, m in enumerate(measures):
+        values = [str(m.kind), *(getattr(m, f) for f in MEASURE_TEXT_FIELDS)]
+        if keep_ids and m.id is not None:
+            conn.execute(
+                f"INSERT INTO measure (id, report_id, position, {cols}) VALUES (?, ?, ?, {marks})",
+                (m.id, report_id, row + offset, *values),
+            )
+            mid = m.id
+        else:
+            cur = conn.execute(
+                f"INSERT INTO measure (report_id, position, {cols}) VALUES (?, ?, {marks})",
+                (report_id, row + offset, *values),
+            )
+            mid = int(cur.lastrowid or 0)
+        _write_scores(conn, mid, m.scores)
+        out.append(Measure(**{**m.__dict__, "id": mid}))
+    return out
+
+
+def _write_scores(conn: sqlite3.Connection, measure_id: int, scores: Sequence[Score]) -> None:
+    conn.execute("DELETE FROM score WHERE measure_id = ?", (measure_id,))
+    conn.executemany(
+        "INSERT INTO score (measure_id, position, topic, previous, current) VALUES (?,?,?,?,?)",
+        [(measure_id, i, s.topic, s.previous, s.current) for i, s in enumerate(scores)],
+    )
+
+
+def _write_signers(conn: sqlite3.Connection, report_id: int, signers: Sequence[Signer]) -> None:
+    conn.execute("DELETE FROM signer WHERE report_id = ?", (report_id,))
+    conn.executemany(
+        "INSERT INTO signer (report_id, position, name, positions, role) VALUES (?,?,?,?,?)",
+        [(report_id, i, s.name, "\n".join(s.positions), s.role) for i, s in enumerate(signers)],
+    )

@@ -1,0 +1,92 @@
+"""Schema as a numbered chain of migrations on PRAGMA user_version.
+
+Step N turns a version N-1 library into version N. Never edit a released step: add one.
+Each step is tested from a kept library file of the version before it (tests/support/).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# 'ITAD': tells our files from any other SQLite database a clerk might pick.
+APPLICATION_ID = 0x49544144
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits first, and a migration must be one transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        CREATE TABLE report (
+            id           INTEGER PRIMARY KEY,
+            layout       TEXT NOT NULL,
+            title        TEXT NOT NULL DEFAULT '',
+            municipality TEXT NOT NULL DEFAULT '',
+            district     TEXT NOT NULL DEFAULT '',
+            province     TEXT NOT NULL DEFAULT '',
+            fiscal_year  INTEGER NOT NULL,
+            period       TEXT NOT NULL DEFAULT '',
+            opening      TEXT NOT NULL DEFAULT '',
+            closing      TEXT NOT NULL DEFAULT '',
+            prepared_by  TEXT NOT NULL DEFAULT '',
+            options      TEXT NOT NULL DEFAULT '{}',
+            created      TEXT NOT NULL,
+            updated      TEXT NOT NULL
+        );
+        CREATE TABLE measure (
+            id          INTEGER PRIMARY KEY,
+            report_id   INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            position    INTEGER NOT NULL,
+            kind        TEXT NOT NULL DEFAULT 'measure',
+            code        TEXT NOT NULL DEFAULT '',
+            title       TEXT NOT NULL DEFAULT '',
+            activity    TEXT NOT NULL DEFAULT '',
+            steps       TEXT NOT NULL DEFAULT '',
+            owner       TEXT NOT NULL DEFAULT '',
+            timing      TEXT NOT NULL DEFAULT '',
+            result      TEXT NOT NULL DEFAULT '',
+            outcome     TEXT NOT NULL DEFAULT '',
+            budget      TEXT NOT NULL DEFAULT '',
+            problems    TEXT NOT NULL DEFAULT '',
+            suggestions TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX measure_order ON measure(report_id, position);
+        CREATE TABLE score (
+            id         INTEGER PRIMARY KEY,
+            measure_id INTEGER NOT NULL REFERENCES measure(id) ON DELETE CASCADE,
+            position   INTEGER NOT NULL,
+            topic      TEXT NOT NULL DEFAULT '',
+            previous   TEXT NOT NULL DEFAULT '',
+            current    TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX score_order ON score(measure_id, position);
+        CREATE TABLE signer (
+            id        INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            name      TEXT NOT NULL DEFAULT '',
+            positions TEXT NOT NULL DEFAULT '',
+            role      TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX signer_order ON signer(report_id, position);
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    """Run the missing steps, each in the caller's transaction."""
+    for version in range(from_version + 1, LATEST_VERSION + 1):
+        MIGRATIONS[version - 1](conn)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,1 @@
+"""Thai text conventions: digits, Buddhist-Era dates and fiscal years, word segmentation."""

@@ -1,0 +1,55 @@
+"""Thai (๐–๙) and Arabic (0–9) digits.
+
+Official documents use Thai digits; web and e-mail addresses keep Arabic ones, because
+a reader must be able to type them.
+"""
+
+from __future__ import annotations
+
+import re
+
+THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+ARABIC_DIGITS = "0123456789"
+_TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
+_TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
+
+# What must stay as typed: URLs (with or without scheme), e-mail addresses, bare domains.
+_PROTECTED = re.compile(
+    r"""(?xi)
+    (?:https?://|ftp://|www\.)[^\s<>"'()]+      # web addresses
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses
+    | \b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go\.th|ac\.th|or\.th|co\.th|in\.th|com|org|net)\b[^\s]*
+    """
+)
+
+
+def to_thai_digits(text: str) -> str:
+    """Arabic digits become Thai ones, except inside web and e-mail addresses."""
+    out: list[str] = []
+    last = 0
+    for m in _PROTECTED.finditer(text):
+        out.append(text[last : m.start()].translate(_TO_THAI))
+        out.append(m.group())
+        last = m.end()
+    out.append(text[last:].translate(_TO_THAI))
+    return "".join(out)
+
+
+def to_arabic_digits(text: str) -> str:
+    return text.translate(_TO_ARABIC)
+
+
+def parse_int(text: str) -> int | None:
+    """An integer as a clerk types it: Thai or Arabic digits, spaces and commas allowed."""
+    cleaned = to_arabic_digits(text).replace(",", "").strip()
+    if not re.fullmatch(r"[+-]?\d+", cleaned):
+        return None
+    return int(cleaned)
+
+
+def parse_decimal_text(text: str) -> str | None:
+    """A decimal number as typed ("๙๘.๗๒", "98,72" is not accepted): canonical Arabic text."""
+    cleaned = to_arabic_digits(text).replace(",", "").strip()
+    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        return None
+    return cleaned

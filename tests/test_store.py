@@ -1,0 +1,237 @@
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from itadesk.domain import Measure, MeasureKind, Report, Score, Signer
+from itadesk.store import (
+    CorruptLibrary,
+    FolderNotWritable,
+    Library,
+    LibraryInUse,
+    NewerLibrary,
+    NotALibrary,
+    WriteFailed,
+)
+from itadesk.store.schema import APPLICATION_ID, LATEST_VERSION
+
+from .conftest import SUPPORT
+
+
+def _report(n: int = 3) -> Report:
+    return Report(
+        municipality="เทศบาลตำบลบ่อปลาทอง",
+        district="ปรางค์กู่",
+        province="นครราชสีมา",
+        fiscal_year=2568,
+        layout="six-timing-first",
+        signers=(Signer("นายอรุณ คุ่มทัน", ("ปลัดเทศบาลเมืองชัยนาท",), "ผู้ตรวจสอบ"),),
+        options={"thai_digits": True},
+        measures=tuple(
+            Measure(title=f"มาตรการที่ {i}", owner="สำนักปลัด",
+                    scores=(Score("หัวข้อ", "92.26", "95.31"),) if i == 0 else ())
+            for i in range(n)
+        ),
+    )
+
+
+def test_round_trip(library_path: Path):
+    with Library.open(library_path) as lib:
+        assert lib.created
+        rid = lib.create_report(_report())
+    with Library.open(library_path) as lib:
+        assert not lib.created
+        report = lib.load_report(rid)
+        assert report.municipality == "เทศบาลตำบลบ่อปลาทอง"
+        assert report.signers[0].positions == ("ปลัดเทศบาลเมืองชัยนาท",)
+        assert report.options == {"thai_digits": True}
+        assert [m.title for m in report.measures] == ["มาตรการที่ 0", "มาตรการที่ 1", "มาตรการที่ 2"]
+        assert report.measures[0].scores == (Score("หัวข้อ", "92.26", "95.31"),)
+        [summary] = lib.list_reports()
+        assert summary.measure_count == 3 and summary.fiscal_year == 2568
+
+
+def test_library_is_wal_with_foreign_keys_and_version(library_path: Path):
+    with Library.open(library_path) as lib:
+        lib.create_report(_report())
+    conn = sqlite3.connect(library_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    conn.close()
+
+
+def test_insert_delete_restore_move(library_path: Path):
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(_report(3))
+        inserted = lib.insert_measures(rid, 1, [Measure(title="ใหม่"),
+                                                Measure(kind=MeasureKind.SECTION, title="หมวด")])
+        titles = [m.title for m in lib.load_measures(rid)]
+        assert titles == ["มาตรการที่ 0", "ใหม่", "หมวด", "มาตรการที่ 1", "มาตรการที่ 2"]
+        before = lib.load_measures(rid)
+        lib.delete_measures(rid, [0, 3])
+        assert [m.title for m in lib.load_measures(rid)] == ["ใหม่", "หมวด", "มาตรการที่ 2"]
+        # undo of the delete: the same measures, same ids, same places, scores included
+        lib.insert_measures(rid, 0, [before[0]], keep_ids=True)
+        lib.insert_measures(rid, 3, [before[3]], keep_ids=True)
+        assert lib.load_measures(rid) == before
+        lib.move_measures(rid, 0, 2, 2)
+        titles = [m.title for m in lib.load_measures(rid)]
+        assert titles == ["หมวด", "มาตรการที่ 1", "มาตรการที่ 0", "ใหม่", "มาตรการที่ 2"]
+        assert inserted[1].kind is MeasureKind.SECTION
+
+
+def test_move_block(library_path: Path):
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(_report(5))
+        lib.move_measures(rid, 0, 2, 3)  # rows 0,1 after row 4
+        assert [m.title[-1] for m in lib.load_measures(rid)] == ["2", "3", "4", "0", "1"]
+        lib.move_measures(rid, 3, 2, 0)
+        assert [m.title[-1] for m in lib.load_measures(rid)] == ["0", "1", "2", "3", "4"]
+        lib.move_measures(rid, 4, 1, 3)
+        assert [m.title[-1] for m in lib.load_measures(rid)] == ["0", "1", "2", "4", "3"]
+
+
+def test_update_fields_and_report(library_path: Path):
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(_report(2))
+        m0, m1 = lib.load_measures(rid)
+        lib.update_measures(
+            rid, [(m0.id, "steps", "๑. ประชุม\n๒. ประกาศ"), (m1.id, "owner", "กองคลัง")]
+        )
+        lib.update_report(rid, fiscal_year=2569, municipality="เทศบาลเมืองชัยนาท",
+                          signers=(Signer("ก"), Signer("ข", ("ปลัด", "รักษาราชการแทน"))))
+        report = lib.load_report(rid)
+        assert report.measures[0].steps == "๑. ประชุม\n๒. ประกาศ"
+        assert report.measures[1].owner == "กองคลัง"
+        assert report.fiscal_year == 2569
+        assert [s.name for s in report.signers] == ["ก", "ข"]
+        with pytest.raises(KeyError):
+            lib.update_measures(rid, [(m0.id, "id; DROP TABLE report", "x")])
+        assert lib.load_report(rid).measures[0].steps == "๑. ประชุม\n๒. ประกาศ"
+
+
+def test_delete_report_cascades(library_path: Path):
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(_report(3))
+        lib.delete_report(rid)
+        assert lib.list_reports() == []
+        assert lib.measure_count(rid) == 0
+
+
+def test_text_file_is_not_a_library(library_path: Path):
+    library_path.write_text("สวัสดี ไม่ใช่ฐานข้อมูล", encoding="utf-8")
+    before = library_path.read_bytes()
+    with pytest.raises(NotALibrary) as info:
+        Library.open(library_path)
+    assert "ไม่ใช่คลังรายงาน" in info.value.message
+    assert library_path.read_bytes() == before
+
+
+def test_other_sqlite_database_is_not_a_library(library_path: Path):
+    conn = sqlite3.connect(library_path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = library_path.read_bytes()
+    with pytest.raises(NotALibrary):
+        Library.open(library_path)
+    assert library_path.read_bytes() == before
+
+
+def test_newer_library_is_refused_untouched(library_path: Path):
+    with Library.open(library_path) as lib:
+        lib.create_report(_report())
+    conn = sqlite3.connect(library_path)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = library_path.read_bytes()
+    with pytest.raises(NewerLibrary) as info:
+        Library.open(library_path)
+    assert "รุ่นที่ใหม่กว่า" in info.value.message
+    assert library_path.read_bytes() == before
+
+
+def test_corrupt_library(library_path: Path):
+    with Library.open(library_path) as lib:
+        lib.create_report(_report(200))
+    data = bytearray(library_path.read_bytes())
+    data[2 * 4096 : 4 * 4096] = bytes(range(256)) * 32  # scribble over pages 3-4 (measures)
+    library_path.write_bytes(bytes(data))
+    with pytest.raises((CorruptLibrary, NotALibrary)) as info:
+        Library.open(library_path)
+    assert info.value.message
+
+
+def test_second_process_cannot_open_the_library(library_path: Path):
+    with Library.open(library_path) as lib:
+        lib.create_report(_report())
+        with pytest.raises(LibraryInUse):
+            Library.open(library_path)
+        code = (
+            "import sys, pathlib\n"
+            "from itadesk.store import Library, LibraryInUse\n"
+            "try:\n"
+            f"    Library.open(pathlib.Path({str(library_path)!r}))\n"
+            "except LibraryInUse:\n"
+            "    sys.exit(3)\n"
+        )
+        proc = subprocess.run([sys.executable, "-c", code], timeout=60)
+        assert proc.returncode == 3
+        # and we still hold it, and can still write
+        lib.create_report(_report(1))
+    code_ok = code.replace("sys.exit(3)", "sys.exit(4)")
+    assert subprocess.run([sys.executable, "-c", code_ok], timeout=60).returncode == 0
+
+
+def test_folder_that_cannot_be_made(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    with pytest.raises(FolderNotWritable) as info:
+        Library.open(blocker / "library.sqlite")
+    assert "not-a-folder" in info.value.message
+
+
+def test_full_disk_keeps_last_good_state(library_path: Path):
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(_report(2))
+        pages = lib._conn.execute("PRAGMA page_count").fetchone()[0]
+        lib._conn.execute(f"PRAGMA max_page_count = {pages + 2}")
+        huge = [Measure(title="ก" * 20_000) for _ in range(20)]
+        with pytest.raises(WriteFailed) as info:
+            lib.insert_measures(rid, 0, huge)
+        assert "ดิสก์เต็ม" in info.value.message
+        assert [m.title for m in lib.load_measures(rid)] == ["มาตรการที่ 0", "มาตรการที่ 1"]
+        assert lib.integrity_ok()
+        # still usable for small edits
+        m0 = lib.load_measures(rid)[0]
+        lib.update_measures(rid, [(m0.id, "owner", "กองช่าง")])
+
+
+def test_backups_at_startup_keep_ten(library_path: Path):
+    with Library.open(library_path) as lib:
+        lib.create_report(_report())
+    for _ in range(12):
+        Library.open(library_path).close()
+    with Library.open(library_path) as lib:
+        backups = lib.backups()
+        assert len(backups) == 10
+        copy = sqlite3.connect(backups[0])
+        assert copy.execute("SELECT count(*) FROM measure").fetchone()[0] == 3
+        copy.close()
+
+
+def test_kept_version_1_library_opens(tmp_path: Path):
+    path = tmp_path / "old.sqlite"
+    shutil.copy(SUPPORT / "library-v1.sqlite", path)
+    with Library.open(path) as lib:
+        [summary] = lib.list_reports()
+        report = lib.load_report(summary.id)
+        assert report.municipality == "เทศบาลเมืองชัยนาท"
+        assert len(report.measures) == 2
+        assert report.measures[1].owner == "-กองยุทธศาสตร์ฯ\n-งานนิติการ"
+        assert lib.integrity_ok()
