@@ -1,0 +1,1 @@
+"""Portable files of a report: the versioned JSON exchange file."""
