@@ -278,6 +278,13 @@ class Library:
             self._touch(conn, report_id)
         return out
 
+    def restore_measures(self, report_id: int, items: Sequence[tuple[int, Measure]]) -> None:
+        """Put deleted measures back at their rows (ascending), under their old ids."""
+        with self._tx() as conn:
+            for row, measure in sorted(items, key=lambda item: item[0]):
+                _insert_measures(conn, report_id, row, [measure], keep_ids=True)
+            self._touch(conn, report_id)
+
     def delete_measures(self, report_id: int, rows: Sequence[int]) -> None:
         """Delete the measures at these rows (indices in the report's order)."""
         with self._tx() as conn:

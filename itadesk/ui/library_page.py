@@ -1,0 +1,105 @@
+"""The clerk's library: every report, newest change first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import ReportSummary, layout_by_id
+from ..thai.dates import thai_date
+from ..thai.digits import to_thai_digits
+from .fonts import ui_font
+
+HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด")
+
+
+def _when(stamp: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    return f"{thai_date(moment.date())} {to_thai_digits(moment.strftime('%H:%M'))} น."
+
+
+class LibraryPage(QWidget):
+    open_requested = Signal(int)
+    new_requested = Signal()
+    delete_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("คลังรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส")
+        title.setFont(ui_font(20, bold=True))
+        hint = QLabel("ดับเบิลคลิกรายงานเพื่อเปิดแก้ไข ทุกการแก้ไขบันทึกทันที ไม่ต้องกดบันทึก")
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("library_table")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self._open())
+
+        self.new_button = QPushButton("สร้างรายงานใหม่…")
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button = QPushButton("เปิดรายงาน")
+        self.open_button.clicked.connect(self._open)
+        self.delete_button = QPushButton("ลบรายงาน…")
+        self.delete_button.clicked.connect(self._delete)
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+
+    def show_reports(self, reports: list[ReportSummary]) -> None:
+        self.table.setRowCount(len(reports))
+        for row, r in enumerate(reports):
+            try:
+                layout_name = layout_by_id(r.layout).name
+            except KeyError:
+                layout_name = r.layout
+            values = (r.municipality or "(ยังไม่ระบุหน่วยงาน)", to_thai_digits(str(r.fiscal_year)),
+                      layout_name, to_thai_digits(str(r.measure_count)), _when(r.updated))
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.table.setItem(row, col, item)
+        if reports:
+            self.table.selectRow(0)
+        self.open_button.setEnabled(bool(reports))
+        self.delete_button.setEnabled(bool(reports))
+
+    def selected_id(self) -> int | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def _open(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.open_requested.emit(report_id)
+
+    def _delete(self) -> None:
+        report_id = self.selected_id()
+        if report_id is not None:
+            self.delete_requested.emit(report_id)

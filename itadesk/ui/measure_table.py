@@ -1,0 +1,456 @@
+"""The measure table view: wrapped Thai cells, rows that grow, a long-text editor,
+copy and paste of cell ranges as tab-separated text.
+
+Row heights are fitted lazily: a row's exact height needs its cells segmented and laid
+out, which for 1,000 measures would take seconds; rows first get a cheap estimate and
+are fitted exactly when they come into view.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from ..domain.text import parse_tsv, to_tsv
+from ..thai.segment import with_break_hints
+from .fonts import TABLE_POINT_SIZE, ui_font
+from .measure_model import DisplayWithBreaksRole, MeasureTableModel
+from .thai_edit import ThaiTextEdit
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+PADDING = 6
+MIN_ROW = 32
+MAX_ROW = 4000
+
+
+def _layouts(text: str, font: QFont, width: float) -> list[QTextLayout]:
+    """One laid-out QTextLayout per paragraph; Thai breaks where the text has U+200B,
+    and a word wider than the cell breaks anywhere rather than run out of it."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    out = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+        layout.endLayout()
+        out.append(layout)
+    return out
+
+
+def wrapped_height(text: str, font: QFont, width: float) -> float:
+    """Height of text laid out at `width` (text with U+200B between Thai words)."""
+    if width <= 1:
+        return 0.0
+    spacing = QFontMetricsF(font).lineSpacing()
+    return sum(max(lay.lineCount(), 1) * spacing for lay in _layouts(text, font, width))
+
+
+def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list[str]:
+    """Draw as `wrapped_height` measured; returns the lines drawn (for tests)."""
+    spacing = QFontMetricsF(font).lineSpacing()
+    y = float(rect.top())
+    drawn: list[str] = []
+    painter.save()
+    painter.setClipRect(rect)
+    for layout in _layouts(text, font, rect.width()):
+        source = layout.text()
+        for i in range(max(layout.lineCount(), 1)):
+            if layout.lineCount():
+                line = layout.lineAt(i)
+                line.setPosition(QPointF(0, 0))
+                line.draw(painter, QPointF(rect.left(), y))
+                drawn.append(source[line.textStart() : line.textStart() + line.textLength()])
+            y += spacing
+            if y > rect.bottom():
+                painter.restore()
+                return drawn
+    painter.restore()
+    return drawn
+
+
+class CellDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.font = ui_font(TABLE_POINT_SIZE)
+        self.section_font = ui_font(TABLE_POINT_SIZE, bold=True)
+
+    def _font_for(self, index: ModelIndex) -> QFont:
+        model = index.model()
+        if isinstance(model, MeasureTableModel) and model.is_section(index.row()):
+            return self.section_font
+        return self.font
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.text = index.data(DisplayWithBreaksRole) or ""
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.font = self._font_for(index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        model = index.model()
+        if isinstance(model, MeasureTableModel) and model.is_section(index.row()):
+            painter.fillRect(opt.rect, QColor("#eef3fb"))
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(opt.palette.highlightedText().color() if selected
+                       else opt.palette.text().color())
+        draw_wrapped(painter, text, opt.font, opt.rect.adjusted(PADDING, PADDING,
+                                                                -PADDING, -PADDING))
+        painter.restore()
+
+    def cell_height(self, index: ModelIndex, width: int) -> int:
+        text = index.data(DisplayWithBreaksRole) or ""
+        inner = width - 2 * PADDING
+        return math.ceil(wrapped_height(text, self._font_for(index), inner)) + 2 * PADDING
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(option.rect.width(), self.cell_height(index, option.rect.width()))
+
+    # --------------------------------------------------------------- editing
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: ModelIndex) -> QWidget:
+        editor = ThaiTextEdit(parent)
+        editor.setFont(self._font_for(index))
+        editor.setFrameShape(ThaiTextEdit.Shape.NoFrame)
+        editor.done.connect(lambda: self._finish(editor))
+        return editor
+
+    def _finish(self, editor: ThaiTextEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
+        assert isinstance(editor, ThaiTextEdit)
+        editor.set_text(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: ModelIndex) -> None:
+        assert isinstance(editor, ThaiTextEdit)
+        # The view turns this into an undoable, saved change (see MeasureTable.commit_text).
+        view = self.parent()
+        if isinstance(view, MeasureTable):
+            view.commit_text(index.row(), index.column(), editor.text())
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: ModelIndex) -> None:
+        rect = QRect(option.rect)
+        # A long text gets room to be read while typed, below the cell if need be.
+        rect.setHeight(max(rect.height(), 160))
+        editor.setGeometry(rect)
+
+
+class WrappingHeader(QHeaderView):
+    """Column headers in bold, wrapped over several lines like the printed reports."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setFont(ui_font(TABLE_POINT_SIZE, bold=True))
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSectionsClickable(False)
+        self.setHighlightSections(False)
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:
+        size = super().sectionSizeFromContents(logical)
+        model = self.model()
+        if model is None:
+            return size
+        text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""))
+        height = wrapped_height(text, self.font(), max(self.sectionSize(logical) - 12, 20))
+        return QSize(size.width(), int(height) + 12)
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
+        painter.save()
+        painter.fillRect(rect, QColor("#f2f2f2"))
+        painter.setPen(QColor("#c8c8c8"))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.setPen(self.palette().windowText().color())
+        painter.setFont(self.font())
+        model = self.model()
+        text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""))
+        painter.drawText(rect.adjusted(6, 4, -6, -4),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        painter.restore()
+
+
+class MeasureTable(QTableView):
+    """Signals carry edits to the session; the table itself never changes the model."""
+
+    cells_edited = Signal(list)  # [(row, column, text)]
+    paste_requested = Signal(int, int, list)  # row, column, rows of cells
+    notice = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeader(WrappingHeader(self))
+        self.delegate = CellDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setWordWrap(True)
+        self.setFont(ui_font(TABLE_POINT_SIZE))
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet("QTableView { gridline-color: #c8c8c8; }"
+                           "QTableView::item:selected { background: #cfe3ff; color: black; }")
+        vheader = self.verticalHeader()
+        vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vheader.setMinimumSectionSize(MIN_ROW)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fitted: set[int] = set()
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_fit)
+
+    # ------------------------------------------------------------ model wiring
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        old = self.model()
+        if isinstance(old, MeasureTableModel):
+            for signal in (old.modelReset, old.rowsInserted, old.rowsRemoved, old.rowsMoved,
+                           old.layoutChanged):
+                signal.disconnect(self._structure_changed)
+            old.dataChanged.disconnect(self._data_changed)
+        super().setModel(model)
+        if isinstance(model, MeasureTableModel):
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
+                           model.rowsMoved, model.layoutChanged):
+                signal.connect(self._structure_changed)
+            model.dataChanged.connect(self._data_changed)
+        self._structure_changed()
+
+    def table_model(self) -> MeasureTableModel:
+        model = self.model()
+        assert isinstance(model, MeasureTableModel)
+        return model
+
+    def _structure_changed(self, *_args: Any) -> None:
+        model = self.model()
+        if not isinstance(model, MeasureTableModel):
+            return
+        self._fit_columns()
+        self.clearSpans()
+        columns = model.columnCount()
+        for row in range(model.rowCount()):
+            if model.is_section(row) and columns > 1:
+                self.setSpan(row, 0, 1, columns)
+        self._estimate_rows()
+        self._schedule_fit()
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex,
+                      *_args: Any) -> None:
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            self._fitted.discard(row)
+            self.fit_row(row)
+
+    # ----------------------------------------------------------- geometry
+    def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        super().resizeEvent(event)
+        if self._fit_columns():
+            self._estimate_rows()
+        self._schedule_fit()
+
+    def _fit_columns(self) -> bool:
+        """Share the width among the columns as the layout's relative widths say."""
+        model = self.model()
+        if not isinstance(model, MeasureTableModel) or not model.columnCount():
+            return False
+        available = max(self.viewport().width(), 600)
+        weights = [c.width for c in model.layout.columns]
+        total = sum(weights)
+        widths = [max(60, int(available * w / total)) for w in weights]
+        widths[-1] += available - sum(widths)
+        changed = False
+        for i, width in enumerate(widths):
+            if self.columnWidth(i) != width:
+                self.setColumnWidth(i, width)
+                changed = True
+        if changed:
+            self._fitted.clear()
+            header = self.horizontalHeader()
+            header.setFixedHeight(max(header.sectionSizeFromContents(i).height()
+                                      for i in range(model.columnCount())))
+        return changed
+
+    def _estimate_rows(self) -> None:
+        """A cheap height for every row (no segmentation), until it is fitted exactly."""
+        model = self.model()
+        if not isinstance(model, MeasureTableModel):
+            return
+        metrics = QFontMetricsF(self.delegate.font)
+        # Thai marks take no width: a character is on average narrower than the average.
+        char = metrics.averageCharWidth() * 0.8
+        line = metrics.lineSpacing()
+        widths = [max(self.columnWidth(c) - 2 * PADDING, 20) for c in range(model.columnCount())]
+        fields = [model.field(c) for c in range(model.columnCount())]
+        header = self.verticalHeader()
+        header.blockSignals(True)
+        for row in range(model.rowCount()):
+            if row in self._fitted:
+                continue
+            measure = model.measure(row)
+            lines = 1
+            for field, width in zip(fields, widths, strict=True):
+                per_line = max(int(width / char), 1)
+                cell = sum(max(1, math.ceil(len(p) / per_line))
+                           for p in measure.get(field).split("\n"))
+                lines = max(lines, cell)
+            self.setRowHeight(row, min(MAX_ROW, max(MIN_ROW, int(lines * line) + 2 * PADDING)))
+        header.blockSignals(False)
+
+    def _schedule_fit(self, *_args: Any) -> None:
+        self._fit_timer.start()
+
+    def fit_row(self, row: int) -> None:
+        model = self.model()
+        if not isinstance(model, MeasureTableModel) or row >= model.rowCount():
+            return
+        if model.is_section(row):
+            width = sum(self.columnWidth(c) for c in range(model.columnCount()))
+            height = self.delegate.cell_height(model.index(row, 0), width)
+        else:
+            height = max(self.delegate.cell_height(model.index(row, c), self.columnWidth(c))
+                         for c in range(model.columnCount()))
+        self.setRowHeight(row, min(MAX_ROW, max(MIN_ROW, height)))
+        self._fitted.add(row)
+
+    def fit_visible_rows(self) -> None:
+        model = self.model()
+        if not isinstance(model, MeasureTableModel) or not model.rowCount():
+            return
+        top = self.rowAt(0)
+        top = 0 if top < 0 else top
+        # Fit until the viewport is full, with a few rows beyond for smooth scrolling.
+        row, filled, extra = top, 0, 0
+        height = self.viewport().height()
+        while row < model.rowCount() and extra < 3:
+            if row not in self._fitted:
+                self.fit_row(row)
+            filled += self.rowHeight(row)
+            if filled > height:
+                extra += 1
+            row += 1
+
+    def fit_all_rows(self) -> None:
+        model = self.model()
+        if isinstance(model, MeasureTableModel):
+            for row in range(model.rowCount()):
+                if row not in self._fitted:
+                    self.fit_row(row)
+
+    # ------------------------------------------------------------- editing
+    def commit_open_editor(self) -> None:
+        """Hand an open cell editor's text over (saved and undoable) and close it."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            # Leaving the cell makes Qt commit and close its editor.
+            self.setCurrentIndex(QModelIndex())
+            self.setCurrentIndex(current)
+
+    def commit_text(self, row: int, column: int, text: str) -> None:
+        self.cells_edited.emit([(row, column, text)])
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.clear_selection_cells()
+            return
+        super().keyPressEvent(event)
+
+    def selected_block(self) -> tuple[int, int, int, int] | None:
+        """The bounding block of the selection: (top, left, bottom, right)."""
+        indexes = self.selectedIndexes()
+        if not indexes:
+            current = self.currentIndex()
+            if not current.isValid():
+                return None
+            indexes = [current]
+        rows = [i.row() for i in indexes]
+        cols = [i.column() for i in indexes]
+        return min(rows), min(cols), max(rows), max(cols)
+
+    def copy_selection(self) -> None:
+        block = self.selected_block()
+        if block is None:
+            return
+        top, left, bottom, right = block
+        model = self.table_model()
+        rows = [
+            [model.index(r, c).data(Qt.ItemDataRole.EditRole) or ""
+             for c in range(left, right + 1)]
+            for r in range(top, bottom + 1)
+        ]
+        QApplication.clipboard().setText(to_tsv(rows))
+        self.notice.emit(f"คัดลอก {len(rows)} แถว × {right - left + 1} ช่องแล้ว")
+
+    def paste(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text:
+            return
+        current = self.currentIndex()
+        row = current.row() if current.isValid() else self.table_model().rowCount()
+        column = current.column() if current.isValid() else 0
+        self.paste_requested.emit(max(row, 0), max(column, 0), parse_tsv(text))
+
+    def clear_selection_cells(self) -> None:
+        indexes = self.selectedIndexes()
+        if indexes:
+            self.cells_edited.emit([(i.row(), i.column(), "") for i in indexes])

@@ -1,0 +1,218 @@
+"""The report's own fields: who, where, which fiscal year, texts, signers, layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import LAYOUTS, Signer, layout_by_id
+from ..thai.dates import fiscal_period_text, parse_be_year
+from ..thai.digits import to_thai_digits
+from .session import ReportSession
+from .thai_edit import ThaiTextEdit
+
+LINE_FIELDS = (
+    ("title", "ชื่อรายงาน"),
+    ("municipality", "หน่วยงาน (เทศบาล/อบต.)"),
+    ("district", "อำเภอ"),
+    ("province", "จังหวัด"),
+    ("period", "รอบการรายงาน"),
+    ("prepared_by", "จัดทำโดย (หน่วยงานย่อย)"),
+)
+TEXT_FIELDS = (
+    ("opening", "ย่อหน้าเปิด"),
+    ("closing", "บทสรุปภาพรวม"),
+)
+
+
+def layout_headers_text(layout_id: str) -> str:
+    layout = layout_by_id(layout_id)
+    return " · ".join(c.header for c in layout.columns)
+
+
+class ReportForm(QScrollArea):
+    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWidgetResizable(True)
+        body = QWidget()
+        body.setMaximumWidth(1100)
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+
+        self.layout_box = QComboBox()
+        for layout in LAYOUTS:
+            self.layout_box.addItem(layout.name, layout.id)
+        self.layout_box.activated.connect(self._layout_chosen)
+        self.layout_headers = QLabel()
+        # A wrapping label in a form row gets a far too tall row from Qt; keep it one line.
+        self.layout_headers.setWordWrap(False)
+        self.layout_headers.setStyleSheet("color: #555;")
+        form.addRow("รูปแบบรายงาน", self.layout_box)
+        form.addRow("", self.layout_headers)
+
+        self.lines: dict[str, QLineEdit] = {}
+        for name, label in LINE_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.editingFinished.connect(lambda n=name: self._line_done(n))
+            self.lines[name] = edit
+            form.addRow(label, edit)
+            if name == "municipality":
+                self.year = QLineEdit()
+                self.year.setObjectName("field_fiscal_year")
+                self.year.setPlaceholderText("เช่น ๒๕๖๘")
+                self.year.setMaximumWidth(160)
+                self.year.editingFinished.connect(self._year_done)
+                self.year_hint = QLabel()
+                row = QHBoxLayout()
+                row.addWidget(self.year)
+                row.addWidget(self.year_hint, 1)
+                form.addRow("ปีงบประมาณ (พ.ศ.)", row)
+        self.lines["period"].setPlaceholderText(
+            "เช่น รอบ ๑๒ เดือน (เดือนตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘)")
+
+        self.texts: dict[str, ThaiTextEdit] = {}
+        for name, label in TEXT_FIELDS:
+            edit = ThaiTextEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.setTabChangesFocus(True)
+            edit.setMinimumHeight(90)
+            edit.setMaximumHeight(140)
+            edit.focus_lost.connect(lambda n=name: self._text_done(n))
+            edit.done.connect(lambda n=name: self._text_done(n))
+            self.texts[name] = edit
+            form.addRow(label, edit)
+
+        signers_box = QGroupBox("ผู้ลงนามท้ายรายงาน")
+        box = QVBoxLayout(signers_box)
+        self.signers = QTableWidget(0, 3)
+        self.signers.setObjectName("signers")
+        self.signers.setHorizontalHeaderLabels(
+            ["ชื่อ-สกุล", "ตำแหน่ง (บรรทัดละหนึ่งตำแหน่ง)", "บทบาท"])
+        self.signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.signers.setWordWrap(True)
+        self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.signers.itemChanged.connect(self._signers_edited)
+        box.addWidget(self.signers)
+        buttons = QHBoxLayout()
+        add = QPushButton("เพิ่มผู้ลงนาม")
+        add.clicked.connect(self._add_signer)
+        remove = QPushButton("ลบผู้ลงนามที่เลือก")
+        remove.clicked.connect(self._remove_signer)
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        outer.addWidget(signers_box)
+        outer.addStretch(1)
+
+        self._loading = False
+        session.report_changed.connect(self.refresh)
+        self.refresh()
+
+    # ---------------------------------------------------------------- display
+    def refresh(self, *_args: Any) -> None:
+        report = self.session.report
+        self._loading = True
+        try:
+            self.layout_box.setCurrentIndex(self.layout_box.findData(report.layout))
+            self.layout_headers.setText("หัวตาราง: " + layout_headers_text(report.layout))
+            for name, edit in self.lines.items():
+                if edit.text() != getattr(report, name):
+                    edit.setText(getattr(report, name))
+            for name, text_edit in self.texts.items():
+                if text_edit.text() != getattr(report, name):
+                    text_edit.set_text(getattr(report, name))
+            self.year.setText(to_thai_digits(str(report.fiscal_year)))
+            self.year_hint.setText("ปีงบประมาณ: " + fiscal_period_text(report.fiscal_year))
+            self.year_hint.setStyleSheet("")
+            self._fill_signers(report.signers)
+        finally:
+            self._loading = False
+
+    def _fill_signers(self, signers: tuple[Signer, ...]) -> None:
+        self.signers.blockSignals(True)
+        self.signers.setRowCount(len(signers))
+        for row, signer in enumerate(signers):
+            for col, value in enumerate((signer.name, "\n".join(signer.positions), signer.role)):
+                self.signers.setItem(row, col, QTableWidgetItem(value))
+        self.signers.resizeRowsToContents()
+        self.signers.blockSignals(False)
+
+    # ---------------------------------------------------------------- editing
+    def commit_pending(self) -> None:
+        for name in self.lines:
+            self._line_done(name)
+        for name in self.texts:
+            self._text_done(name)
+
+    def _line_done(self, name: str) -> None:
+        if not self._loading:
+            self.session.set_report_field(name, self.lines[name].text().strip())
+
+    def _text_done(self, name: str) -> None:
+        if not self._loading:
+            self.session.set_report_field(name, self.texts[name].text().strip())
+
+    def _year_done(self) -> None:
+        if self._loading:
+            return
+        year = parse_be_year(self.year.text())
+        if year is None:
+            self.year_hint.setText("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๖๘ (พิมพ์เลขไทยหรือเลขอารบิกก็ได้)")
+            self.year_hint.setStyleSheet("color: #b00020;")
+            return
+        self.session.set_report_field("fiscal_year", year)
+        self.refresh()
+
+    def _layout_chosen(self, index: int) -> None:
+        layout_id = self.layout_box.itemData(index)
+        self.session.set_report_field("layout", layout_id, "เปลี่ยนรูปแบบรายงาน")
+
+    def _signers_from_table(self) -> tuple[Signer, ...]:
+        out = []
+        for row in range(self.signers.rowCount()):
+            cells = [self.signers.item(row, c) for c in range(3)]
+            name, positions, role = (c.text().strip() if c else "" for c in cells)
+            out.append(Signer(name, tuple(p.strip() for p in positions.split("\n")
+                                          if p.strip()), role))
+        return tuple(out)
+
+    def _signers_edited(self, _item: QTableWidgetItem) -> None:
+        if not self._loading:
+            self.session.set_report_field("signers", self._signers_from_table(),
+                                          "แก้ไขผู้ลงนาม")
+
+    def _add_signer(self) -> None:
+        signers = (*self.session.report.signers, Signer("", (), ""))
+        self.session.set_report_field("signers", signers, "เพิ่มผู้ลงนาม")
+        self.signers.setCurrentCell(len(signers) - 1, 0)
+        self.signers.editItem(self.signers.item(len(signers) - 1, 0))
+
+    def _remove_signer(self) -> None:
+        rows = sorted({i.row() for i in self.signers.selectedIndexes()})
+        if rows:
+            keep = tuple(s for i, s in enumerate(self.session.report.signers) if i not in rows)
+            self.session.set_report_field("signers", keep, "ลบผู้ลงนาม")
+
+

@@ -1,0 +1,151 @@
+"""One open report: the measure table and the report form, with the row actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from ..domain import Measure, MeasureKind
+from ..domain.text import clean_cell_text
+from .measure_table import MeasureTable
+from .report_form import ReportForm
+from .session import ReportSession
+
+
+class ReportPage(QWidget):
+    notice = Signal(str)
+
+    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.table = MeasureTable(self)
+        self.table.setObjectName("measure_table")
+        self.table.setModel(session.model)
+        self.form = ReportForm(session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.table, "ตารางมาตรการ")
+        self.tabs.addTab(self.form, "ข้อมูลรายงานและผู้ลงนาม")
+
+        self.actions_by_name: dict[str, QAction] = {}
+        toolbar = QToolBar("แถว", self)
+        for name, text, shortcut, slot in (
+            ("add", "เพิ่มแถวท้ายตาราง", "Ctrl+Shift+N", self.add_row),
+            ("insert", "แทรกแถวเหนือแถวนี้", "Ctrl+I", self.insert_row),
+            ("duplicate", "ทำสำเนาแถว", "Ctrl+D", self.duplicate_rows),
+            ("delete", "ลบแถว", "Ctrl+Shift+Delete", self.delete_rows),
+            ("up", "เลื่อนขึ้น", "Alt+Up", lambda: self.move_rows(-1)),
+            ("down", "เลื่อนลง", "Alt+Down", lambda: self.move_rows(1)),
+            ("section", "เพิ่มหัวข้อหมวด", "Ctrl+Shift+H", self.add_section),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.tabs)
+
+        self.table.cells_edited.connect(self._cells_edited)
+        self.table.paste_requested.connect(self._paste)
+        self.table.notice.connect(self.notice)
+        session.report_changed.connect(self._report_changed)
+        self._report_changed("layout")
+
+    def commit_pending(self) -> None:
+        """Save what is still being typed (an open cell, a form field) before leaving."""
+        self.table.commit_open_editor()
+        self.form.commit_pending()
+
+    def _report_changed(self, name: str) -> None:
+        if name == "layout":
+            self.actions_by_name["section"].setVisible(self.session.model.layout.sections)
+
+    # ----------------------------------------------------------------- rows
+    def _selected_rows(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return rows
+
+    def _focus(self, row: int, column: int = 0) -> None:
+        model = self.session.model
+        if 0 <= row < model.rowCount():
+            index = model.index(row, column)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+
+    def add_row(self) -> None:
+        row = self.session.model.rowCount()
+        self.session.insert_measures(row, [Measure()], "เพิ่มแถว")
+        self._focus(row)
+
+    def insert_row(self) -> None:
+        rows = self._selected_rows()
+        row = rows[0] if rows else 0
+        self.session.insert_measures(row, [Measure()], "แทรกแถว")
+        self._focus(row)
+
+    def add_section(self) -> None:
+        rows = self._selected_rows()
+        row = rows[0] if rows else self.session.model.rowCount()
+        self.session.insert_measures(
+            row, [Measure(kind=MeasureKind.SECTION, title="หัวข้อหมวด")], "เพิ่มหัวข้อหมวด")
+        self._focus(row)
+        self.table.edit(self.session.model.index(row, 0))
+
+    def duplicate_rows(self) -> None:
+        rows = self._selected_rows()
+        if rows:
+            copies = [Measure(**{**self.session.model.measure(r).__dict__, "id": None})
+                      for r in rows]
+            self.session.insert_measures(rows[-1] + 1, copies, "ทำสำเนาแถว")
+            self._focus(rows[-1] + 1)
+
+    def delete_rows(self) -> None:
+        rows = self._selected_rows()
+        if rows:
+            self.session.delete_rows(rows)
+            self.notice.emit(f"ลบ {len(rows)} แถวแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+            self._focus(min(rows[0], self.session.model.rowCount() - 1))
+
+    def move_rows(self, step: int) -> None:
+        rows = self._selected_rows()
+        if not rows or rows != list(range(rows[0], rows[-1] + 1)):
+            if rows:
+                self.notice.emit("เลือกแถวที่ติดกันเพื่อเลื่อน")
+            return
+        column = max(self.table.currentIndex().column(), 0)
+        first, count = rows[0], len(rows)
+        to = first + step
+        if 0 <= to <= self.session.model.rowCount() - count:
+            self.session.move_rows(first, count, to)
+            selection = self.table.selectionModel()
+            self._focus(to, column)
+            for r in range(to, to + count):
+                selection.select(self.session.model.index(r, column),
+                                 selection.SelectionFlag.Select)
+
+    # ----------------------------------------------------------------- cells
+    def _cells_edited(self, edits: list[tuple[int, int, str]]) -> None:
+        model = self.session.model
+        changes = []
+        notes = []
+        for row, column, text in edits:
+            if model.is_section(row) and column > 0:
+                continue
+            cleaned, cut = clean_cell_text(text)
+            if cut:
+                notes.append("ข้อความยาวเกินไป จึงตัดส่วนท้ายออก")
+            changes.append((row, model.cell_field(row, column), cleaned))
+        self.session.set_cells(changes)
+        if notes:
+            self.notice.emit(notes[0])
+
+    def _paste(self, row: int, column: int, rows: list[list[str]]) -> None:
+        self.notice.emit(self.session.paste(row, column, rows))

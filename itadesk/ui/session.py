@@ -1,0 +1,248 @@
+"""One open report: the one place where a change is applied, saved and shown.
+
+Every edit goes: undo command (holding before/after domain values, never Qt indexes)
+→ `ReportSession.apply_*` → one store transaction → the model and form are told.
+If the store refuses (disk full, file gone), nothing in the window changes, the command
+is dropped from the undo stack, and `failed` carries the Thai message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain import Measure, Report, layout_by_id
+from ..domain.text import MAX_CELL_CHARS, clean_cell_text
+from ..store import Library, LibraryError
+from .measure_model import MeasureTableModel
+
+MAX_PASTE_ROWS = 5000
+
+
+class ReportSession(QObject):
+    failed = Signal(str)
+    saved = Signal(object)  # datetime of the last commit
+    report_changed = Signal(str)  # a report field changed (name)
+
+    def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.report_id = report_id
+        report = library.load_report(report_id)
+        self.report: Report = Report(**{**report.__dict__, "measures": ()})
+        self.model = MeasureTableModel(layout_by_id(report.layout), list(report.measures), self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(0)
+
+    # ------------------------------------------------------------ application
+    def _store(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+        try:
+            action(*args, **kwargs)
+        except LibraryError as exc:
+            self.failed.emit(exc.message)
+            return False
+        self.saved.emit(self.library.last_saved or dt.datetime.now())
+        return True
+
+    def apply_cells(self, changes: Sequence[tuple[int, str, str]]) -> bool:
+        if not self._store(self.library.update_measures, self.report_id, changes):
+            return False
+        self.model.set_fields(changes)
+        return True
+
+    def apply_insert(self, row: int, measures: Sequence[Measure], keep_ids: bool) -> list[Measure]:
+        out: list[Measure] = []
+
+        def insert() -> None:
+            out.extend(self.library.insert_measures(self.report_id, row, measures, keep_ids))
+
+        if not self._store(insert):
+            return []
+        self.model.insert_measures(row, out)
+        return out
+
+    def apply_restore(self, items: Sequence[tuple[int, Measure]]) -> bool:
+        if not self._store(self.library.restore_measures, self.report_id, items):
+            return False
+        for row, measure in sorted(items, key=lambda item: item[0]):
+            self.model.insert_measures(row, [measure])
+        return True
+
+    def apply_delete(self, rows: Sequence[int]) -> bool:
+        if not self._store(self.library.delete_measures, self.report_id, rows):
+            return False
+        self.model.remove_rows(rows)
+        return True
+
+    def apply_move(self, first: int, count: int, to: int) -> bool:
+        if not self._store(self.library.move_measures, self.report_id, first, count, to):
+            return False
+        self.model.move_block(first, count, to)
+        return True
+
+    def apply_report_fields(self, fields: dict[str, Any]) -> bool:
+        if not self._store(self.library.update_report, self.report_id, **fields):
+            return False
+        for name, value in fields.items():
+            self.report = self.report.with_field(name, value)
+            if name == "layout":
+                self.model.set_layout(layout_by_id(value))
+            self.report_changed.emit(name)
+        return True
+
+    # ------------------------------------------------------ undoable actions
+    def set_cells(self, changes: Sequence[tuple[int, str, str]], text: str = "แก้ไขข้อความ") -> None:
+        """(row, field, new text) triples; unchanged cells are skipped."""
+        triples = []
+        for row, name, new in changes:
+            measure = self.model.measure(row)
+            old = measure.get(name)
+            if old != new and measure.id is not None:
+                triples.append((measure.id, name, old, new))
+        if triples:
+            self.undo_stack.push(SetCellsCommand(self, triples, text))
+
+    def insert_measures(self, row: int, measures: Sequence[Measure], text: str) -> None:
+        self.undo_stack.push(InsertCommand(self, row, list(measures), text))
+
+    def delete_rows(self, rows: Sequence[int]) -> None:
+        rows = sorted(set(rows))
+        if rows:
+            items = [(r, self.model.measure(r)) for r in rows]
+            self.undo_stack.push(DeleteCommand(self, items))
+
+    def move_rows(self, first: int, count: int, to: int) -> None:
+        if count and first != to and 0 <= to <= self.model.rowCount() - count:
+            self.undo_stack.push(MoveCommand(self, first, count, to))
+
+    def set_report_field(self, name: str, value: Any, text: str = "แก้ไขข้อมูลรายงาน") -> None:
+        old = getattr(self.report, name)
+        if old != value:
+            self.undo_stack.push(ReportFieldCommand(self, name, old, value, text))
+
+
+    def paste(self, row: int, column: int, rows: list[list[str]]) -> str:
+        """Paste a block of cells at (row, column): one undo step. Returns a notice."""
+        notes = []
+        columns = self.model.columnCount()
+        width = max((len(r) for r in rows), default=0)
+        if column + width > columns:
+            notes.append(f"ตารางมี {columns} ช่อง จึงไม่ได้วางข้อมูล {column + width - columns} "
+                         "ช่องทางขวาที่เกินมา")
+        if len(rows) > MAX_PASTE_ROWS:
+            notes.append(f"วางได้ครั้งละไม่เกิน {MAX_PASTE_ROWS:,} แถว ส่วนที่เกินไม่ได้วาง")
+            rows = rows[:MAX_PASTE_ROWS]
+        cut_any = False
+        existing: list[tuple[int, str, str]] = []
+        new_measures: list[Measure] = []
+        for offset, cells in enumerate(rows):
+            target = row + offset
+            values: dict[str, str] = {}
+            for c, raw in enumerate(cells[: max(columns - column, 0)]):
+                text, cut = clean_cell_text(raw)
+                cut_any |= cut
+                if target < self.model.rowCount():
+                    if self.model.is_section(target) and column + c > 0:
+                        continue
+                    existing.append((target, self.model.cell_field(target, column + c), text))
+                else:
+                    values[self.model.field(column + c)] = text
+            if target >= self.model.rowCount():
+                new_measures.append(Measure(**values))
+        if cut_any:
+            notes.append(f"ข้อความบางช่องยาวเกิน {MAX_CELL_CHARS:,} ตัวอักษร จึงตัดส่วนท้ายออก")
+        self.undo_stack.beginMacro("วางข้อมูล")
+        try:
+            self.set_cells(existing, "วางข้อมูล")
+            if new_measures:
+                self.insert_measures(self.model.rowCount(), new_measures, "วางข้อมูล")
+        finally:
+            self.undo_stack.endMacro()
+        pasted = len(rows)
+        notes.insert(0, f"วางข้อมูล {pasted:,} แถวแล้ว"
+                        + (f" (เพิ่มแถวใหม่ {len(new_measures):,} แถว)" if new_measures else ""))
+        return " · ".join(notes)
+
+
+class _Command(QUndoCommand):
+    def __init__(self, session: ReportSession, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+
+    def _done(self, ok: bool) -> None:
+        # A change the store refused never stays on the undo stack.
+        if not ok:
+            self.setObsolete(True)
+
+
+class SetCellsCommand(_Command):
+    def __init__(self, session: ReportSession, triples: list[tuple[int, str, str, str]],
+                 text: str) -> None:
+        super().__init__(session, text)
+        self.triples = triples
+
+    def redo(self) -> None:
+        self._done(self.session.apply_cells([(i, f, new) for i, f, _old, new in self.triples]))
+
+    def undo(self) -> None:
+        self._done(self.session.apply_cells([(i, f, old) for i, f, old, _new in self.triples]))
+
+
+class InsertCommand(_Command):
+    def __init__(self, session: ReportSession, row: int, measures: list[Measure],
+                 text: str) -> None:
+        super().__init__(session, text)
+        self.row = row
+        self.measures = measures
+        self.inserted: list[Measure] = []
+
+    def redo(self) -> None:
+        # The first time the store gives ids; a redo after undo puts back the same rows.
+        self.inserted = self.session.apply_insert(
+            self.row, self.inserted or self.measures, keep_ids=bool(self.inserted))
+        self._done(bool(self.inserted))
+
+    def undo(self) -> None:
+        rows = range(self.row, self.row + len(self.inserted))
+        self._done(self.session.apply_delete(list(rows)))
+
+
+class DeleteCommand(_Command):
+    def __init__(self, session: ReportSession, items: list[tuple[int, Measure]]) -> None:
+        super().__init__(session, f"ลบ {len(items)} แถว")
+        self.items = items
+
+    def redo(self) -> None:
+        self._done(self.session.apply_delete([r for r, _m in self.items]))
+
+    def undo(self) -> None:
+        self._done(self.session.apply_restore(self.items))
+
+
+class MoveCommand(_Command):
+    def __init__(self, session: ReportSession, first: int, count: int, to: int) -> None:
+        super().__init__(session, "ย้ายแถว")
+        self.first, self.count, self.to = first, count, to
+
+    def redo(self) -> None:
+        self._done(self.session.apply_move(self.first, self.count, self.to))
+
+    def undo(self) -> None:
+        self._done(self.session.apply_move(self.to, self.count, self.first))
+
+
+class ReportFieldCommand(_Command):
+    def __init__(self, session: ReportSession, name: str, old: Any, new: Any,
+                 text: str) -> None:
+        super().__init__(session, text)
+        self.name, self.old, self.new = name, old, new
+
+    def redo(self) -> None:
+        self._done(self.session.apply_report_fields({self.name: self.new}))
+
+    def undo(self) -> None:
+        self._done(self.session.apply_report_fields({self.name: self.old}))
