@@ -26,10 +26,34 @@ if ((${#missing[@]})); then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "Installing Debian packages: ${missing[*]}"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-PY=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
+# Python 3.12 or newer: PySide6 6.12 releases a reference to None on every call of a
+# method that returns nothing; from 3.12 on None is immortal, on 3.11 the program crashes
+# once None's count runs out ("Fatal Python error: none_dealloc").
+is_new_enough() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; }
+find_python() {
+  local c
+  for c in ${PYTHON:-} "$HOME"/.pyenv/versions/3.12*/bin/python3 \
+           "$HOME"/.pyenv/versions/3.13*/bin/python3 python3.12 python3.13 python3; do
+    if command -v "$c" >/dev/null 2>&1 && is_new_enough "$c"; then
+      echo "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+if [ -x .venv/bin/python ] && ! is_new_enough .venv/bin/python; then
+  echo "Rebuilding .venv with Python 3.12 or newer"
+  rm -rf .venv
+fi
+if [ ! -x .venv/bin/python ]; then
+  PY=$(find_python) || {
+    echo "ITA Desk needs Python 3.12 or newer (python3.12 / python3.13); none was found." >&2
+    exit 1
+  }
+  "$PY" -m venv .venv
+fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test]"

@@ -68,10 +68,11 @@ class ReportPage(QWidget):
 
     # ----------------------------------------------------------------- rows
     def _selected_rows(self) -> list[int]:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        if not rows and self.table.currentIndex().isValid():
-            rows = [self.table.currentIndex().row()]
-        return rows
+        current = self.table.currentIndex()
+        selected = self.table.selectedIndexes()
+        if current.isValid() and current not in selected:
+            return [current.row()]  # the cell the clerk is on wins over a stale selection
+        return sorted({i.row() for i in selected})
 
     def _focus(self, row: int, column: int = 0) -> None:
         model = self.session.model

@@ -1,0 +1,296 @@
+"""The real window, driven with real key presses, on a real library file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from itadesk.domain import MeasureKind
+from itadesk.store import Library
+from itadesk.ui.app import make_app, open_library
+from itadesk.ui.main_window import MainWindow
+from itadesk.ui.new_report import NewReportDialog
+
+from .ui_helpers import click_button, type_text, when_dialog_opens
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def open_window(qtbot, library_path: Path):
+    make_app()
+    opened: list[tuple[MainWindow, Library]] = []
+
+    def opener() -> MainWindow:
+        library = open_library(library_path)
+        assert library is not None
+        window = MainWindow(library)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        activate(qtbot, window)
+        opened.append((window, library))
+        return window
+
+    yield opener
+    for window, library in opened:
+        window.close()
+        library.close()
+
+
+def close(window: MainWindow) -> None:
+    window.close()
+    window.library.close()
+
+
+def table_values(library: Library, report_id: int, field: str) -> list[str]:
+    return [getattr(m, field) for m in library.load_measures(report_id)]
+
+
+def create_report(qtbot, window: MainWindow, municipality: str) -> int:
+    def fill(dialog) -> None:
+        assert isinstance(dialog, NewReportDialog)
+        dialog.layouts.setCurrentRow(2)  # six-timing-first
+        dialog.municipality.setFocus()
+        type_text(dialog.municipality, municipality)
+        dialog.year.clear()
+        dialog.year.setFocus()
+        type_text(dialog.year, "๒๕๖๙")
+        dialog._accept()
+
+    when_dialog_opens(fill)
+    window.new_report()
+    assert window.session is not None
+    # the dialog took the activation with it; a clerk's click brings the window back
+    activate(qtbot, window)
+    return window.session.report_id
+
+
+def click_cell(qtbot, table, row: int, column: int) -> None:
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(index).center())
+    assert table.currentIndex() == index
+
+
+def activate(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_first_start_shows_the_three_demo_reports(open_window):
+    window = open_window()
+    table = window.library_page.table
+    towns = sorted(table.item(r, 0).text() for r in range(table.rowCount()))
+    assert towns == ["เทศบาลตำบลบ่อปลาทอง", "เทศบาลเมืองกาฬสินธุ์", "เทศบาลเมืองชัยนาท"]
+    counts = sorted(table.item(r, 3).text() for r in range(table.rowCount()))
+    assert counts == ["๕", "๖", "๗"]
+
+
+def test_open_demo_report_shows_layout_headers(open_window, qtbot):
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])
+    model = window.session.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["มาตรการ/กิจกรรม", "วิธีดำเนินการ", "ระยะเวลาดำเนินการ", "ผู้รับผิดชอบ",
+                       "ผลการดำเนินการ", "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"]
+    table = window.report_page.table
+    qtbot.waitUntil(lambda: 0 in table._fitted)
+    # rows grow to show wrapped multi-line text
+    assert table.rowHeight(2) > 5 * table.rowHeight(0) // 4 or table.rowHeight(2) > 200
+
+
+def test_type_paste_move_undo_redo_and_reopen(open_window, qtbot, library_path):
+    window = open_window()
+    report_id = create_report(qtbot, window, "เทศบาลตำบลทดสอบ")
+    page = window.report_page
+    table = page.table
+    table.setFocus()
+
+    # three rows with the keyboard
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.model.rowCount() == 3
+
+    # type Thai into the first cell: Enter makes a new line, Ctrl+Enter is done
+    click_cell(qtbot, table, 0, 0)
+    type_text(table, "ม")  # any key opens the editor with that key
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    type_text(editor, "าตรการป้องกันการทุจริต\n- ประกาศเจตจำนง")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    lib = window.library
+    assert table_values(lib, report_id, "title")[0] == "มาตรการป้องกันการทุจริต\n- ประกาศเจตจำนง"
+    assert "บันทึกแล้ว" in window.saved_label.text()
+
+    # paste a 2 x 3 block copied from a spreadsheet at row 1, column 1 (วิธีดำเนินการ)
+    QApplication.clipboard().setText(
+        'ประชุม\tม.ค. - มี.ค. ๖๙\tสำนักปลัด\n"ขั้นที่ ๑\nขั้นที่ ๒"\tทั้งปี\tกองคลัง\n')
+    click_cell(qtbot, table, 1, 1)
+    qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
+    assert table_values(lib, report_id, "steps") == ["", "ประชุม", "ขั้นที่ ๑\nขั้นที่ ๒"]
+    assert table_values(lib, report_id, "timing") == ["", "ม.ค. - มี.ค. ๖๙", "ทั้งปี"]
+    assert table_values(lib, report_id, "owner") == ["", "สำนักปลัด", "กองคลัง"]
+
+    # move the first row down twice
+    click_cell(qtbot, table, 0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert table_values(lib, report_id, "steps") == ["ประชุม", "ขั้นที่ ๑\nขั้นที่ ๒", ""]
+    titles_after_move = table_values(lib, report_id, "title")
+    assert titles_after_move[2].startswith("มาตรการป้องกัน")
+
+    # undo both moves and the paste; the store follows every step
+    for _ in range(2):
+        window.undo_action.trigger()
+    assert table_values(lib, report_id, "steps") == ["", "ประชุม", "ขั้นที่ ๑\nขั้นที่ ๒"]
+    window.undo_action.trigger()
+    assert table_values(lib, report_id, "steps") == ["", "", ""]
+    # redo with Ctrl+Y
+    qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
+    assert table_values(lib, report_id, "owner") == ["", "สำนักปลัด", "กองคลัง"]
+    qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
+    qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
+    assert table_values(lib, report_id, "steps") == ["ประชุม", "ขั้นที่ ๑\nขั้นที่ ๒", ""]
+    expected = lib.load_measures(report_id)
+
+    # close the program, open it again: everything is there, same order
+    close(window)
+    again = open_window()
+    again.open_report(report_id)
+    model = again.session.model
+    reopened = [model.measure(r) for r in range(model.rowCount())]
+    assert reopened == expected
+    assert model.index(2, 0).data() == "มาตรการป้องกันการทุจริต\n- ประกาศเจตจำนง"
+
+
+def test_form_fields_are_saved_and_undoable(open_window, qtbot):
+    window = open_window()
+    report_id = create_report(qtbot, window, "อบต.หนองบัว")
+    form = window.report_page.form
+    window.report_page.tabs.setCurrentWidget(form)
+    district = form.findChild(QLineEdit, "field_district")
+    district.setFocus()
+    type_text(district, "เมืองขอนแก่น")
+    qtbot.keyClick(district, Qt.Key.Key_Return)
+    assert window.library.load_report(report_id).district == "เมืองขอนแก่น"
+    year = form.findChild(QLineEdit, "field_fiscal_year")
+    year.setFocus()
+    year.selectAll()
+    qtbot.keyClicks(year, "2570")
+    qtbot.keyClick(year, Qt.Key.Key_Return)
+    assert window.library.load_report(report_id).fiscal_year == 2570
+    assert year.text() == "๒๕๗๐"
+    # a year that is no year: a Thai message, nothing saved
+    year.selectAll()
+    type_text(year, "๒๕")
+    qtbot.keyClick(year, Qt.Key.Key_Return)
+    assert "ปี พ.ศ." in form.year_hint.text()
+    assert window.library.load_report(report_id).fiscal_year == 2570
+
+    window.undo_action.trigger()
+    assert window.library.load_report(report_id).fiscal_year == 2569
+    window.undo_action.trigger()
+    assert window.library.load_report(report_id).district == ""
+    assert district.text() == ""
+    window.redo_action.trigger()
+    assert district.text() == "เมืองขอนแก่น"
+
+    # signers with position lines
+    form._add_signer()
+    form.signers.item(0, 0).setText("นางสาวสุกัญญา อ่อนพร")
+    form.signers.item(0, 1).setText("หัวหน้าฝ่ายแผนงานและงบประมาณ\nรักษาราชการแทน ผู้อำนวยการกอง")
+    signer = window.library.load_report(report_id).signers[0]
+    assert signer.name == "นางสาวสุกัญญา อ่อนพร"
+    assert signer.positions == ("หัวหน้าฝ่ายแผนงานและงบประมาณ", "รักษาราชการแทน ผู้อำนวยการกอง")
+
+
+def test_changing_layout_changes_columns_keeps_text(open_window, qtbot):
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลเมืองชัยนาท"])
+    session = window.session
+    assert not window.report_page.actions_by_name["section"].isVisible()
+    before = session.model.measure(0)
+    form = window.report_page.form
+    index = form.layout_box.findData("improvement-plan")
+    form.layout_box.setCurrentIndex(index)
+    form._layout_chosen(index)
+    assert session.model.headerData(0, Qt.Orientation.Horizontal) == (
+        "ประเด็นที่ต้องปรับปรุงแก้ไข/ประเด็นที่ต้องพัฒนา")
+    assert session.model.columnCount() == 5
+    assert session.model.measure(0) == before
+    assert window.report_page.actions_by_name["section"].isVisible()
+    # improvement-plan rows may be section headings spanning the table
+    window.report_page.table.setCurrentIndex(session.model.index(0, 0))
+    window.report_page.actions_by_name["section"].trigger()
+    QApplication.focusWidget().clearFocus()
+    measures = window.library.load_measures(session.report_id)
+    assert measures[0].kind is MeasureKind.SECTION
+    assert window.report_page.table.columnSpan(0, 0) == 5
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.library.load_report(session.report_id).layout == "six-guidelines"
+
+
+def test_delete_and_duplicate_rows_undo(open_window, qtbot):
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    rid = reports["เทศบาลเมืองกาฬสินธุ์"]
+    window.open_report(rid)
+    table = window.report_page.table
+    lib = window.library
+    original = lib.load_measures(rid)
+    click_cell(qtbot, table, 1, 0)
+    qtbot.keyClick(table, Qt.Key.Key_D, CTRL)
+    titles = table_values(lib, rid, "title")
+    assert len(titles) == 8 and titles[1] == titles[2]
+    # the clerk clicks row number 4 and deletes that row
+    header = table.verticalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(5, header.sectionViewportPosition(3) + 5))
+    assert {i.row() for i in table.selectedIndexes()} == {3}
+    window.report_page.actions_by_name["delete"].trigger()
+    titles = table_values(lib, rid, "title")
+    assert len(titles) == 7 and titles[3] == original[3].title
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert lib.load_measures(rid) == original
+
+
+def test_foreign_file_gets_thai_message_and_is_untouched(qtbot, tmp_path):
+    make_app()
+    path = tmp_path / "budget.sqlite"
+    path.write_bytes(b"PK\x03\x04 not a library at all")
+    seen: list[str] = []
+
+    def answer(box) -> None:
+        seen.append(box.text())
+        click_button("ออก")(box)
+
+    when_dialog_opens(answer)
+    assert open_library(path) is None
+    assert "ไม่ใช่คลังรายงานของ ITA Desk" in seen[0]
+    assert path.read_bytes() == b"PK\x03\x04 not a library at all"
+
+
+def test_library_in_use_is_told(qtbot, library_path):
+    make_app()
+    holder = Library.open(library_path)
+    try:
+        seen: list[str] = []
+
+        def answer(box: QMessageBox) -> None:
+            seen.append(box.text())
+            click_button("ออก")(box)
+
+        when_dialog_opens(answer)
+        assert open_library(library_path) is None
+        assert "เปิดอยู่" in seen[0]
+    finally:
+        holder.close()
