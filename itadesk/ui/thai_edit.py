@@ -4,12 +4,17 @@ Qt breaks Thai lines between words only where it can load libthai (Linux); on Wi
 breaks only at spaces. So the editor shows the text with U+200B between Thai words (from
 our segmenter), keeps those marks up to date in the paragraph being typed, steps over them
 with the arrow keys, and never lets them out: `text()` and copying strip them.
+
+Its undo history is of the clean text (the document's own would record the hint edits
+as steps of their own), grouped as a word processor groups typing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextBlock, QTextCursor
+import time
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from ..thai.segment import ZWSP, strip_break_hints, with_break_hints
@@ -40,32 +45,98 @@ class ThaiTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._rehinting = False
+        self._dirty_blocks: set[int] = set()
+        # Hints are brought up to date just after a change, not inside it: an undo replays
+        # several document changes in a row, and editing between them would break it.
+        self._rehint_timer = QTimer(self)
+        self._rehint_timer.setSingleShot(True)
+        self._rehint_timer.setInterval(0)
+        self._rehint_timer.timeout.connect(self._rehint_dirty)
         self.document().contentsChange.connect(self._on_contents_change)
+        self.document().setUndoRedoEnabled(False)
+        self._undo: list[tuple[str, int]] = []
+        self._redo: list[tuple[str, int]] = []
+        self._last: tuple[str, int] = ("", 0)
+        self._last_change = 0.0
+        self._last_end = -1
 
     # ----------------------------------------------------------------- text
     def text(self) -> str:
         return strip_break_hints(self.toPlainText())
 
     def set_text(self, text: str) -> None:
+        self._show(text, len(text))
+        self._undo.clear()
+        self._redo.clear()
+
+    def _show(self, text: str, logical_cursor: int) -> None:
+        hinted = "\n".join(with_break_hints(p) for p in text.split("\n"))
         self._rehinting = True
         try:
-            self.setPlainText("\n".join(with_break_hints(p) for p in text.split("\n")))
+            self.setPlainText(hinted)
         finally:
             self._rehinting = False
-        self.moveCursor(QTextCursor.MoveOperation.End)
+        cursor = self.textCursor()
+        cursor.setPosition(_physical(hinted, logical_cursor))
+        self.setTextCursor(cursor)
+        self._last = (text, logical_cursor)
 
-    def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
+    def _logical_cursor(self) -> int:
+        return _logical(self.toPlainText(), self.textCursor().position())
+
+    def _record(self, position: int, added: int, removed: int) -> None:
+        """Keep the state before this change, unless it continues the same run of typing
+        (one key after another at the same place, within a second)."""
+        now = time.monotonic()
+        single_key = added + removed <= 2
+        in_place = position in (self._last_end, self._last_end - removed)
+        if not (single_key and in_place and now - self._last_change <= 1.0):
+            self._undo.append(self._last)
+        self._redo.clear()
+        self._last_change = now if single_key else 0.0
+        self._last_end = position + added
+
+    def undo(self) -> None:
+        self._step(self._undo, self._redo)
+
+    def redo(self) -> None:
+        self._step(self._redo, self._undo)
+
+    def _step(self, source: list[tuple[str, int]], target: list[tuple[str, int]]) -> None:
+        self._rehint_dirty()
+        if not source:
+            return
+        target.append((self.text(), self._logical_cursor()))
+        text, cursor = source.pop()
+        self._show(text, cursor)
+        self._last_change = 0.0
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         if self._rehinting:
             return
+        self._record(position, added, removed)
+        self._last = (self.text(), self._logical_cursor())
         doc = self.document()
-        first = doc.findBlock(position)
-        last = doc.findBlock(position + added)
-        block = first
-        while block.isValid():
-            self._rehint_block(block)
-            if block == last:
-                break
-            block = block.next()
+        first = doc.findBlock(position).blockNumber()
+        last = doc.findBlock(position + added).blockNumber()
+        if first < 0:
+            return
+        self._dirty_blocks.update(range(first, max(first, last) + 1))
+        self._rehint_timer.start()
+
+    def _rehint_dirty(self) -> None:
+        doc = self.document()
+        for number in sorted(self._dirty_blocks):
+            block = doc.findBlockByNumber(number)
+            if block.isValid():
+                self._rehint_block(block)
+        self._dirty_blocks.clear()
+
+    def flush_hints(self) -> None:
+        """Bring the hints up to date now (the display does it by itself a moment later)."""
+        if self._rehint_timer.isActive():
+            self._rehint_timer.stop()
+            self._rehint_dirty()
 
     def _rehint_block(self, block: QTextBlock) -> None:
         current = block.text()
@@ -78,18 +149,17 @@ class ThaiTextEdit(QPlainTextEdit):
         self._rehinting = True
         try:
             edit = QTextCursor(block)
-            # One undo step with the keystroke that caused it.
-            edit.joinPreviousEditBlock()
             edit.movePosition(QTextCursor.MoveOperation.EndOfBlock,
                               QTextCursor.MoveMode.KeepAnchor)
             edit.insertText(wanted)
-            edit.endEditBlock()
         finally:
             self._rehinting = False
         if logical is not None:
             cursor = self.textCursor()
             cursor.setPosition(block.position() + _physical(wanted, logical))
             self.setTextCursor(cursor)
+            self._last_end = cursor.position()
+        self._last = (self.text(), self._logical_cursor())
 
     def createMimeDataFromSelection(self) -> QMimeData:
         mime = QMimeData()
@@ -104,6 +174,14 @@ class ThaiTextEdit(QPlainTextEdit):
     # ----------------------------------------------------------------- keys
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo) or (
+            key == Qt.Key.Key_Y and mods == Qt.KeyboardModifier.ControlModifier
+        ):
+            self.redo()
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
             mods & Qt.KeyboardModifier.ControlModifier
         ):

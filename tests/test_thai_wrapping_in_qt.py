@@ -1,0 +1,85 @@
+"""Break points in the table come from our segmenter, so Thai wraps between words even
+where Qt has no libthai (Windows). A Qt without libthai is made here by putting a library
+named libthai.so.0 that lacks libthai's functions first on the loader's path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from itadesk.thai.segment import break_offsets, strip_break_hints
+
+TEXT = ("เจ้าหน้าที่ของเทศบาลตำบลบ่อปลาทองได้รับการประเมินคุณธรรมและความโปร่งใส"
+        "ในการดำเนินงานของหน่วยงานภาครัฐประจำปีงบประมาณ")
+
+PROBE = r"""
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication
+from itadesk.ui.fonts import ui_font
+from itadesk.ui.measure_table import draw_wrapped
+from itadesk.thai.segment import with_break_hints
+app = QApplication([])
+font = ui_font(15)
+image = QImage(400, 2000, QImage.Format.Format_ARGB32)
+painter = QPainter(image)
+text = sys.argv[1]
+plain = draw_wrapped(painter, text, font, QRect(0, 0, 150, 2000))
+hinted = draw_wrapped(painter, with_break_hints(text), font, QRect(0, 0, 150, 2000))
+painter.end()
+print(json.dumps({"plain": plain, "hinted": hinted}))
+"""
+
+
+def _lines(env_extra: dict[str, str]) -> dict[str, list[str]]:
+    import os
+
+    env = {**os.environ, **env_extra}
+    out = subprocess.run([sys.executable, "-c", PROBE, TEXT], capture_output=True, text=True,
+                         env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _breaks(lines: list[str]) -> list[int]:
+    pos, out = 0, []
+    for line in lines[:-1]:
+        pos += len(strip_break_hints(line))
+        out.append(pos)
+    return out
+
+
+@pytest.fixture(scope="module")
+def qt_without_libthai(tmp_path_factory) -> dict[str, str]:
+    cc = shutil.which("cc") or shutil.which("gcc")
+    if cc is None:
+        pytest.skip("no C compiler to build a stand-in libthai")
+    folder: Path = tmp_path_factory.mktemp("nolibthai")
+    source = folder / "nothai.c"
+    source.write_text("int itadesk_not_libthai = 1;\n")
+    subprocess.run([cc, "-shared", "-fPIC", "-o", str(folder / "libthai.so.0"), str(source)],
+                   check=True)
+    (folder / "libthai.so").write_bytes((folder / "libthai.so.0").read_bytes())
+    return {"LD_LIBRARY_PATH": str(folder)}
+
+
+def test_without_libthai_qt_cannot_break_thai_but_our_hints_do(qt_without_libthai):
+    result = _lines(qt_without_libthai)
+    words = set(break_offsets(TEXT))
+    # Qt alone (as on Windows) has no word boundary to use: it cuts anywhere
+    plain_breaks = _breaks(result["plain"])
+    assert plain_breaks, "the text must need several lines at this width"
+    assert not set(plain_breaks) <= words
+    # with the segmenter's hints every line ends at a word boundary
+    hinted = result["hinted"]
+    assert len(hinted) > 2
+    assert set(_breaks(hinted)) <= words
+    assert strip_break_hints("".join(hinted)) == TEXT
+
