@@ -11,8 +11,11 @@ from itadesk.thai.segment import ZWSP
 from itadesk.ui.app import make_app
 from itadesk.ui.thai_edit import ThaiTextEdit
 
-from .test_window import create_report, table_values  # noqa: F401 (fixture helpers)
-from .test_window import open_window  # noqa: F401
+from .test_window import (  # noqa: F401 (fixture helpers)
+    create_report,
+    open_window,
+    table_values,
+)
 from .ui_helpers import type_text
 
 
