@@ -1,0 +1,78 @@
+"""Kill the program at any moment: every acknowledged edit is there when it starts again."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from itadesk.domain import Measure, Report
+from itadesk.store import Library
+
+EDITOR = r"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from itadesk.ui.app import make_app
+from itadesk.ui.session import ReportSession
+from itadesk.store import Library
+make_app([])
+library = Library.open(Path(sys.argv[1]))
+session = ReportSession(library, int(sys.argv[2]))
+n = 0
+while True:
+    # the same path as the window: undoable commands through the session
+    row = n % session.model.rowCount()
+    session.set_cells([(row, "steps", f"ขั้นตอนที่ {n}")])
+    measure_id = session.model.measure(row).id
+    if n % 7 == 0:
+        session.move_rows(0, 1, session.model.rowCount() - 1)
+    order = ",".join(str(session.model.measure(r).id) for r in range(session.model.rowCount()))
+    print(f"ack {n} {measure_id} {order}", flush=True)
+    n += 1
+"""
+
+
+def test_kill_during_edits_loses_nothing_acknowledged(tmp_path: Path):
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as lib:
+        rid = lib.create_report(Report(
+            municipality="เทศบาลทดสอบการปิดกะทันหัน",
+            measures=tuple(Measure(title=f"มาตรการ {i}") for i in range(5))))
+    rng = random.Random(7)
+    kills = 0
+    for _ in range(5):
+        proc = subprocess.Popen([sys.executable, "-c", EDITOR, str(path), str(rid)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        acks = []
+        target = rng.randint(3, 60)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            acks.append(line.split())
+            if len(acks) >= target:
+                break
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        kills += 1
+        with Library.open(path) as lib:
+            assert lib.integrity_ok()
+            measures = lib.load_measures(rid)
+        by_id = {m.id: m.steps for m in measures}
+        last: dict[int, str] = {}
+        for _ack, n, measure_id, _order in acks:
+            last[int(measure_id)] = f"ขั้นตอนที่ {n}"
+        # every acknowledged edit is on disk (one more, unacknowledged, may be too)
+        for measure_id, text in last.items():
+            newer = by_id[measure_id]
+            assert newer == text or int(newer.split()[-1]) > int(text.split()[-1])
+        # the order is the acknowledged one, or the one the next (unacknowledged) edit made
+        acked = acks[-1][3].split(",")
+        allowed = [acked]
+        if (int(acks[-1][1]) + 1) % 7 == 0:
+            allowed.append(acked[1:] + acked[:1])
+        assert [str(m.id) for m in measures] in allowed
+    assert kills == 5
+
