@@ -15,11 +15,15 @@ _loaded: str | None = None
 
 
 def load_fonts() -> str:
-    """Register the four faces once; returns the family name (a fallback if missing)."""
+    """Register the faces the window uses, once; returns the family (a fallback if missing).
+
+    The italic faces are for the exports only; the window never draws italic Thai.
+    """
     global _loaded
     if _loaded is None:
         family = ""
-        for path in sorted(font_dir().glob("THSarabunNew*.ttf")):
+        for name in ("THSarabunNew-Regular.ttf", "THSarabunNew-Bold.ttf"):
+            path = font_dir() / name
             fid = QFontDatabase.addApplicationFont(str(path))
             if fid >= 0 and not family:
                 families = QFontDatabase.applicationFontFamilies(fid)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
@@ -17,9 +18,10 @@ from .. import __version__
 from ..store import Library, LibraryError
 from ..thai.digits import to_thai_digits
 from .library_page import LibraryPage
-from .new_report import NewReportDialog
-from .report_page import ReportPage
-from .session import ReportSession
+
+if TYPE_CHECKING:
+    from .report_page import ReportPage
+    from .session import ReportSession
 
 APP_TITLE = "ITA Desk"
 
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
 
     def new_report(self) -> None:
+        from .new_report import NewReportDialog
+
         dialog = NewReportDialog(self)
         if dialog.exec() and dialog.report is not None:
             try:
@@ -118,6 +122,11 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- report
     def open_report(self, report_id: int) -> None:
+        # Loaded on first use: the table, its editors and the segmenter are not needed to
+        # show the library, and the clerk sees the window sooner without them.
+        from .report_page import ReportPage
+        from .session import ReportSession
+
         self.close_report()
         session = ReportSession(self.library, report_id, self)
         session.failed.connect(self.show_error)

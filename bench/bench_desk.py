@@ -1,0 +1,138 @@
+"""ITA Desk desk benchmarks (issue: the clerk's desk). Prints figures; asserts nothing.
+
+    .venv/bin/python bench/bench_desk.py
+
+- start-up of `itadesk` to a shown window on the demo library, beside a bare PySide6
+  window started the same way (target: ≤ 1.5×);
+- one cell edit committed through the undo stack and the store (median, p95; target
+  median ≤ 5 ms);
+- opening a report of 1,000 measures in the window (target ≤ 0.3 s);
+- resident memory with that report open (target ≤ 200 MB).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow()
+w.resize(1280, 800)
+w.show()
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def _time_to_shown(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    took = time.perf_counter() - start
+    if "shown" not in out.stdout:
+        raise RuntimeError(f"{cmd} did not show a window: {out.stderr[-500:]}")
+    return took
+
+
+def startup(runs: int = 7) -> tuple[float, float, float]:
+    folder = Path(tempfile.mkdtemp())
+    library = folder / "library.sqlite"
+    env = {**os.environ, "ITADESK_QUIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen"}
+    itadesk = [sys.executable, "-m", "itadesk", "--library", str(library)]
+    first = _time_to_shown(itadesk, env)  # makes the library and adds the demo reports
+    desk = [_time_to_shown(itadesk, env) for _ in range(runs)]
+    bare = [_time_to_shown([sys.executable, "-c", BARE], env) for _ in range(runs)]
+    return first, statistics.median(desk), statistics.median(bare)
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def in_window() -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from itadesk.demo import add_demo_reports
+    from itadesk.domain import Measure, Report
+    from itadesk.store import Library
+    from itadesk.ui.app import make_app
+    from itadesk.ui.main_window import MainWindow
+
+    app = make_app([])  # kept: the window needs the application alive
+    folder = Path(tempfile.mkdtemp())
+    library = Library.open(folder / "library.sqlite")
+    demo_ids = add_demo_reports(library)
+    demo = [m for i in demo_ids for m in library.load_report(i).measures]
+    big = Report(municipality="เทศบาลทดสอบหนึ่งพันมาตรการ", layout="six-measures",
+                 measures=tuple(Measure(**{**demo[i % len(demo)].__dict__, "id": None})
+                                for i in range(1000)))
+    big_id = library.create_report(big)
+    window = MainWindow(library)
+    window.resize(1400, 900)
+    window.show()
+    QApplication.processEvents()
+
+    opens = []
+    for _ in range(5):
+        window.show_library()
+        QApplication.processEvents()
+        start = time.perf_counter()
+        window.open_report(big_id)
+        app.processEvents()  # the first screen of rows is fitted and painted
+        window.report_page.table.viewport().repaint()
+        opens.append(time.perf_counter() - start)
+    rss = rss_mb()
+
+    session = window.session
+    page = window.report_page
+    assert session is not None and page is not None
+    edits = []
+    for n in range(300):
+        row = n % 20
+        start = time.perf_counter()
+        page._cells_edited([(row, 1, f"ขั้นตอนที่ {n} ประชุมชี้แจงเจ้าหน้าที่ของเทศบาล")])
+        QApplication.processEvents()
+        edits.append(time.perf_counter() - start)
+    edits.sort()
+    library.close()
+    return {
+        "open_1000": statistics.median(opens),
+        "open_1000_first": opens[0],
+        "rss": rss,
+        "edit_median": statistics.median(edits),
+        "edit_p95": edits[int(len(edits) * 0.95)],
+    }
+
+
+def main() -> None:
+    first, desk, bare = startup()
+    figures = in_window()
+    print("ITA Desk: the clerk's desk")
+    print(f"  start-up to shown window (demo library), median of 7: {desk * 1000:7.0f} ms")
+    print(f"  bare PySide6 window, same way, median of 7:           {bare * 1000:7.0f} ms")
+    print(f"  ratio: {desk / bare:.2f}x (target <= 1.5x); very first start, demo added: "
+          f"{first * 1000:.0f} ms")
+    print(f"  one cell edit committed (undo stack + SQLite + view): median "
+          f"{figures['edit_median'] * 1000:.2f} ms, p95 {figures['edit_p95'] * 1000:.2f} ms "
+          "(target median <= 5 ms)")
+    print(f"  open a report of 1,000 measures: median {figures['open_1000'] * 1000:.0f} ms, "
+          f"first {figures['open_1000_first'] * 1000:.0f} ms (target <= 300 ms)")
+    print(f"  resident memory with it open: {figures['rss']:.0f} MB (target <= 200 MB)")
+
+
+if __name__ == "__main__":
+    main()
