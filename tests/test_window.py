@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from itadesk.domain import MeasureKind
+from itadesk.domain import MeasureKind, Report
 from itadesk.store import Library
 from itadesk.ui.app import make_app, open_library
 from itadesk.ui.main_window import MainWindow
@@ -294,3 +294,28 @@ def test_library_in_use_is_told(qtbot, library_path):
         assert "เปิดอยู่" in seen[0]
     finally:
         holder.close()
+
+
+def test_corrupt_library_is_restored_from_a_backup(qtbot, tmp_path):
+    make_app()
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as lib:
+        lib.create_report(Report(municipality="เทศบาลก่อนเสีย"))
+    Library.open(path).close()  # a start-up: takes a backup
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = bytes(range(256)) * 16
+    path.write_bytes(bytes(data))
+
+    def choose_first_backup(dialog) -> None:
+        assert "เสียหาย" in dialog.labelText()
+        dialog.accept()
+
+    when_dialog_opens(choose_first_backup)
+    library = open_library(path)
+    assert library is not None
+    try:
+        assert [r.municipality for r in library.list_reports()] == ["เทศบาลก่อนเสีย"]
+    finally:
+        library.close()
+    # the damaged file is kept beside it, not deleted
+    assert list(tmp_path.glob("library-damaged-*.sqlite"))

@@ -159,6 +159,9 @@ class CellDelegate(QStyledItemDelegate):
         editor = ThaiTextEdit(parent)
         editor.setFont(self._font_for(index))
         editor.setFrameShape(ThaiTextEdit.Shape.NoFrame)
+        # It may reach over the rows below: a clear edge says where the cell's text ends.
+        editor.setStyleSheet("ThaiTextEdit { border: 2px solid #3b7ddd; background: white; }")
+        editor.setToolTip("Enter = ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab = เสร็จ · Esc = ยกเลิก")
         editor.done.connect(lambda: self._finish(editor))
         return editor
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -46,6 +49,31 @@ def layout_headers_text(layout_id: str) -> str:
     return " · ".join(c.header for c in layout.columns)
 
 
+class MultiLineDelegate(QStyledItemDelegate):
+    """Position lines of a signer: Enter = next line, Ctrl+Enter = done."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = ThaiTextEdit(parent)
+        editor.done.connect(lambda: (self.commitData.emit(editor),
+                                     self.closeEditor.emit(editor)))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, ThaiTextEdit)
+        editor.set_text(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, ThaiTextEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 80))
+
+
 class ReportForm(QScrollArea):
     def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +94,8 @@ class ReportForm(QScrollArea):
         self.layout_headers = QLabel()
         # A wrapping label in a form row gets a far too tall row from Qt; keep it one line.
         self.layout_headers.setWordWrap(False)
+        self.layout_headers.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_headers.setStyleSheet("color: #555;")
         form.addRow("รูปแบบรายงาน", self.layout_box)
         form.addRow("", self.layout_headers)
@@ -112,6 +142,8 @@ class ReportForm(QScrollArea):
         self.signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.signers.setWordWrap(True)
         self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.signers.setItemDelegateForColumn(1, MultiLineDelegate(self.signers))
+        self.signers.setMinimumHeight(150)
         self.signers.itemChanged.connect(self._signers_edited)
         box.addWidget(self.signers)
         buttons = QHBoxLayout()
@@ -136,7 +168,9 @@ class ReportForm(QScrollArea):
         self._loading = True
         try:
             self.layout_box.setCurrentIndex(self.layout_box.findData(report.layout))
-            self.layout_headers.setText("หัวตาราง: " + layout_headers_text(report.layout))
+            headers = layout_headers_text(report.layout)
+            self.layout_headers.setText("หัวตาราง: " + headers)
+            self.layout_headers.setToolTip(headers.replace(" · ", "\n"))
             for name, edit in self.lines.items():
                 if edit.text() != getattr(report, name):
                     edit.setText(getattr(report, name))
