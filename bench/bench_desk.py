@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import statistics
 import subprocess
@@ -67,7 +68,7 @@ def in_window() -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from itadesk.demo import add_demo_reports
-    from itadesk.domain import Measure, Report
+    from itadesk.domain import Report
     from itadesk.store import Library
     from itadesk.ui.app import make_app
     from itadesk.ui.main_window import MainWindow
@@ -78,7 +79,7 @@ def in_window() -> dict[str, float]:
     demo_ids = add_demo_reports(library)
     demo = [m for i in demo_ids for m in library.load_report(i).measures]
     big = Report(municipality="เทศบาลทดสอบหนึ่งพันมาตรการ", layout="six-measures",
-                 measures=tuple(Measure(**{**demo[i % len(demo)].__dict__, "id": None})
+                 measures=tuple(dataclasses.replace(demo[i % len(demo)], id=None)
                                 for i in range(1000)))
     big_id = library.create_report(big)
     window = MainWindow(library)

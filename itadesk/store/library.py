@@ -8,6 +8,7 @@ program cannot open it (and so cannot write over it); the OS drops the lock if w
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -418,7 +419,7 @@ def _insert_measures(
             )
             mid = int(cur.lastrowid or 0)
         _write_scores(conn, mid, m.scores)
-        out.append(Measure(**{**m.__dict__, "id": mid}))
+        out.append(dataclasses.replace(m, id=mid))
     return out
 
 

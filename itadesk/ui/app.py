@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..store import (
     CorruptLibrary,
@@ -39,7 +39,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_library(path: Path, parent=None) -> Library | None:
+def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
     """Open, or ask the clerk what to do; None when the clerk gives up."""
     while True:
         try:
@@ -70,7 +70,7 @@ def open_library(path: Path, parent=None) -> Library | None:
         return library
 
 
-def _offer_other_library(path: Path, exc: LibraryError, parent) -> Path | None:
+def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) -> Path | None:
     box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
     new = box.addButton("สร้างคลังรายงานใหม่…", QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton("เปิดไฟล์อื่น…", QMessageBox.ButtonRole.ActionRole)
@@ -87,7 +87,7 @@ def _offer_other_library(path: Path, exc: LibraryError, parent) -> Path | None:
     return None
 
 
-def _offer_backup(path: Path, exc: LibraryError, parent) -> Path | None:
+def _offer_backup(path: Path, exc: LibraryError, parent: QWidget | None) -> Path | None:
     backups = list_backups(path)
     if not backups:
         QMessageBox.critical(parent, APP_TITLE, exc.message + "\nแต่ยังไม่มีสำเนาสำรองของคลังนี้")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -73,7 +75,9 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("ช่วยเหลือ")
         self._action(help_menu, "เกี่ยวกับ ITA Desk", None, self.about)
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+    def _action(self, menu: QMenu, text: str,
+                shortcut: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
@@ -103,8 +105,7 @@ class ReportPage(QWidget):
     def duplicate_rows(self) -> None:
         rows = self._selected_rows()
         if rows:
-            copies = [Measure(**{**self.session.model.measure(r).__dict__, "id": None})
-                      for r in rows]
+            copies = [dataclasses.replace(self.session.model.measure(r), id=None) for r in rows]
             self.session.insert_measures(rows[-1] + 1, copies, "ทำสำเนาแถว")
             self._focus(rows[-1] + 1)
 

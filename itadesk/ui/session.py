@@ -8,6 +8,7 @@ is dropped from the undo stack, and `failed` carries the Thai message.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -33,7 +34,8 @@ class ReportSession(QObject):
         self.library = library
         self.report_id = report_id
         report = library.load_report(report_id)
-        self.report: Report = Report(**{**report.__dict__, "measures": ()})
+        # The measures live in the model; the report keeps only its own fields.
+        self.report: Report = dataclasses.replace(report, measures=())
         self.model = MeasureTableModel(layout_by_id(report.layout), list(report.measures), self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
