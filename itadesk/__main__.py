@@ -1,5 +1,6 @@
 import sys
 
-from .cli import main
+# Absolute, so that PyInstaller can run this file as the bundle's entry script.
+from itadesk.cli import main
 
 sys.exit(main())
