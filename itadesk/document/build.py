@@ -1,0 +1,390 @@
+"""Report + layout + export options → the neutral document.
+
+All choices of content and order live here: which parts appear, in which order, what
+the title lines and score lines say, which lines are list items, the widths of the
+columns in millimetres, where page numbers go. The writers add nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from ..domain import Layout, Measure, MeasureKind, Report, Signer, layout_by_id
+from ..domain.layouts import Form, Orientation
+from ..thai.digits import to_thai_digits
+from .model import (
+    Align,
+    Block,
+    Cell,
+    Document,
+    Image,
+    PageSetup,
+    Paragraph,
+    Row,
+    Run,
+    Section,
+    Table,
+)
+from .scores import score_lines
+
+# "-", "•", "๑." / "1.", "(๑)" / "(1)", "๑)" at the start of a line: a list item.
+LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\(?[๐-๙0-9]{1,3}[.)]|\([๐-๙0-9]{1,3}\))")
+HANGING_MM = 4.5
+MEMO_FORM = "memo_form"  # the memo's fields, kept in the report's options
+SIGN_DOTS = "." * 45
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a clerk can switch per report (kept in the report's options)."""
+
+    orientation: str = "auto"  # auto (the layout's), portrait, landscape
+    thai_digits: bool = True
+    cover: bool = False
+    title_block: bool = True
+    opening: bool = True
+    closing: bool = True
+    memo: bool = False
+    signatures: bool = True
+    score_lines: bool = True
+    page_numbers: bool = True
+    embed_fonts: bool = True  # Word only
+    garuda_image: str = ""  # a picture file the clerk gave once, for the memo
+    body_pt: float = 16.0
+    table_pt: float = 15.0
+    title_pt: float = 18.0
+
+    @classmethod
+    def from_report(cls, report: Report, **overrides: Any) -> ExportOptions:
+        """Options stored with the report; unknown or ill-typed entries are ignored."""
+        known = {f.name: f for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for name, value in {**report.options, **overrides}.items():
+            f = known.get(name)
+            if f is None or value is None:
+                continue
+            default = getattr(cls, name)
+            if isinstance(default, bool):
+                if isinstance(value, bool):
+                    values[name] = value
+            elif isinstance(default, float):
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    values[name] = float(value)
+            elif isinstance(value, str):
+                values[name] = value
+        return cls(**values)
+
+
+class _Builder:
+    def __init__(self, report: Report, options: ExportOptions) -> None:
+        self.report = report
+        self.options = options
+        self.layout: Layout = layout_by_id(report.layout)
+
+    # ------------------------------------------------------------ text helpers
+    def t(self, text: str) -> str:
+        return to_thai_digits(text) if self.options.thai_digits else text
+
+    def para(self, text: str, *, bold: bool = False, size: float | None = None,
+             align: Align = Align.LEFT, role: str = "body", **kw: Any) -> Paragraph:
+        return Paragraph(runs=(Run(self.t(text), bold=bold),),
+                         size_pt=size or self.options.body_pt, align=align, role=role, **kw)
+
+    def lines(self, text: str, size: float, role: str = "cell",
+              bold: bool = False) -> tuple[Paragraph, ...]:
+        """One paragraph per line; list lines get a hanging indent."""
+        out = []
+        for line in text.split("\n"):
+            line = line.rstrip()
+            if not line.strip():
+                continue
+            is_item = bool(LIST_ITEM.match(line))
+            out.append(Paragraph(
+                runs=(Run(self.t(line.strip()), bold=bold),), size_pt=size,
+                hanging_mm=HANGING_MM if is_item else 0.0,
+                role="list" if is_item else role,
+            ))
+        return tuple(out)
+
+    def place(self) -> str:
+        r = self.report
+        parts = [r.municipality.strip()]
+        if r.district.strip():
+            d = r.district.strip()
+            parts.append(d if d.startswith(("อำเภอ", "เขต")) else f"อำเภอ{d}")
+        if r.province.strip():
+            p = r.province.strip()
+            parts.append(p if p.startswith("จังหวัด") else f"จังหวัด{p}")
+        return " ".join(p for p in parts if p)
+
+    # ---------------------------------------------------------------- pages
+    def page(self, landscape: bool, **kw: Any) -> PageSetup:
+        kw.setdefault("page_numbers", self.options.page_numbers)
+        if landscape:
+            return PageSetup(landscape=True, top_mm=20, bottom_mm=15, left_mm=20, right_mm=20,
+                             **kw)
+        return PageSetup(landscape=False, top_mm=25, bottom_mm=20, left_mm=30, right_mm=20,
+                         **kw)
+
+    def report_landscape(self) -> bool:
+        o = self.options.orientation
+        if o in ("portrait", "landscape"):
+            return o == "landscape"
+        return self.layout.orientation is Orientation.LANDSCAPE
+
+    # ---------------------------------------------------------------- parts
+    def build(self) -> Document:
+        sections: list[Section] = []
+        memo = self.report.options.get(MEMO_FORM)
+        if self.options.memo and isinstance(memo, dict):
+            sections.append(Section(PageSetup(top_mm=15, bottom_mm=20, left_mm=30,
+                                              right_mm=20, page_numbers=False),
+                                    tuple(self.memo(memo)), name="memo"))
+        if self.options.cover:
+            sections.append(Section(self.page(False, page_numbers=False),
+                                    tuple(self.cover()), name="cover"))
+        body: list[Block] = []
+        if self.options.title_block:
+            body.extend(self.title_block())
+        if self.options.opening and self.report.opening.strip():
+            body.extend(self.body_text(self.report.opening))
+        if self.layout.form is Form.NARRATIVE:
+            body.extend(self.narrative())
+        else:
+            body.append(self.table())
+        if self.options.closing and self.report.closing.strip():
+            label = "บทสรุปภาพรวม:" if self.layout.form is Form.NARRATIVE else ""
+            if label:
+                body.append(self.para(label, bold=True, space_before_pt=8, keep_with_next=True,
+                                      role="heading"))
+            body.extend(self.body_text(self.report.closing))
+        if self.options.signatures and self.report.signers:
+            body.extend(self.signatures(self.report.signers))
+        first_in_document = not sections
+        sections.append(Section(
+            self.page(self.report_landscape(),
+                      first_page_unnumbered=first_in_document,
+                      restart_numbering=bool(sections)),
+            tuple(body), name="report"))
+        return Document(
+            title=f"{self.report.title} {self.report.municipality} "
+                  f"ปีงบประมาณ {self.report.fiscal_year}".strip(),
+            sections=tuple(sections),
+            thai_digits=self.options.thai_digits,
+            metadata={"municipality": self.report.municipality,
+                      "fiscal_year": str(self.report.fiscal_year),
+                      "layout": self.layout.id},
+        )
+
+    def body_text(self, text: str) -> list[Paragraph]:
+        out = []
+        for line in text.split("\n"):
+            if line.strip():
+                is_item = bool(LIST_ITEM.match(line))
+                out.append(self.para(
+                    line.strip(), role="list" if is_item else "body",
+                    first_line_mm=0.0 if is_item else 25.0,
+                    left_mm=25.0 if is_item else 0.0,
+                    hanging_mm=HANGING_MM if is_item else 0.0,
+                    space_after_pt=4, align=Align.JUSTIFY if not is_item else Align.LEFT))
+        return out
+
+    def title_block(self) -> list[Paragraph]:
+        r = self.report
+        size = self.options.title_pt
+        out = [self.para(r.title.strip() or "รายงานผลการดำเนินการ", bold=True, size=size,
+                         align=Align.CENTER, role="title", keep_with_next=True),
+               self.para(f"ประจำปีงบประมาณ พ.ศ. {r.fiscal_year}", bold=True, size=size,
+                         align=Align.CENTER, role="title", keep_with_next=True)]
+        if r.period.strip():
+            out.append(self.para(r.period.strip(), bold=True, size=size, align=Align.CENTER,
+                                 role="title", keep_with_next=True))
+        if self.place():
+            out.append(self.para(self.place(), bold=True, size=size, align=Align.CENTER,
+                                 role="title", keep_with_next=True, space_after_pt=10))
+        return out
+
+    def cover(self) -> list[Block]:
+        r = self.report
+        out: list[Block] = [self.para("", size=28, space_before_pt=120, role="space")]
+        for text, size in ((r.title.strip(), 28), (f"ประจำปีงบประมาณ พ.ศ. {r.fiscal_year}", 26),
+                           (r.period.strip(), 22)):
+            if text:
+                out.append(self.para(text, bold=True, size=size, align=Align.CENTER,
+                                     role="cover", space_after_pt=12))
+        out.append(self.para("", size=24, space_before_pt=80, role="space"))
+        for text in (r.municipality.strip(), " ".join(self.place().split(" ")[1:])):
+            if text:
+                out.append(self.para(text, bold=True, size=24, align=Align.CENTER,
+                                     role="cover", space_after_pt=6))
+        if r.prepared_by.strip():
+            out.append(self.para(f"จัดทำโดย {r.prepared_by.strip()}", bold=True, size=20,
+                                 align=Align.CENTER, role="cover", space_before_pt=60))
+        return out
+
+    # ----------------------------------------------------------------- table
+    def cell_text(self, measure: Measure, field: str) -> str:
+        text = measure.get(field)
+        extra: list[str] = []
+        if field == self.score_field() and self.options.score_lines:
+            for score in measure.scores:
+                extra.extend(score_lines(score, self.report.fiscal_year))
+        if field == self.extras_field():
+            for label, value in (("งบประมาณที่ใช้", measure.budget),
+                                 ("ปัญหา/อุปสรรค", measure.problems),
+                                 ("ข้อเสนอแนะ", measure.suggestions)):
+                if value.strip():
+                    extra.append(f"{label}: {value.strip()}")
+        return "\n".join([p for p in (text.strip(), *extra) if p])
+
+    def score_field(self) -> str:
+        fields_ = self.layout.fields
+        return "outcome" if "outcome" in fields_ else fields_[-1]
+
+    def extras_field(self) -> str:
+        fields_ = self.layout.fields
+        return "result" if "result" in fields_ else fields_[-1]
+
+    def table(self) -> Table:
+        page = self.page(self.report_landscape())
+        total = sum(c.width for c in self.layout.columns)
+        widths = tuple(round(page.text_width_mm * c.width / total, 2)
+                       for c in self.layout.columns)
+        size = self.options.table_pt
+        header = Row(tuple(
+            Cell((Paragraph((Run(self.t(c.header), bold=True),), size_pt=size,
+                            align=Align.CENTER, role="header"),))
+            for c in self.layout.columns))
+        rows = []
+        for index, measure in enumerate(self.report.measures):
+            if measure.kind is MeasureKind.SECTION:
+                rows.append(Row((Cell(self.lines(measure.title, size, "section", bold=True)),),
+                                spans_all=True, measure_index=index))
+                continue
+            cells = []
+            for column in self.layout.columns:
+                code = measure.code.strip() if column.field == "title" else ""
+                text = self.cell_text(measure, column.field)
+                if code:
+                    text = f"{code} {text}"
+                cells.append(Cell(self.lines(text, size)))
+            rows.append(Row(tuple(cells), measure_index=index))
+        return Table(widths_mm=widths, header=header, rows=tuple(rows),
+                     header_size_pt=size, body_size_pt=size)
+
+    # ------------------------------------------------------------- narrative
+    def narrative(self) -> list[Block]:
+        out: list[Block] = []
+        number = 0
+        for measure in self.report.measures:
+            if measure.kind is MeasureKind.SECTION:
+                out.append(self.para(measure.title, bold=True, space_before_pt=10,
+                                     keep_with_next=True, role="section"))
+                continue
+            number += 1
+            title = measure.title.strip()
+            heading = title if re.match(r"^[๐-๙0-9]+\.", title) else f"{number}. {title}"
+            out.append(self.para(heading, bold=True, space_before_pt=10, keep_with_next=True,
+                                 role="heading"))
+            for column in self.layout.columns[1:]:
+                text = self.cell_text(measure, column.field)
+                if not text:
+                    continue
+                out.append(self.para(column.label, bold=True, left_mm=10, keep_with_next=True,
+                                     role="label"))
+                for p in self.lines(text, self.options.body_pt, role="body"):
+                    out.append(Paragraph(runs=p.runs, size_pt=p.size_pt,
+                                         left_mm=20 + (p.hanging_mm or 0),
+                                         first_line_mm=-(p.hanging_mm or 0), role=p.role))
+        return out
+
+    # ------------------------------------------------------------ signatures
+    def signature(self, signer: Signer, *, left_mm: float, with_line: bool = True) -> list[
+            Paragraph]:
+        out = []
+        if with_line:
+            role = f" {signer.role.strip()}" if signer.role.strip() else ""
+            out.append(self.para(f"(ลงชื่อ){SIGN_DOTS}{role}", align=Align.CENTER,
+                                 left_mm=left_mm, space_before_pt=24, keep_with_next=True,
+                                 role="signature"))
+        if signer.name.strip():
+            out.append(self.para(f"({signer.name.strip()})", align=Align.CENTER,
+                                 left_mm=left_mm, keep_with_next=True, role="signature"))
+        for position in signer.positions:
+            out.append(self.para(position, align=Align.CENTER, left_mm=left_mm,
+                                 keep_with_next=True, role="signature"))
+        return out
+
+    def signatures(self, signers: tuple[Signer, ...]) -> list[Block]:
+        page = self.page(self.report_landscape())
+        left = page.text_width_mm / 2
+        out: list[Block] = []
+        for signer in signers:
+            out.extend(self.signature(signer, left_mm=left))
+        return out
+
+    # ------------------------------------------------------------------ memo
+    def memo(self, memo: dict[str, Any]) -> list[Block]:
+        """The government memo form (บันทึกข้อความ), from the memo's fields."""
+
+        def get(key: str) -> str:
+            value = memo.get(key, "")
+            return value if isinstance(value, str) else ""
+
+        out: list[Block] = []
+        garuda = self.options.garuda_image
+        if garuda and Path(garuda).is_file():
+            out.append(Image(garuda, height_mm=15.0))
+        out.append(self.para("บันทึกข้อความ", bold=True, size=29, align=Align.CENTER,
+                             role="memo-title", space_after_pt=6))
+
+        def field(label: str, value: str, label_pt: float = 16.0) -> Paragraph:
+            return Paragraph(runs=(Run(self.t(label), bold=True), Run(" " + self.t(value)),
+                                   Run("", dotted_fill=True)),
+                             size_pt=label_pt if label == "ส่วนราชการ" else 16.0,
+                             role="memo-field", space_after_pt=2)
+
+        out.append(Paragraph(runs=(Run("ส่วนราชการ", bold=True),
+                                   Run(" " + self.t(get("agency")), ),
+                                   Run("", dotted_fill=True)),
+                             size_pt=20, role="memo-field", space_after_pt=2))
+        out.append(Paragraph(runs=(Run("ที่", bold=True), Run(" " + self.t(get("number")) + "   "),
+                                   Run("วันที่", bold=True), Run(" " + self.t(get("date"))),
+                                   Run("", dotted_fill=True)),
+                             size_pt=16, role="memo-field", space_after_pt=2))
+        out.append(field("เรื่อง", get("subject")))
+        out.append(self.para(f"เรียน {get('to')}", role="memo-to", space_before_pt=6,
+                             space_after_pt=6))
+        for key, heading in (("background", "เรื่องเดิม"), ("facts", "ข้อเท็จจริง"),
+                             ("proposal", "ข้อพิจารณาและเสนอแนะ")):
+            if get(key).strip():
+                out.append(self.para(heading, bold=True, role="memo-heading",
+                                     keep_with_next=True, space_before_pt=4))
+                out.extend(self.body_text(get(key)))
+        if get("closing").strip():
+            out.append(self.para(get("closing").strip(), first_line_mm=25, role="body",
+                                 space_before_pt=6))
+        page_width = PageSetup(left_mm=30, right_mm=20).text_width_mm
+        if self.report.signers:
+            out.extend(self.signature(self.report.signers[0], left_mm=page_width / 2,
+                                      with_line=False))
+        for endorsement in memo.get("endorsements", []) or []:
+            if not isinstance(endorsement, dict):
+                continue
+            text = endorsement.get("text", "")
+            if isinstance(text, str):
+                for line in text.split("\n"):
+                    out.append(self.para(line, role="memo-endorsement", space_before_pt=6))
+            positions = endorsement.get("positions", [])
+            signer = Signer(str(endorsement.get("name", "")),
+                            tuple(p for p in positions if isinstance(p, str))
+                            if isinstance(positions, list) else ())
+            out.extend(self.signature(signer, left_mm=0, with_line=False))
+        return out
+
+
+def build_document(report: Report, options: ExportOptions | None = None) -> Document:
+    return _Builder(report, options or ExportOptions.from_report(report)).build()

@@ -1,0 +1,161 @@
+"""The neutral document: frozen dataclasses, in millimetres and points.
+
+Every decision about what a report says and in which order is made when this is built;
+the Word and PDF writers only lay it out. It dumps to JSON for golden fixtures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Align(StrEnum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "justify"  # Thai distributed justification is left to the writer
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    # Dotted leader: the writer fills the rest of the line with dots (memo form fields).
+    dotted_fill: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    size_pt: float = 16.0
+    align: Align = Align.LEFT
+    first_line_mm: float = 0.0  # first-line indent
+    left_mm: float = 0.0  # left indent of every line
+    hanging_mm: float = 0.0  # lines after the first start this much further in
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+    keep_with_next: bool = False
+    role: str = "body"  # what it is (title, heading, cell, list, signature …), for tests
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture from a file (the Garuda of the memo form)."""
+
+    path: str
+    height_mm: float
+    align: Align = Align.LEFT
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+    # A section heading row: one cell spanning all columns (improvement plan).
+    spans_all: bool = False
+    measure_index: int | None = None  # which measure it shows, for preview links
+
+
+@dataclass(frozen=True)
+class Table:
+    widths_mm: tuple[float, ...]
+    header: Row
+    rows: tuple[Row, ...]
+    header_size_pt: float = 16.0
+    body_size_pt: float = 15.0
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = Paragraph | Table | Image | PageBreak
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    width_mm: float = 210.0
+    height_mm: float = 297.0
+    landscape: bool = False
+    top_mm: float = 20.0
+    bottom_mm: float = 20.0
+    left_mm: float = 20.0
+    right_mm: float = 20.0
+    page_numbers: bool = True
+    # The first page of the section carries no number (Thai documents number from page 2).
+    first_page_unnumbered: bool = False
+    restart_numbering: bool = False  # count this section's pages from 1
+
+    @property
+    def page_width_mm(self) -> float:
+        return max(self.width_mm, self.height_mm) if self.landscape else min(
+            self.width_mm, self.height_mm)
+
+    @property
+    def page_height_mm(self) -> float:
+        return min(self.width_mm, self.height_mm) if self.landscape else max(
+            self.width_mm, self.height_mm)
+
+    @property
+    def text_width_mm(self) -> float:
+        return self.page_width_mm - self.left_mm - self.right_mm
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of pages with one page set-up; a new section starts a new page."""
+
+    page: PageSetup
+    blocks: tuple[Block, ...]
+    name: str = ""  # cover, memo, report …
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    sections: tuple[Section, ...]
+    thai_digits: bool = True
+    page_number_format: str = "- {} -"
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    def paragraphs(self) -> list[Paragraph]:
+        """Every paragraph in reading order, cells included (for tests and checks)."""
+        out: list[Paragraph] = []
+        for section in self.sections:
+            for block in section.blocks:
+                if isinstance(block, Paragraph):
+                    out.append(block)
+                elif isinstance(block, Table):
+                    for row in (block.header, *block.rows):
+                        for cell in row.cells:
+                            out.extend(cell.paragraphs)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        def encode(value: Any) -> Any:
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                data = {f.name: encode(getattr(value, f.name))
+                        for f in dataclasses.fields(value)}
+                data["type"] = type(value).__name__
+                return data
+            if isinstance(value, tuple | list):
+                return [encode(v) for v in value]
+            if isinstance(value, dict):
+                return {k: encode(v) for k, v in value.items()}
+            return value
+
+        return encode(self)
