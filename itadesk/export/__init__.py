@@ -1,0 +1,6 @@
+"""Writers: each turns the neutral document into a file (Word now, PDF next)."""
+
+from .errors import ExportError
+from .files import write_atomically
+
+__all__ = ["ExportError", "write_atomically"]

@@ -1,0 +1,193 @@
+"""The neutral document → a .docx that Word and LibreOffice show as the printed reports.
+
+Thai needs the complex-script properties (w:cs, w:szCs, w:bCs, w:lang/@w:bidi) on every
+run and in the defaults; python-docx sets only the Latin ones, so we set them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.shared import Mm
+
+from ...document.model import Document, Image, PageBreak, PageSetup, Paragraph, Table
+from ..files import write_atomically
+from . import ooxml
+from .fonts import embed_fonts
+from .ooxml import FONT, NSDECL, W_NS
+
+
+def write_docx(document: Document, path: Path, *, embed: bool = True) -> None:
+    """Write the document to `path` (whole, or not at all)."""
+    data = docx_bytes(document, embed=embed)
+    write_atomically(Path(path), lambda fh: fh.write(data))
+
+
+def docx_bytes(document: Document, *, embed: bool = True) -> bytes:
+    out = io.BytesIO()
+    _build(document, embed).save(out)
+    return out.getvalue()
+
+
+def write_docx_to(document: Document, fh: BinaryIO, *, embed: bool = True) -> None:
+    _build(document, embed).save(fh)
+
+
+# ---------------------------------------------------------------------- build
+def _build(document: Document, embed: bool) -> DocxDocument:
+    doc = docx.Document()
+    _set_defaults(doc)
+    _set_properties(doc, document)
+    body = doc.element.body
+    final_sectpr = body.get_or_add_sectPr()
+    for index, section in enumerate(document.sections):
+        last = index == len(document.sections) - 1
+        width = section.page.text_width_mm
+        for block in section.blocks:
+            for element in _elements(doc, block, width):
+                final_sectpr.addprevious(element)
+        if last:
+            _apply_page(final_sectpr, section.page)
+        else:
+            # A section ends with a paragraph that carries its properties.
+            holder = parse_xml(f"<w:p {NSDECL}><w:pPr><w:sectPr/></w:pPr></w:p>")
+            _apply_page(holder[0][0], section.page)
+            final_sectpr.addprevious(holder)
+    for section, word_section in zip(document.sections, doc.sections, strict=True):
+        _headers(word_section, section.page, document)
+    if embed:
+        embed_fonts(doc)
+    return doc
+
+
+def _elements(doc: DocxDocument, block: object, width_mm: float) -> list:
+    if isinstance(block, Paragraph):
+        return [parse_xml(ooxml.paragraph(block, width_mm))]
+    if isinstance(block, Table):
+        # Word wants a paragraph between two tables and after a table that ends a section.
+        return [parse_xml(ooxml.table(block)),
+                parse_xml(f'<w:p {NSDECL}><w:pPr><w:spacing w:after="0"/>'
+                          f"{ooxml.rpr(6)}</w:pPr></w:p>")]
+    if isinstance(block, PageBreak):
+        return [parse_xml(f'<w:p {NSDECL}><w:r><w:br w:type="page"/></w:r></w:p>')]
+    if isinstance(block, Image):
+        paragraph = doc.add_paragraph()  # made by python-docx for the picture relationship
+        paragraph.alignment = {"left": 0, "center": 1, "right": 2}.get(str(block.align), 0)
+        paragraph.add_run().add_picture(block.path, height=Mm(block.height_mm))
+        element = paragraph._p
+        element.getparent().remove(element)
+        return [element]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _apply_page(sectpr, page: PageSetup) -> None:
+    w = f"{{{W_NS}}}"
+    for child in list(sectpr):
+        if child.tag in (f"{w}pgSz", f"{w}pgMar", f"{w}pgNumType", f"{w}titlePg", f"{w}cols",
+                         f"{w}docGrid", f"{w}type"):
+            sectpr.remove(child)
+    width, height = ooxml.twips(page.page_width_mm), ooxml.twips(page.page_height_mm)
+    orient = ' w:orient="landscape"' if page.landscape else ""
+    fmt = "thaiNumbers"
+    start = ' w:start="1"' if page.restart_numbering else ""
+    xml = (
+        f'<w:x {NSDECL}><w:type w:val="nextPage"/>'
+        f'<w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
+        f'<w:pgMar w:top="{ooxml.twips(page.top_mm)}" w:right="{ooxml.twips(page.right_mm)}" '
+        f'w:bottom="{ooxml.twips(page.bottom_mm)}" w:left="{ooxml.twips(page.left_mm)}" '
+        f'w:header="{ooxml.twips(10)}" w:footer="{ooxml.twips(10)}" w:gutter="0"/>'
+        f'<w:pgNumType w:fmt="{fmt}"{start}/>'
+        '<w:cols w:space="720"/>'
+        + ("<w:titlePg/>" if page.first_page_unnumbered else "")
+        + '<w:docGrid w:linePitch="360"/></w:x>'
+    )
+    # headerReference/footerReference (added later by python-docx) go first; these follow.
+    for child in parse_xml(xml):
+        sectpr.append(child)
+
+
+def _headers(word_section, page: PageSetup, document: Document) -> None:
+    """Page numbers top centre ("- ๒ -"); an empty first-page header under titlePg."""
+    header = word_section.header
+    header.is_linked_to_previous = False
+    _clear(header)
+    if page.page_numbers:
+        before, after = document.page_number_format.split("{}")
+        # Word shows the PAGE field in Thai digits through w:pgNumType w:fmt="thaiNumbers".
+        props = ooxml.rpr(16)
+        field = (
+            f'<w:p {NSDECL}><w:pPr><w:jc w:val="center"/>{props}</w:pPr>'
+            f'<w:r>{props}<w:t xml:space="preserve">{before}</w:t></w:r>'
+            f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+            f'<w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r>{props}<w:t>{"๑" if document.thai_digits else "1"}</w:t></w:r>'
+            f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>'
+            f'<w:r>{props}<w:t xml:space="preserve">{after}</w:t></w:r></w:p>'
+        )
+        header._element.append(parse_xml(field))
+    if page.first_page_unnumbered:
+        first = word_section.first_page_header
+        first.is_linked_to_previous = False
+        _clear(first)
+    if not document.thai_digits:
+        sectpr = word_section._sectPr
+        number_type = sectpr.find(f"{{{W_NS}}}pgNumType")
+        if number_type is not None:
+            number_type.set(f"{{{W_NS}}}fmt", "decimal")
+
+
+def _clear(header) -> None:
+    element = header._element
+    for child in list(element):
+        element.remove(child)
+    element.append(parse_xml(f"<w:p {NSDECL}/>"))  # a header holds at least one paragraph
+
+
+def _set_defaults(doc: DocxDocument) -> None:
+    """TH Sarabun New 16 pt for Latin and Thai alike, Thai language, single spacing."""
+    styles = doc.styles.element
+    w = f"{{{W_NS}}}"
+    defaults = styles.find(f"{w}docDefaults")
+    rpr_default = defaults.find(f"{w}rPrDefault")
+    rpr_default.remove(rpr_default[0])
+    rpr_default.append(parse_xml(ooxml.rpr(16).replace("<w:rPr>", f"<w:rPr {NSDECL}>", 1)))
+    ppr_default = defaults.find(f"{w}pPrDefault")
+    ppr_default.remove(ppr_default[0])
+    ppr_default.append(parse_xml(
+        f'<w:pPr {NSDECL}><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'))
+    # No style may bring back a theme font or another complex-script language.
+    for fonts in styles.iter(f"{w}rFonts"):
+        for attr in list(fonts.attrib):
+            if attr.endswith("Theme") or attr.endswith("theme"):
+                del fonts.attrib[attr]
+        for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+            fonts.set(f"{w}{attr}", FONT)
+    for lang in styles.iter(f"{w}lang"):
+        lang.set(f"{w}bidi", "th-TH")
+    for size in styles.iter(f"{w}sz"):
+        parent = size.getparent()
+        if parent.find(f"{w}szCs") is None:
+            size.addnext(parse_xml(f'<w:szCs {NSDECL} w:val="{size.get(f"{w}val")}"/>'))
+
+
+def _set_properties(doc: DocxDocument, document: Document) -> None:
+    props = doc.core_properties
+    props.title = document.title
+    props.author = document.metadata.get("municipality", "") or "ITA Desk"
+    props.comments = "ITA Desk"
+    # Reproducible files: SOURCE_DATE_EPOCH, when set, fixes the stamps.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None) if epoch
+            else dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
+    props.created = when
+    props.modified = when
+    props.last_modified_by = "ITA Desk"
+    props.revision = 1
