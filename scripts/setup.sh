@@ -12,8 +12,9 @@ DEB_PACKAGES=(
   libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxrender1 libxi6
   # Qt breaks Thai lines between words with libthai where it exists (Linux only)
   libthai0
-  # checking the exports and looking at the window
-  poppler-utils xvfb fonts-dejavu-core
+  # checking the exports and looking at the window: pdftotext/pdffonts/pdftoppm, a Word
+  # reader (LibreOffice, as a recipient without Word sees the .docx), a virtual screen
+  poppler-utils libreoffice-writer-nogui xvfb fonts-dejavu-core
   python3-venv
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,9 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     open by another program (Word on Windows) gets a Thai message.
     """
     path = Path(path)
-    if path.exists() and not os.access(path, os.W_OK):
+    # The file's own read-only mark (Windows' read-only attribute, or no write bit), not
+    # os.access: an administrator may write anything, yet a file marked so stays as it is.
+    if path.exists() and not path.stat().st_mode & stat.S_IWUSR:
         raise target_locked(path, "read-only")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)

@@ -15,6 +15,7 @@ from typing import BinaryIO
 import docx
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
+from docx.section import _Header
 from docx.shared import Mm
 
 from ...document.model import Document, Image, PageBreak, PageSetup, Paragraph, Table
@@ -117,7 +118,7 @@ def _headers(word_section, page: PageSetup, document: Document) -> None:
     """Page numbers top centre ("- ๒ -"); an empty first-page header under titlePg."""
     header = word_section.header
     header.is_linked_to_previous = False
-    _clear(header)
+    _clear(header, keep_empty=not page.page_numbers)
     if page.page_numbers:
         before, after = document.page_number_format.split("{}")
         # Word shows the PAGE field in Thai digits through w:pgNumType w:fmt="thaiNumbers".
@@ -144,11 +145,12 @@ def _headers(word_section, page: PageSetup, document: Document) -> None:
             number_type.set(f"{{{W_NS}}}fmt", "decimal")
 
 
-def _clear(header) -> None:
+def _clear(header: _Header, keep_empty: bool = True) -> None:
     element = header._element
     for child in list(element):
         element.remove(child)
-    element.append(parse_xml(f"<w:p {NSDECL}/>"))  # a header holds at least one paragraph
+    if keep_empty:
+        element.append(parse_xml(f"<w:p {NSDECL}/>"))  # a header holds at least one paragraph
 
 
 def _set_defaults(doc: DocxDocument) -> None:
