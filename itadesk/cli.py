@@ -1,4 +1,12 @@
-"""`itadesk` / `python -m itadesk`: open the window; --version and --help need no display."""
+"""`itadesk` / `python -m itadesk`: the window, or the same jobs without one.
+
+    itadesk [--library PATH]                      open the window
+    itadesk export REPORT -o FILE [--format docx] export a report from the library
+    itadesk export --demo 000 -o FILE             export a demo report (no library needed)
+    itadesk list                                  the reports in the library
+
+--version and --help, and every command but the window, need no display.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +17,152 @@ from pathlib import Path
 from . import __version__
 from .store.library import ENV_LIBRARY, default_library_path
 
+EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT = 0, 2, 3, 4, 5
+DEMOS = {"000": "kalasin-2568", "001": "chainat-2567", "002": "borplathong-2568"}
+SWITCHES = (
+    ("cover", "หน้าปก / cover page"),
+    ("title_block", "หัวรายงานเหนือตาราง / title block"),
+    ("opening", "ย่อหน้าเปิด / opening paragraph"),
+    ("closing", "บทสรุป / closing summary"),
+    ("memo", "บันทึกข้อความนำเรียน / cover memo"),
+    ("signatures", "ช่องลงนาม / signature blocks"),
+    ("score_lines", "บรรทัดคะแนน ITA / ITA score lines"),
+    ("page_numbers", "เลขหน้า / page numbers"),
+    ("thai_digits", "เลขไทย / Thai digits"),
+    ("embed_fonts", "ฝังแบบอักษรในไฟล์ Word / embed fonts in the .docx"),
+)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="itadesk",
         description="ITA Desk: จัดทำรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส"
-                    "ภายในหน่วยงาน (เปิดหน้าต่างโปรแกรม)",
+                    "ภายในหน่วยงาน (ไม่ระบุคำสั่ง = เปิดหน้าต่างโปรแกรม)",
     )
     parser.add_argument("--version", action="version", version=f"ITA Desk {__version__}")
     parser.add_argument(
         "--library", type=Path, metavar="PATH",
         help=f"ไฟล์คลังรายงาน (ค่าเริ่มต้น: ${ENV_LIBRARY} หรือ {default_library_path()})",
     )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    export = commands.add_parser("export", help="ส่งออกรายงานเป็นไฟล์ Word / export a report")
+    export.add_argument("report", nargs="?", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
+    export.add_argument("--demo", choices=sorted(DEMOS), help="รายงานตัวอย่าง 000, 001 หรือ 002")
+    export.add_argument("-o", "--output", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
+    export.add_argument("--format", choices=("docx", "pdf"),
+                        help="docx หรือ pdf (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
+    export.add_argument("--orientation", choices=("auto", "portrait", "landscape"))
+    for name, text in SWITCHES:
+        export.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
+                            action=argparse.BooleanOptionalAction, help=text)
+    commands.add_parser("list", help="รายการรายงานในคลัง / list the reports")
     return parser
+
+
+def _say(thai: str, english: str = "") -> None:
+    print(thai, file=sys.stderr)
+    if english:
+        print(english, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     path = args.library or default_library_path()
+    if args.command == "export":
+        return _export(args, path)
+    if args.command == "list":
+        return _list(path)
     from .ui.app import run  # Qt only when a window is wanted
 
     return run(path, [sys.argv[0]])
+
+
+def _list(path: Path) -> int:
+    from .store import Library, LibraryError
+
+    try:
+        with Library.open(path, take_backup=False) as library:
+            for r in library.list_reports():
+                print(f"{r.id}\t{r.fiscal_year}\t{r.layout}\t{r.measure_count}\t{r.municipality}")
+    except LibraryError as exc:
+        _say(exc.message, str(exc))
+        return EXIT_LIBRARY
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, path: Path) -> int:
+    from .document import ExportOptions, build_document
+    from .domain import Report
+    from .exchange.jsonfile import read_report
+    from .export import ExportError
+    from .paths import resource
+    from .store import Library, LibraryError
+
+    fmt = args.format or args.output.suffix.lower().lstrip(".")
+    if fmt not in ("docx", "pdf"):
+        _say("ระบุรูปแบบไฟล์ด้วย --format docx หรือให้ชื่อไฟล์ลงท้ายด้วย .docx",
+             "Give --format docx or an output name ending in .docx.")
+        return EXIT_USAGE
+    report: Report
+    if args.demo:
+        report = read_report(resource("demo", f"{DEMOS[args.demo]}.itadesk.json"))
+    elif args.report:
+        try:
+            with Library.open(path, take_backup=False) as library:
+                found = _find(library, args.report)
+                if found is None:
+                    return EXIT_NOT_FOUND
+                report = library.load_report(found)
+        except LibraryError as exc:
+            _say(exc.message, str(exc))
+            return EXIT_LIBRARY
+    else:
+        _say("ระบุรายงาน (เลขที่หรือชื่อหน่วยงาน) หรือ --demo 000|001|002",
+             "Name a report (id or municipality) or --demo 000|001|002.")
+        return EXIT_USAGE
+    overrides = {name: getattr(args, name) for name, _ in SWITCHES
+                 if getattr(args, name) is not None}
+    if args.orientation:
+        overrides["orientation"] = args.orientation
+    options = ExportOptions.from_report(report, **overrides)
+    document = build_document(report, options)
+    try:
+        if fmt == "docx":
+            from .export.docx import write_docx
+
+            write_docx(document, args.output, embed=options.embed_fonts)
+        else:
+            _say("การส่งออกเป็น PDF ยังไม่พร้อมในรุ่นนี้ กรุณาส่งออกเป็น Word (.docx)",
+                 "PDF export is not in this version yet; export to .docx.")
+            return EXIT_USAGE
+    except ExportError as exc:
+        _say(exc.message, str(exc))
+        return EXIT_EXPORT
+    print(args.output)
+    return EXIT_OK
+
+
+def _find(library: object, wanted: str) -> int | None:
+    from .store import Library
+
+    assert isinstance(library, Library)
+    reports = library.list_reports()
+    if wanted.isdigit():
+        for r in reports:
+            if r.id == int(wanted):
+                return r.id
+    matches = [r for r in reports if wanted.strip() and wanted.strip() in r.municipality]
+    if len(matches) == 1:
+        return matches[0].id
+    if not matches:
+        _say(f"ไม่พบรายงาน «{wanted}» ในคลัง (ดูรายการด้วยคำสั่ง itadesk list)",
+             f"No report {wanted!r} in the library (see: itadesk list).")
+    else:
+        _say(f"มีรายงานที่ตรงกับ «{wanted}» หลายฉบับ กรุณาระบุเลขที่:",
+             "Several reports match; give the id:")
+        for r in matches:
+            _say(f"  {r.id}\t{r.fiscal_year}\t{r.municipality}")
+    return None
 
 
 if __name__ == "__main__":

@@ -1,0 +1,59 @@
+"""The command line: the same export jobs without a window."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+
+from itadesk.demo import add_demo_reports
+from itadesk.store import Library
+
+
+def itadesk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "itadesk", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_export_a_demo_report(tmp_path: Path):
+    out = tmp_path / "chainat.docx"
+    result = itadesk("export", "--demo", "001", "-o", str(out), "--no-embed-fonts", "--cover")
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(out))
+    assert document.tables[0].rows[0].cells[0].text == "มาตรการ/แนวทาง"
+    texts = [p.text for p in document.paragraphs]
+    assert "บันทึกข้อความ" in texts  # the demo's memo switch is on
+
+
+def test_export_from_the_library_by_name_or_id(tmp_path: Path):
+    library = tmp_path / "library.sqlite"
+    with Library.open(library) as lib:
+        ids = add_demo_reports(lib)
+    listing = itadesk("--library", str(library), "list")
+    assert listing.returncode == 0 and "เทศบาลตำบลบ่อปลาทอง" in listing.stdout
+    by_name = itadesk("--library", str(library), "export", "บ่อปลาทอง", "-o",
+                      str(tmp_path / "a.docx"), "--no-embed-fonts", "--no-thai-digits")
+    assert by_name.returncode == 0, by_name.stderr
+    assert "ประจำปีงบประมาณ พ.ศ. 2568" in [p.text for p in
+                                         docx.Document(str(tmp_path / "a.docx")).paragraphs]
+    by_id = itadesk("--library", str(library), "export", str(ids[0]), "-o",
+                    str(tmp_path / "b.docx"), "--no-embed-fonts")
+    assert by_id.returncode == 0, by_id.stderr
+    ambiguous = itadesk("--library", str(library), "export", "เทศบาล", "-o",
+                        str(tmp_path / "c.docx"))
+    assert ambiguous.returncode == 3 and "หลายฉบับ" in ambiguous.stderr
+    assert not (tmp_path / "c.docx").exists()
+
+
+def test_bad_requests_get_clear_messages(tmp_path: Path):
+    assert itadesk("export", "-o", str(tmp_path / "x.docx")).returncode == 2
+    wrong = itadesk("export", "--demo", "000", "-o", str(tmp_path / "x.txt"))
+    assert wrong.returncode == 2 and "--format docx" in wrong.stderr
+    target = tmp_path / "locked.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    locked = itadesk("export", "--demo", "000", "-o", str(target))
+    assert locked.returncode == 5 and "อ่านอย่างเดียว" in locked.stderr
+    assert target.read_bytes() == b"old"
