@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -198,3 +199,44 @@ def test_libreoffice_renders_it_with_the_embedded_fonts(tmp_path):
     for index, column in enumerate(columns):
         expected = "".join(p.text for row in table.rows for p in row.cells[index].paragraphs)
         assert in_order_ratio(expected, column) >= 0.99, index
+
+
+def _png(path: Path) -> Path:
+    """A small real PNG (a grey square), written by hand: no imaging library needed."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    raw = b"".join(b"\x00" + b"\x80" * 20 for _ in range(20))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 20, 20, 8, 0,
+                                                                      0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return path
+
+
+def test_memo_with_garuda_and_measure_extras(tmp_path):
+    report = demo("chainat-2567")
+    measures = list(report.measures)
+    measures[0] = dataclasses.replace(measures[0], budget="๕,๐๐๐ บาท",
+                                      problems="ประชาชนไม่ทราบช่องทาง",
+                                      suggestions="เพิ่มป้ายประชาสัมพันธ์")
+    report = dataclasses.replace(report, measures=tuple(measures))
+    garuda = _png(tmp_path / "garuda.png")
+    path = export(report, tmp_path / "m.docx", garuda_image=str(garuda), embed_fonts=False)
+    document = docx.Document(str(path))
+    assert len(document.inline_shapes) == 1
+    assert document.inline_shapes[0].height.mm == pytest.approx(15, abs=0.1)
+    result = document.tables[0].rows[1].cells[4].text
+    assert "งบประมาณที่ใช้: ๕,๐๐๐ บาท" in result
+    assert "ปัญหา/อุปสรรค: ประชาชนไม่ทราบช่องทาง" in result
+    assert "ข้อเสนอแนะ: เพิ่มป้ายประชาสัมพันธ์" in result
+    memo_section = document.sections[0]
+    assert memo_section.left_margin.mm == pytest.approx(30, abs=0.1)
+    assert memo_section.right_margin.mm == pytest.approx(20, abs=0.1)
+    title = next(p for p in document.paragraphs if p.text == "บันทึกข้อความ")
+    assert title.runs[0].font.size.pt == 29 and title.runs[0].font.bold
+    field = next(p for p in document.paragraphs if p.text.startswith("ส่วนราชการ"))
+    assert field.runs[0].font.size.pt == 20 and "w:leader=\"dot\"" in field._p.xml

@@ -311,8 +311,10 @@ class _Builder:
                                  left_mm=left_mm, space_before_pt=24, keep_with_next=True,
                                  role="signature"))
         if signer.name.strip():
+            # Without a "(ลงชื่อ)" line, room is left above the name for the hand signature.
             out.append(self.para(f"({signer.name.strip()})", align=Align.CENTER,
-                                 left_mm=left_mm, keep_with_next=True, role="signature"))
+                                 left_mm=left_mm, keep_with_next=True, role="signature",
+                                 space_before_pt=0 if with_line else 36))
         for position in signer.positions:
             out.append(self.para(position, align=Align.CENTER, left_mm=left_mm,
                                  keep_with_next=True, role="signature"))
