@@ -319,3 +319,31 @@ def test_corrupt_library_is_restored_from_a_backup(qtbot, tmp_path):
         library.close()
     # the damaged file is kept beside it, not deleted
     assert list(tmp_path.glob("library-damaged-*.sqlite"))
+
+
+def test_export_to_word_from_the_window(open_window, qtbot, tmp_path):
+    import docx
+
+    window = open_window()
+    assert not window.export_docx_action.isEnabled()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])
+    assert window.export_docx_action.isEnabled()
+    assert window.suggested_name(".docx") == "ITA-2568-เทศบาลตำบลบ่อปลาทอง.docx"
+    target = tmp_path / window.suggested_name(".docx")
+    assert window.export_docx_to(target)
+    document = docx.Document(str(target))
+    assert document.tables[0].rows[0].cells[2].text == "ระยะเวลาดำเนินการ"
+    assert "ส่งออกเป็น Word แล้ว" in window.statusBar().currentMessage()
+    # a read-only target: a Thai message, the old file kept
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    seen: list[str] = []
+
+    def answer(box) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    when_dialog_opens(answer)
+    assert not window.export_docx_to(target)
+    assert "อ่านอย่างเดียว" in seen[0] and target.read_bytes() == b"old"

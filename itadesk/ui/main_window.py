@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.undo_group = QUndoGroup(self)
+        self._last_folder = str(Path.home())
         self.stack = QStackedWidget(self)
         self.library_page = LibraryPage(self)
         self.library_page.open_requested.connect(self.open_report)
@@ -58,6 +61,10 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("ไฟล์")
         self.library_action = self._action(file_menu, "คลังรายงาน", "Ctrl+L", self.show_library)
         self._action(file_menu, "สร้างรายงานใหม่…", QKeySequence.StandardKey.New, self.new_report)
+        file_menu.addSeparator()
+        self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
+                                               self.export_docx)
+        self.export_docx_action.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, "ออกจากโปรแกรม", QKeySequence.StandardKey.Quit, self.close)
 
@@ -146,6 +153,7 @@ class MainWindow(QMainWindow):
         for action in page.actions_by_name.values():
             self.rows_menu.addAction(action)
         self.rows_menu.setEnabled(True)
+        self.export_docx_action.setEnabled(True)
         session.report_changed.connect(self._update_title)
         self._update_title()
         page.table.setFocus()
@@ -168,6 +176,45 @@ class MainWindow(QMainWindow):
         self.session = None
         self.rows_menu.clear()
         self.rows_menu.setEnabled(False)
+        self.export_docx_action.setEnabled(False)
+
+    # ----------------------------------------------------------------- export
+    def suggested_name(self, suffix: str) -> str:
+        assert self.session is not None
+        r = self.session.report
+        town = "".join(c for c in r.municipality if c not in '\\/:*?"<>|').strip()
+        return f"ITA-{r.fiscal_year}-{town or 'รายงาน'}{suffix}"
+
+    def export_docx(self) -> None:
+        if self.session is None:
+            return
+        start = Path(self._last_folder) / self.suggested_name(".docx")
+        name, _ = QFileDialog.getSaveFileName(self, "ส่งออกเป็น Word", str(start),
+                                              "เอกสาร Word (*.docx)")
+        if name:
+            if not name.lower().endswith(".docx"):
+                name += ".docx"
+            self.export_docx_to(Path(name))
+
+    def export_docx_to(self, path: Path) -> bool:
+        """Export the open report (as it is saved now) to `path`; True when written."""
+        from ..document import ExportOptions, build_document
+        from ..export import ExportError
+        from ..export.docx import write_docx
+
+        if self.report_page is None or self.session is None:
+            return False
+        self.report_page.commit_pending()
+        report = self.library.load_report(self.session.report_id)
+        options = ExportOptions.from_report(report)
+        try:
+            write_docx(build_document(report, options), path, embed=options.embed_fonts)
+        except ExportError as exc:
+            self.show_error(exc.message)
+            return False
+        self._last_folder = str(path.parent)
+        self.statusBar().showMessage(f"ส่งออกเป็น Word แล้ว: {path}", 10000)
+        return True
 
     # ------------------------------------------------------------------ status
     def _saved(self, when: dt.datetime) -> None:
