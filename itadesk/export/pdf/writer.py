@@ -9,7 +9,8 @@ reports; page numbers top centre.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -181,7 +182,25 @@ def draw_text(canvas: Canvas, text: str, face: str, size: float, x: float, basel
     t.setFont(face, size)
     t.setTextOrigin(x, baseline)
     t.textOut(shapeStr(text, face, size))
-    canvas.drawText(t)
+    with _actual_text(canvas, text):
+        canvas.drawText(t)
+
+
+# Shaping splits SARA AM (ำ) into two glyphs, NIKHAHIT and SARA AA, which a reader would
+# copy as "ํา": not the letter, so searching the PDF for "ดำเนินการ" would find nothing.
+# Such lines carry their real text as /ActualText.
+_DECOMPOSED = "\u0e33"
+
+
+@contextmanager
+def _actual_text(canvas: Canvas, text: str) -> Iterator[None]:
+    if _DECOMPOSED not in text:
+        yield
+        return
+    utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
+    canvas._code.append(f"/Span <</ActualText <{utf16}>>> BDC")
+    yield
+    canvas._code.append("EMC")
 
 
 def draw_line(canvas: Canvas, line: Line, box_left: float, top: float) -> None:
@@ -199,7 +218,9 @@ def draw_line(canvas: Canvas, line: Line, box_left: float, top: float) -> None:
             if text:
                 t.setFont(face, size)
                 t.textOut(shapeStr(text, face, size))
-        canvas.drawText(t)
+        actual = "".join(text for text, _f, _s in line.spans)
+        with _actual_text(canvas, actual):
+            canvas.drawText(t)
     if line.fill_dots:
         face = face_name()
         dot = text_width(".", face) * line.size / 1000

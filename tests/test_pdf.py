@@ -1,0 +1,167 @@
+"""PDF export: real files read back with poppler, line breaks judged by ICU."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from itadesk.document import ExportOptions, Table, build_document
+from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report
+from itadesk.exchange.jsonfile import read_report
+from itadesk.export import ExportError
+from itadesk.export.pdf import write_pdf
+from itadesk.export.pdf.fonts import face_name, register, shaped_glyphs
+from itadesk.export.pdf.writer import layout_paragraph, mm
+from itadesk.paths import resource
+from itadesk.thai.linebreak import LEADING_VOWELS, MARKS
+
+from .pdfcheck import column_text, in_order_ratio
+
+DEMOS = ("kalasin-2568", "chainat-2567", "borplathong-2568")
+
+
+def demo(name: str) -> Report:
+    return read_report(resource("demo", f"{name}.itadesk.json"))
+
+
+def export(report: Report, path: Path, **options) -> Path:
+    write_pdf(build_document(report, ExportOptions.from_report(report, **options)), path)
+    return path
+
+
+def pdftotext(pdf: Path, *flags: str) -> str:
+    return subprocess.run(["pdftotext", *flags, str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name", DEMOS)
+def test_demo_text_headers_and_fonts(name, tmp_path):
+    report = demo(name)
+    pdf = export(report, tmp_path / f"{name}.pdf")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(re.match(r"[A-Z]{6}\+THSarabunNew", r) for r in rows)
+    assert all(r.split()[-5:-3] == ["yes", "yes"] for r in rows)  # embedded, subset
+    text = pdftotext(pdf, "-layout")
+    assert "\uf700" not in text and not re.search("[\uf700-\uf8ff]", text)
+    assert "ปีงบประมาณ" in text  # shaped marks extract as the real letters
+    document = build_document(report)
+    [table] = [b for b in document.sections[-1].blocks if isinstance(b, Table)]
+    headers = [c.paragraphs[0].text for c in table.header.cells]
+    # the header row on every page the table runs over, once per page
+    all_pages = text.split("\f")
+    with_header = [i for i, p in enumerate(all_pages) if "ผู้รับผิดชอบ" in p]
+    assert len(with_header) >= 2
+    for i in range(with_header[0], with_header[-1] + 1):
+        assert all_pages[i].count("ผู้รับผิดชอบ") == 1, (name, i)
+    columns = column_text(pdf, document.sections[-1].page.left_mm, table.widths_mm)
+    for index, column in enumerate(columns):
+        # the exact header, read down its column, on each table page
+        assert column.count(headers[index].replace(" ", "")) >= len(with_header), index
+        expected = "".join(p.text for row in table.rows for p in row.cells[index].paragraphs)
+        assert in_order_ratio(expected, column) >= 0.99, (name, index)
+
+
+def test_all_layouts_and_parts(tmp_path):
+    for layout in LAYOUTS:
+        report = Report(layout=layout.id, municipality="เทศบาลทดสอบ", closing="สรุปภาพรวม",
+                        measures=(Measure(kind=MeasureKind.SECTION, title="หมวดหนึ่ง"),
+                                  Measure(title="มาตรการ", owner="สำนักปลัด", steps="- ก\n- ข")))
+        pdf = export(report, tmp_path / f"{layout.id}.pdf", cover=True)
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+        assert "Pages:          2" in info or "Pages:           2" in info
+        size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+        text = pdftotext(pdf)
+        assert "หมวดหนึ่ง" in text and "สำนักปลัด" in text
+        assert size is not None
+
+
+def test_page_numbers_and_properties(tmp_path):
+    pdf = export(demo("kalasin-2568"), tmp_path / "k.pdf", cover=True)
+    pages = [p.replace(" ", "") for p in pdftotext(pdf, "-layout").split("\f")]
+    assert "-๑-" not in pages[0]  # none on the cover
+    assert "-๑-" in pages[1] and "-๒-" in pages[2]
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert "เทศบาลเมืองกาฬสินธุ์" in info  # author
+    arabic = [p.replace(" ", "") for p in pdftotext(
+        export(demo("kalasin-2568"), tmp_path / "a.pdf", thai_digits=False, cover=False),
+        "-layout").split("\f")]
+    assert "-2-" in arabic[1] and "-1-" not in arabic[0]  # Thai style: page 1 unnumbered
+
+
+def test_shaped_glyphs_are_what_harfbuzz_gives(tmp_path):
+    register()
+    face = face_name()
+    text = "ที่ นี้ ผู้ใหญ่ กิ่ง"
+    expected = shaped_glyphs(text, face)
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    shaped = shapeStr(text, face, 16)
+    drawn = [pdfmetrics.getFont(face).face.charToGlyph[ord(c)] for c in shaped]
+    assert drawn == expected
+    assert any(g != pdfmetrics.getFont(face).face.charToGlyph[ord(c)]
+               for g, c in zip(expected, text, strict=False))  # alternates were chosen
+
+
+ICU_JUDGE = r"""
+import json, sys, icu
+bi = icu.BreakIterator.createLineInstance(icu.Locale("th"))
+out = []
+for left, right in json.load(sys.stdin):
+    bi.setText(left + right)
+    out.append(len(left) in set(bi))
+print(json.dumps(out))
+"""
+
+
+def _icu_available() -> bool:
+    return shutil.which("/usr/bin/python3") is not None and subprocess.run(
+        ["/usr/bin/python3", "-c", "import icu"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _icu_available(), reason="python3-icu (Debian) is not installed")
+def test_line_breaks_agree_with_icu():
+    register()
+    joins: list[tuple[str, str]] = []
+    for name in DEMOS:
+        document = build_document(demo(name))
+        for section in document.sections:
+            width = mm(section.page.text_width_mm)
+            widths = {}
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    for row in block.rows:
+                        for cell, w in zip(row.cells, block.widths_mm, strict=False):
+                            for p in cell.paragraphs:
+                                widths[id(p)] = (p, mm(w) - 2 * mm(1.5))
+                elif hasattr(block, "runs"):
+                    widths[id(block)] = (block, width)
+            for p, w in widths.values():
+                lines = ["".join(t for t, _f, _s in line.spans) for line in layout_paragraph(p, w)]
+                for a, b in zip(lines, lines[1:], strict=False):
+                    if a and b and re.match("[\u0e01-\u0e5b]", a[-1]) and re.match(
+                            "[\u0e01-\u0e5b]", b[0]):
+                        assert b[0] not in MARKS and a[-1] not in LEADING_VOWELS, (a, b)
+                        joins.append((a.split(" ")[-1][-20:], b.split(" ")[0][:20]))
+    verdicts = json.loads(subprocess.run(["/usr/bin/python3", "-c", ICU_JUDGE],
+                                         input=json.dumps(joins), capture_output=True,
+                                         text=True, check=True).stdout)
+    assert len(joins) > 100
+    agreed = sum(verdicts) / len(verdicts)
+    print(f"ICU agrees with {sum(verdicts)} of {len(verdicts)} Thai line joins ({agreed:.1%})")
+    assert agreed >= 0.98
+
+
+def test_read_only_target_keeps_the_old_pdf(tmp_path):
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    with pytest.raises(ExportError):
+        export(demo("borplathong-2568"), target)
+    assert target.read_bytes() == b"old"
