@@ -1,6 +1,8 @@
 """How resources/dict/words_th.txt was made (kept as provenance).
 
-    python tools/make_dictionary.py PATH/TO/pythainlp/corpus/words_th.txt resources/dict/words_th.txt
+    python tools/make_dictionary.py WORDS_TH_TXT resources/dict/words_th.txt
+
+(WORDS_TH_TXT: pythainlp/corpus/words_th.txt from the PyThaiNLP 5.4.0 wheel.)
 
 PyThaiNLP's CC0 word list, less the nominalised compounds "การX" / "ความX" whose X is itself
 a word. With them, maximal matching ties between "มาตร|การควบคุม" and "มาตรการ|ควบคุม" and
