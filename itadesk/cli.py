@@ -1,7 +1,7 @@
 """`itadesk` / `python -m itadesk`: the window, or the same jobs without one.
 
     itadesk [--library PATH]                      open the window
-    itadesk export REPORT -o FILE [--format docx] export a report from the library
+    itadesk export REPORT -o FILE [--format pdf]  export a report from the library
     itadesk export --demo 000 -o FILE             export a demo report (no library needed)
     itadesk list                                  the reports in the library
 
@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"ไฟล์คลังรายงาน (ค่าเริ่มต้น: ${ENV_LIBRARY} หรือ {default_library_path()})",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    export = commands.add_parser("export", help="ส่งออกรายงานเป็นไฟล์ Word / export a report")
+    export = commands.add_parser("export",
+                                 help="ส่งออกรายงานเป็นไฟล์ Word หรือ PDF / export a report")
     export.add_argument("report", nargs="?", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
     export.add_argument("--demo", choices=sorted(DEMOS), help="รายงานตัวอย่าง 000, 001 หรือ 002")
     export.add_argument("-o", "--output", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
@@ -100,8 +101,8 @@ def _export(args: argparse.Namespace, path: Path) -> int:
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
     if fmt not in ("docx", "pdf"):
-        _say("ระบุรูปแบบไฟล์ด้วย --format docx หรือให้ชื่อไฟล์ลงท้ายด้วย .docx",
-             "Give --format docx or an output name ending in .docx.")
+        _say("ระบุรูปแบบไฟล์ด้วย --format docx หรือ pdf หรือให้ชื่อไฟล์ลงท้ายด้วย .docx หรือ .pdf",
+             "Give --format docx|pdf or an output name ending in .docx or .pdf.")
         return EXIT_USAGE
     report: Report
     if args.demo:
@@ -132,9 +133,9 @@ def _export(args: argparse.Namespace, path: Path) -> int:
 
             write_docx(document, args.output, embed=options.embed_fonts)
         else:
-            _say("การส่งออกเป็น PDF ยังไม่พร้อมในรุ่นนี้ กรุณาส่งออกเป็น Word (.docx)",
-                 "PDF export is not in this version yet; export to .docx.")
-            return EXIT_USAGE
+            from .export.pdf import write_pdf
+
+            write_pdf(document, args.output)
     except ExportError as exc:
         _say(exc.message, str(exc))
         return EXIT_EXPORT

@@ -51,6 +51,9 @@ def test_bad_requests_get_clear_messages(tmp_path: Path):
     assert itadesk("export", "-o", str(tmp_path / "x.docx")).returncode == 2
     wrong = itadesk("export", "--demo", "000", "-o", str(tmp_path / "x.txt"))
     assert wrong.returncode == 2 and "--format docx" in wrong.stderr
+    pdf = itadesk("export", "--demo", "002", "-o", str(tmp_path / "bor.pdf"))
+    assert pdf.returncode == 0, pdf.stderr
+    assert (tmp_path / "bor.pdf").read_bytes().startswith(b"%PDF")
     target = tmp_path / "locked.docx"
     target.write_bytes(b"old")
     target.chmod(0o444)

@@ -331,10 +331,13 @@ def test_export_to_word_from_the_window(open_window, qtbot, tmp_path):
     assert window.export_docx_action.isEnabled()
     assert window.suggested_name(".docx") == "ITA-2568-เทศบาลตำบลบ่อปลาทอง.docx"
     target = tmp_path / window.suggested_name(".docx")
-    assert window.export_docx_to(target)
+    assert window.export_to(target)
     document = docx.Document(str(target))
     assert document.tables[0].rows[0].cells[2].text == "ระยะเวลาดำเนินการ"
     assert "ส่งออกเป็น Word แล้ว" in window.statusBar().currentMessage()
+    pdf = tmp_path / window.suggested_name(".pdf")
+    assert window.export_to(pdf) and pdf.read_bytes().startswith(b"%PDF")
+    assert "ส่งออกเป็น PDF แล้ว" in window.statusBar().currentMessage()
     # a read-only target: a Thai message, the old file kept
     target.write_bytes(b"old")
     target.chmod(0o444)
@@ -345,5 +348,5 @@ def test_export_to_word_from_the_window(open_window, qtbot, tmp_path):
         box.accept()
 
     when_dialog_opens(answer)
-    assert not window.export_docx_to(target)
+    assert not window.export_to(target)
     assert "อ่านอย่างเดียว" in seen[0] and target.read_bytes() == b"old"

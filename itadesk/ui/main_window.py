@@ -65,6 +65,9 @@ class MainWindow(QMainWindow):
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
                                                self.export_docx)
         self.export_docx_action.setEnabled(False)
+        self.export_pdf_action = self._action(file_menu, "ส่งออกเป็น PDF…", "Ctrl+Shift+E",
+                                              self.export_pdf)
+        self.export_pdf_action.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, "ออกจากโปรแกรม", QKeySequence.StandardKey.Quit, self.close)
 
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
             self.rows_menu.addAction(action)
         self.rows_menu.setEnabled(True)
         self.export_docx_action.setEnabled(True)
+        self.export_pdf_action.setEnabled(True)
         session.report_changed.connect(self._update_title)
         self._update_title()
         page.table.setFocus()
@@ -177,6 +181,7 @@ class MainWindow(QMainWindow):
         self.rows_menu.clear()
         self.rows_menu.setEnabled(False)
         self.export_docx_action.setEnabled(False)
+        self.export_pdf_action.setEnabled(False)
 
     # ----------------------------------------------------------------- export
     def suggested_name(self, suffix: str) -> str:
@@ -186,34 +191,48 @@ class MainWindow(QMainWindow):
         return f"ITA-{r.fiscal_year}-{town or 'รายงาน'}{suffix}"
 
     def export_docx(self) -> None:
+        self._export_dialog(".docx", "ส่งออกเป็น Word", "เอกสาร Word (*.docx)")
+
+    def export_pdf(self) -> None:
+        self._export_dialog(".pdf", "ส่งออกเป็น PDF", "เอกสาร PDF (*.pdf)")
+
+    def _export_dialog(self, suffix: str, title: str, file_filter: str) -> None:
         if self.session is None:
             return
-        start = Path(self._last_folder) / self.suggested_name(".docx")
-        name, _ = QFileDialog.getSaveFileName(self, "ส่งออกเป็น Word", str(start),
-                                              "เอกสาร Word (*.docx)")
+        start = Path(self._last_folder) / self.suggested_name(suffix)
+        name, _ = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
         if name:
-            if not name.lower().endswith(".docx"):
-                name += ".docx"
-            self.export_docx_to(Path(name))
+            if not name.lower().endswith(suffix):
+                name += suffix
+            self.export_to(Path(name))
 
-    def export_docx_to(self, path: Path) -> bool:
-        """Export the open report (as it is saved now) to `path`; True when written."""
+    def export_to(self, path: Path) -> bool:
+        """Export the open report (as saved now) to `path`, Word or PDF by its suffix."""
         from ..document import ExportOptions, build_document
         from ..export import ExportError
-        from ..export.docx import write_docx
 
         if self.report_page is None or self.session is None:
             return False
         self.report_page.commit_pending()
         report = self.library.load_report(self.session.report_id)
         options = ExportOptions.from_report(report)
+        document = build_document(report, options)
         try:
-            write_docx(build_document(report, options), path, embed=options.embed_fonts)
+            if path.suffix.lower() == ".pdf":
+                from ..export.pdf import write_pdf
+
+                write_pdf(document, path)
+                kind = "PDF"
+            else:
+                from ..export.docx import write_docx
+
+                write_docx(document, path, embed=options.embed_fonts)
+                kind = "Word"
         except ExportError as exc:
             self.show_error(exc.message)
             return False
         self._last_folder = str(path.parent)
-        self.statusBar().showMessage(f"ส่งออกเป็น Word แล้ว: {path}", 10000)
+        self.statusBar().showMessage(f"ส่งออกเป็น {kind} แล้ว: {path}", 10000)
         return True
 
     # ------------------------------------------------------------------ status
