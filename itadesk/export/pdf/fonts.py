@@ -13,6 +13,7 @@ import threading
 from functools import lru_cache
 
 import uharfbuzz
+from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -46,11 +47,13 @@ def register() -> None:
         for name, filename in FACES.values():
             pdfmetrics.registerFont(TTFont(name, str(font_dir() / filename), shapable=True))
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        # Compressed streams stay binary: ASCII85 only makes them larger and slower.
+        rl_config.useA85 = 0
         _registered = True
 
 
 @lru_cache(maxsize=8)
-def _hb_font(name: str) -> uharfbuzz.Font:
+def hb_font(name: str) -> uharfbuzz.Font:
     filename = next(f for n, f in FACES.values() if n == name)
     face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(font_dir() / filename)))
     return uharfbuzz.Font(face)  # scale = units per em = 1000
@@ -64,7 +67,7 @@ def text_width(text: str, name: str) -> float:
     buf = uharfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
-    uharfbuzz.shape(_hb_font(name), buf, {"kern": True, "liga": True})
+    uharfbuzz.shape(hb_font(name), buf, {"kern": True, "liga": True})
     return float(sum(p.x_advance for p in buf.glyph_positions))
 
 
@@ -73,7 +76,7 @@ def shaped_glyphs(text: str, name: str) -> list[int]:
     buf = uharfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
-    uharfbuzz.shape(_hb_font(name), buf, {"kern": True, "liga": True})
+    uharfbuzz.shape(hb_font(name), buf, {"kern": True, "liga": True})
     return [info.codepoint for info in buf.glyph_infos]
 
 
@@ -97,7 +100,7 @@ def _from_glyph_name(face: str, code: int) -> str | None:
         gid = font.face.charToGlyph.get(code)
         if gid is None:
             return None
-        match = _GLYPH_NAME.match(_hb_font(name).glyph_to_string(gid))
+        match = _GLYPH_NAME.match(hb_font(name).glyph_to_string(gid))
         if not match:
             return None
         hexes = match.group(1)

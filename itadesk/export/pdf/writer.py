@@ -16,7 +16,6 @@ from pathlib import Path
 
 from reportlab.lib.colors import Color, black
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 
 from ...document.model import (
@@ -35,6 +34,7 @@ from ...thai.linebreak import break_lines
 from ..files import write_atomically
 from . import fonts
 from .fonts import ASCENT, LINE, face_name, text_width
+from .glyphs import GlyphWriter
 
 PT_PER_MM = 72 / 25.4
 CELL_PAD_X = 1.5 * PT_PER_MM
@@ -124,6 +124,7 @@ class _Pages:
 
     def __init__(self, canvas: Canvas, document: Document) -> None:
         self.canvas = canvas
+        self.glyphs = GlyphWriter(canvas)
         self.document = document
         self.setup = PageSetup()
         self.number = 0
@@ -149,7 +150,7 @@ class _Pages:
             label = self.document.page_number_format.format(self.number)
             if self.document.thai_digits:
                 label = to_thai_digits(label)
-            draw_text(self.canvas, label, face_name(), 16.0,
+            draw_text(self, label, face_name(), 16.0,
                       mm(s.page_width_mm) / 2 - text_width(label, face_name()) * 16 / 2000,
                       mm(s.page_height_mm) - mm(10) - ASCENT * 16)
         self.first_in_section = False
@@ -174,16 +175,11 @@ class _Pages:
         return self.y >= mm(self.setup.page_height_mm) - mm(self.setup.top_mm) - 0.01
 
 
-def draw_text(canvas: Canvas, text: str, face: str, size: float, x: float, baseline: float
+def draw_text(pages: _Pages, text: str, face: str, size: float, x: float, baseline: float
               ) -> None:
-    if not text:
-        return
-    t = canvas.beginText()
-    t.setFont(face, size)
-    t.setTextOrigin(x, baseline)
-    t.textOut(shapeStr(text, face, size))
-    with _actual_text(canvas, text):
-        canvas.drawText(t)
+    if text:
+        with _actual_text(pages.canvas, text):
+            pages.canvas._code.append(pages.glyphs.line(x, baseline, [(text, face, size)]))
 
 
 # Shaping splits SARA AM (ำ) into two glyphs, NIKHAHIT and SARA AA, which a reader would
@@ -203,7 +199,7 @@ def _actual_text(canvas: Canvas, text: str) -> Iterator[None]:
     canvas._code.append("EMC")
 
 
-def draw_line(canvas: Canvas, line: Line, box_left: float, top: float) -> None:
+def draw_line(pages: _Pages, line: Line, box_left: float, top: float) -> None:
     baseline = top - ASCENT * line.size
     used = line.text_width()
     x = box_left + line.x
@@ -212,22 +208,16 @@ def draw_line(canvas: Canvas, line: Line, box_left: float, top: float) -> None:
     elif line.align is Align.RIGHT:
         x += max(line.width - used, 0)
     if line.spans:
-        t = canvas.beginText()
-        t.setTextOrigin(x, baseline)
-        for text, face, size in line.spans:
-            if text:
-                t.setFont(face, size)
-                t.textOut(shapeStr(text, face, size))
         actual = "".join(text for text, _f, _s in line.spans)
-        with _actual_text(canvas, actual):
-            canvas.drawText(t)
+        with _actual_text(pages.canvas, actual):
+            pages.canvas._code.append(pages.glyphs.line(x, baseline, line.spans))
     if line.fill_dots:
         face = face_name()
         dot = text_width(".", face) * line.size / 1000
         start = x + used + dot
         count = int((box_left + line.x + line.width - start) / dot)
         if count > 0:
-            draw_text(canvas, "." * count, face, line.size, start, baseline)
+            draw_text(pages, "." * count, face, line.size, start, baseline)
 
 
 def write_pdf(document: Document, path: Path) -> None:
@@ -286,7 +276,7 @@ def _paragraph(pages: _Pages, p: Paragraph, following: object) -> None:
     for line in lines:
         if line.height > pages.room() and not pages.at_top():
             pages.new_page()
-        draw_line(pages.canvas, line, pages.left, pages.y)
+        draw_line(pages, line, pages.left, pages.y)
         pages.y -= line.height
     pages.y -= after
 
@@ -329,7 +319,7 @@ def _draw_row(pages: _Pages, cells: list[_CellLines], widths: list[float],
         if header:  # header text centred vertically
             y -= (height - 2 * CELL_PAD_Y - cell.height(start, end)) / 2
         for line in cell.lines[start:end]:
-            draw_line(canvas, line, x + CELL_PAD_X, y)
+            draw_line(pages, line, x + CELL_PAD_X, y)
             y -= line.height
         canvas.setLineWidth(0.5)
         canvas.rect(x, top - height, w, height, stroke=1, fill=0)

@@ -1,0 +1,87 @@
+"""Shaped Thai lines written as PDF text operators, straight from HarfBuzz's output.
+
+ReportLab can do this (shapeStr, then a text object), but glyph by glyph in Python twice
+over; a 100-measure report spent most of its time there. Here each line is shaped once
+and written as one TJ array: every glyph placed at HarfBuzz's offset and the pen moved by
+HarfBuzz's advance, a rise (Ts) where a mark sits above or below its letter.
+"""
+
+from __future__ import annotations
+
+import uharfbuzz
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import hb_font
+
+FEATURES = {"kern": True, "liga": True}
+
+
+def _n(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+class GlyphWriter:
+    """Per document: maps HarfBuzz glyph ids to the codes of ReportLab's font subsets."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.doc = canvas._doc  # ReportLab keeps its subsets per document
+        self._codes: dict[tuple[str, int], tuple[str, int, int]] = {}
+
+    def _code(self, face: str, gid: int, advance: int) -> tuple[str, int, float]:
+        """(PDF font resource, byte in that subset, the glyph's own width per 1000)."""
+        key = (face, gid)
+        found = self._codes.get(key)
+        if found is None:
+            font = pdfmetrics.getFont(face)
+            chars = font.face.glyphToChar.get(gid)
+            if chars:
+                code = chars[0]
+            else:  # a glyph no character reaches (a ligature): ReportLab gives it a code
+                font.hbFont(16)
+                code = font.hbAddPrivate(hb_font(face).glyph_to_string(gid), gid, advance)
+            [(subset, data)] = font.splitString(chr(code), self.doc)
+            resource = font.getSubsetInternalName(subset, self.doc)
+            found = (resource, data[0], font.face.charWidths.get(code, advance))
+            self._codes[key] = found
+        return found
+
+    def line(self, x: float, baseline: float, spans: list[tuple[str, str, float]]) -> str:
+        """PDF operators (BT … ET) drawing the spans one after another from (x, baseline)."""
+        ops = [f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm"]
+        for text, face, size in spans:
+            if not text:
+                continue
+            buf = uharfbuzz.Buffer()
+            buf.add_str(text)
+            buf.guess_segment_properties()
+            uharfbuzz.shape(hb_font(face), buf, FEATURES)
+            current_font = None
+            rise = 0
+            array: list[str] = []
+            for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
+                resource, byte, width = self._code(face, info.codepoint, pos.x_advance)
+                if resource != current_font or pos.y_offset != rise:
+                    if array:
+                        ops.append(f"[{' '.join(array)}] TJ")
+                        array = []
+                    if resource != current_font:
+                        ops.append(f"{resource} {_n(size)} Tf")
+                        current_font = resource
+                    if pos.y_offset != rise:
+                        rise = pos.y_offset
+                        ops.append(f"{_n(rise * size / 1000)} Ts")
+                if pos.x_offset:
+                    array.append(_n(-pos.x_offset))
+                array.append("(" + self.canvas._escape(bytes((byte,))) + ")")
+                adjust = width - pos.x_advance + pos.x_offset
+                if adjust:
+                    array.append(_n(adjust))
+            if array:
+                ops.append(f"[{' '.join(array)}] TJ")
+            if rise:
+                ops.append("0 Ts")
+        ops.append("ET")
+        return " ".join(ops)
