@@ -28,6 +28,7 @@ SWITCHES = (
     ("signatures", "ช่องลงนาม / signature blocks"),
     ("score_lines", "บรรทัดคะแนน ITA / ITA score lines"),
     ("page_numbers", "เลขหน้า / page numbers"),
+    ("continuation_word", "คำต่อหน้าที่มุมล่างขวา (PDF) / next page's first word, bottom right"),
     ("thai_digits", "เลขไทย / Thai digits"),
     ("embed_fonts", "ฝังแบบอักษรในไฟล์ Word / embed fonts in the .docx"),
 )

@@ -188,3 +188,17 @@ def test_read_only_target_keeps_the_old_pdf(tmp_path):
     with pytest.raises(ExportError):
         export(demo("borplathong-2568"), target)
     assert target.read_bytes() == b"old"
+
+
+def test_continuation_word_at_the_foot_of_every_page_but_the_last(tmp_path):
+    pdf = export(demo("borplathong-2568"), tmp_path / "cw.pdf", continuation_word=True)
+    pages = [p for p in pdftotext(pdf, "-layout").split("\f") if p.strip()]
+    assert len(pages) >= 3
+    for page, following in itertools.pairwise(pages):
+        last = page.rstrip().splitlines()[-1].strip()
+        assert last.startswith("/") and last.endswith("..."), last
+        word = last[1:-3]
+        assert word and word in following.replace(" ", "")
+    assert not pages[-1].rstrip().splitlines()[-1].strip().endswith("...")
+    plain = pdftotext(export(demo("borplathong-2568"), tmp_path / "p.pdf"), "-layout")
+    assert not any(p.rstrip().endswith("...") for p in plain.split("\f") if p.strip())

@@ -51,6 +51,7 @@ class ExportOptions:
     signatures: bool = True
     score_lines: bool = True
     page_numbers: bool = True
+    continuation_word: bool = False  # คำต่อหน้า (PDF only: Word lays out its own pages)
     embed_fonts: bool = True  # Word only
     garuda_image: str = ""  # a picture file the clerk gave once, for the memo
     body_pt: float = 16.0
@@ -174,6 +175,7 @@ class _Builder:
                   f"ปีงบประมาณ {self.report.fiscal_year}".strip(),
             sections=tuple(sections),
             thai_digits=self.options.thai_digits,
+            continuation_word=self.options.continuation_word,
             metadata={"municipality": self.report.municipality,
                       "fiscal_year": str(self.report.fiscal_year),
                       "layout": self.layout.id},

@@ -130,6 +130,8 @@ class Document:
     sections: tuple[Section, ...]
     thai_digits: bool = True
     page_number_format: str = "- {} -"
+    # คำต่อหน้า: "/" + the next page's first word + "..." at the bottom right of each page
+    continuation_word: bool = False
     metadata: dict[str, str] = field(default_factory=dict)
 
     def paragraphs(self) -> list[Paragraph]:

@@ -31,6 +31,7 @@ from ...document.model import (
 )
 from ...thai.digits import to_thai_digits
 from ...thai.linebreak import break_lines
+from ...thai.segment import is_thai, words
 from ..files import write_atomically
 from . import fonts
 from .fonts import ASCENT, LINE, face_name, text_width
@@ -131,6 +132,9 @@ class _Pages:
         self.first_in_section = True
         self.y = 0.0
         self.started = False
+        self.drawing_header = False  # a repeated table header is not a page's first word
+        self.first_words: list[str] = []  # per page, for คำต่อหน้า
+        self.next_words: list[str] | None = None  # from a first pass, when wanted
 
     def start_section(self, setup: PageSetup) -> None:
         self.setup = setup
@@ -141,8 +145,10 @@ class _Pages:
 
     def new_page(self) -> None:
         if self.started:
+            self._continuation_word()
             self.canvas.showPage()
         self.started = True
+        self.first_words.append("")
         s = self.setup
         self.canvas.setPageSize((mm(s.page_width_mm), mm(s.page_height_mm)))
         self.number += 1
@@ -168,11 +174,46 @@ class _Pages:
     def width(self) -> float:
         return mm(self.setup.text_width_mm)
 
+    def saw_text(self, text: str) -> None:
+        if not self.first_words[-1] and not self.drawing_header and text.strip():
+            self.first_words[-1] = first_word(text)
+
+    def _continuation_word(self) -> None:
+        """On the page being closed: "/" + the first word of the next page + "..."."""
+        index = len(self.first_words)  # the next page's index
+        if self.next_words is None or index >= len(self.next_words):
+            return
+        word = self.next_words[index]
+        if not word:
+            return
+        label = f"/{word}..."
+        size = 14.0
+        face = face_name()
+        width = text_width(label, face) * size / 1000
+        s = self.setup
+        x = mm(s.page_width_mm - s.right_mm) - width
+        draw_text(self, label, face, size, x, mm(s.bottom_mm) / 2)
+
+    def finish(self) -> None:
+        self._continuation_word()
+        self.canvas.showPage()
+
     def room(self) -> float:
         return self.y - self.bottom
 
     def at_top(self) -> bool:
         return self.y >= mm(self.setup.page_height_mm) - mm(self.setup.top_mm) - 0.01
+
+
+def first_word(text: str) -> str:
+    """The first word of a line, as a reader would carry it to the foot of the page before."""
+    stripped = text.strip()
+    if not stripped:
+        return ""
+    token = stripped.split()[0]
+    if is_thai(token[0]):
+        token = words(token)[0]
+    return token
 
 
 def draw_text(pages: _Pages, text: str, face: str, size: float, x: float, baseline: float
@@ -209,6 +250,7 @@ def draw_line(pages: _Pages, line: Line, box_left: float, top: float) -> None:
         x += max(line.width - used, 0)
     if line.spans:
         actual = "".join(text for text, _f, _s in line.spans)
+        pages.saw_text(actual)
         with _actual_text(pages.canvas, actual):
             pages.canvas._code.append(pages.glyphs.line(x, baseline, line.spans))
     if line.fill_dots:
@@ -227,6 +269,14 @@ def write_pdf(document: Document, path: Path) -> None:
 
 def pdf_bytes(document: Document) -> bytes:
     fonts.register()
+    next_words = None
+    if document.continuation_word:
+        # คำต่อหน้า needs each page's first word before the page before it is closed.
+        next_words = _render(document, None)[1]
+    return _render(document, next_words)[0]
+
+
+def _render(document: Document, next_words: list[str] | None) -> tuple[bytes, list[str]]:
     out = io.BytesIO()
     # The canvas starts in our face, so no Helvetica is declared in the file.
     canvas = Canvas(out, pageCompression=1, invariant=1, initialFontName=face_name(),
@@ -237,11 +287,12 @@ def pdf_bytes(document: Document) -> bytes:
     canvas.setCreator("ITA Desk")
     canvas.setKeywords(["ITA", "OIT", document.metadata.get("fiscal_year", "")])
     pages = _Pages(canvas, document)
+    pages.next_words = next_words
     for section in document.sections:
         _section(pages, section)
-    canvas.showPage()
+    pages.finish()
     canvas.save()
-    return out.getvalue()
+    return out.getvalue(), pages.first_words
 
 
 def _section(pages: _Pages, section: Section) -> None:
@@ -335,13 +386,22 @@ def _table(pages: _Pages, table: Table) -> None:
     header_height = max(c.height() for c in header) + 2 * CELL_PAD_Y
     min_line = table.body_size_pt * LINE
 
-    def new_page_with_header() -> None:
-        pages.new_page()
+    def draw_header() -> None:
+        # The first header belongs to the page's text; a repeated one does not.
+        pages.drawing_header = bool(pages.first_words[-1]) or repeated
         _draw_row(pages, header, widths, header_spans, header=True)
+        pages.drawing_header = False
 
+    def new_page_with_header() -> None:
+        nonlocal repeated
+        pages.new_page()
+        repeated = True
+        draw_header()
+
+    repeated = False
     if pages.room() < header_height + min_line + 2 * CELL_PAD_Y:
         pages.new_page()
-    _draw_row(pages, header, widths, header_spans, header=True)
+    draw_header()
     for row in table.rows:
         cells, cell_widths = _row_cells(row, widths)
         position = [0] * len(cells)
