@@ -33,6 +33,15 @@ def parse_tsv(text: str) -> list[list[str]]:
     rows: list[list[str]] = []
     row: list[str] = []
     i, n = 0, len(text)
+
+    def plain_cell(start: int) -> int:
+        """Take the cell from `start` up to the next separator; returns where it ends."""
+        end = start
+        while end < n and text[end] not in "\t\n":
+            end += 1
+        row.append(text[start:end])
+        return end
+
     while i <= n:
         if i < n and text[i] == '"':
             # quoted cell
@@ -51,18 +60,9 @@ def parse_tsv(text: str) -> list[list[str]]:
                 row.append("".join(buf))
                 i = j + 1
             else:
-                # not a well-formed quoted cell: take it literally up to the separator
-                k = i
-                while k < n and text[k] not in "\t\n":
-                    k += 1
-                row.append(text[i:k])
-                i = k
+                i = plain_cell(i)  # not a well-formed quoted cell: taken literally
         else:
-            k = i
-            while k < n and text[k] not in "\t\n":
-                k += 1
-            row.append(text[i:k])
-            i = k
+            i = plain_cell(i)
         if i >= n:
             rows.append(row)
             break

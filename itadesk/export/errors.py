@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import ClerkError
 
-class ExportError(Exception):
-    def __init__(self, message: str, path: Path | None = None, detail: str = "") -> None:
-        super().__init__(f"{message} [{path}] {detail}".strip())
-        self.message = message
-        self.path = path
-        self.detail = detail
+
+class ExportError(ClerkError):
+    """Something about the file being exported."""
 
 
 def target_locked(path: Path, detail: str = "") -> ExportError:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import ClerkError
 
-class LibraryError(Exception):
-    """Base: `message` is plain Thai for the clerk; str() keeps the technical detail."""
 
-    def __init__(self, message: str, path: Path | None = None, detail: str = "") -> None:
-        super().__init__(f"{message} [{path}] {detail}".strip())
-        self.message = message
-        self.path = path
-        self.detail = detail
+class LibraryError(ClerkError):
+    """Something about the library file."""
 
 
 class NotALibrary(LibraryError):
