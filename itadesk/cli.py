@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ITA Desk {__version__}")
     parser.add_argument(
         "--library", type=Path, metavar="PATH",
-        help=f"ไฟล์คลังรายงาน (ค่าเริ่มต้น: ${ENV_LIBRARY} หรือ {default_library_path()})",
+        help=f"ไฟล์คลังรายงาน (ค่าเริ่มต้น: ${ENV_LIBRARY} หรือคลังในโฟลเดอร์ข้อมูลของผู้ใช้)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser("export",

@@ -60,3 +60,19 @@ def test_bad_requests_get_clear_messages(tmp_path: Path):
     locked = itadesk("export", "--demo", "000", "-o", str(target))
     assert locked.returncode == 5 and "อ่านอย่างเดียว" in locked.stderr
     assert target.read_bytes() == b"old"
+
+
+def test_window_starts_shows_the_demo_library_and_takes_a_backup(tmp_path: Path):
+    import os
+
+    library = tmp_path / "library.sqlite"
+    env = {**os.environ, "ITADESK_QUIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen"}
+    for start in range(2):
+        run = subprocess.run([sys.executable, "-m", "itadesk", "--library", str(library)],
+                             capture_output=True, text=True, timeout=120, env=env)
+        assert run.returncode == 0 and "shown" in run.stdout, run.stderr
+        backups = list((tmp_path / "backups").glob("library-*.sqlite"))
+        # the first start makes the library (nothing to back up); each later one copies it
+        assert len(backups) == start
+    with Library.open(library) as lib:
+        assert len(lib.list_reports()) == 3

@@ -17,8 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from ..domain import MEASURE_TEXT_FIELDS, Measure, MeasureKind, Report, ReportSummary, Score, Signer
 from ..domain.model import REPORT_TEXT_FIELDS
 from . import backup
@@ -48,6 +46,8 @@ def default_library_path() -> Path:
     env = os.environ.get(ENV_LIBRARY)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no library was named: one import less at start-up
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"
 
 
@@ -92,11 +92,18 @@ class Library:
             raise
         lib = cls(path, conn, created)
         _OPEN_HERE.add(path)
-        if take_backup and not created:
-            # A backup that cannot be written must not stop the clerk's work.
-            with contextlib.suppress(OSError, sqlite3.Error):
-                backup.take(conn, path, keep=keep_backups)
+        if take_backup:
+            lib.take_backup(keep_backups)
         return lib
+
+    def take_backup(self, keep: int = 10) -> Path | None:
+        """Copy the library into backups/ (the start-up copy); None if it could not be."""
+        if self.created:
+            return None  # nothing of the clerk's in it yet
+        # A backup that cannot be written must not stop the clerk's work.
+        with contextlib.suppress(OSError, sqlite3.Error):
+            return backup.take(self._conn, self.path, keep=keep)
+        return None
 
     def close(self) -> None:
         if self._conn is None:

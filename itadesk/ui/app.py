@@ -43,7 +43,8 @@ def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
     """Open, or ask the clerk what to do; None when the clerk gives up."""
     while True:
         try:
-            library = Library.open(path)
+            # The start-up backup is taken once the window shows (run), not before it.
+            library = Library.open(path, take_backup=False)
         except LibraryInUse as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
             retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
@@ -134,6 +135,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
         return 1
     window = MainWindow(library)
     window.show()
+    QTimer.singleShot(0, library.take_backup)
     if os.environ.get(QUIT_WHEN_SHOWN):
         # for the start-up benchmark and the bundle's smoke test: one turn of the loop
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
