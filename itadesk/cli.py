@@ -93,10 +93,11 @@ def _list(path: Path) -> int:
 
 
 def _export(args: argparse.Namespace, path: Path) -> int:
-    from .document import ExportOptions, build_document
+    from .document import ExportOptions
     from .domain import Report
     from .exchange.jsonfile import read_report
     from .export import ExportError
+    from .export.jobs import export_report
     from .paths import resource
     from .store import Library, LibraryError
 
@@ -127,20 +128,15 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     if args.orientation:
         overrides["orientation"] = args.orientation
     options = ExportOptions.from_report(report, **overrides)
-    document = build_document(report, options)
+    output = args.output
+    if output.suffix.lower() != f".{fmt}":  # --format wins over the name
+        output = output.with_name(output.name + f".{fmt}")
     try:
-        if fmt == "docx":
-            from .export.docx import write_docx
-
-            write_docx(document, args.output, embed=options.embed_fonts)
-        else:
-            from .export.pdf import write_pdf
-
-            write_pdf(document, args.output)
+        export_report(report, output, options)
     except ExportError as exc:
         _say(exc.message, str(exc))
         return EXIT_EXPORT
-    print(args.output)
+    print(output)
     return EXIT_OK
 
 

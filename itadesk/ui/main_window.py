@@ -208,26 +208,16 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path) -> bool:
         """Export the open report (as saved now) to `path`, Word or PDF by its suffix."""
-        from ..document import ExportOptions, build_document
         from ..export import ExportError
+        from ..export.jobs import export_report
 
         if self.report_page is None or self.session is None:
             return False
         self.report_page.commit_pending()
         report = self.library.load_report(self.session.report_id)
-        options = ExportOptions.from_report(report)
-        document = build_document(report, options)
+        kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
         try:
-            if path.suffix.lower() == ".pdf":
-                from ..export.pdf import write_pdf
-
-                write_pdf(document, path)
-                kind = "PDF"
-            else:
-                from ..export.docx import write_docx
-
-                write_docx(document, path, embed=options.embed_fonts)
-                kind = "Word"
+            export_report(report, path)
         except ExportError as exc:
             self.show_error(exc.message)
             return False

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 import docx
 from docx.document import Document as DocxDocument
@@ -25,33 +25,37 @@ from .fonts import embed_fonts
 from .ooxml import FONT, NSDECL, W_NS
 
 
-def write_docx(document: Document, path: Path, *, embed: bool = True) -> None:
+def write_docx(document: Document, path: Path, *, embed: bool = True,
+               progress: Callable[[float], None] | None = None) -> None:
     """Write the document to `path` (whole, or not at all)."""
-    data = docx_bytes(document, embed=embed)
+    data = docx_bytes(document, embed=embed, progress=progress)
     write_atomically(Path(path), lambda fh: fh.write(data))
 
 
-def docx_bytes(document: Document, *, embed: bool = True) -> bytes:
+def docx_bytes(document: Document, *, embed: bool = True,
+               progress: Callable[[float], None] | None = None) -> bytes:
     out = io.BytesIO()
-    _build(document, embed).save(out)
+    _build(document, embed, progress).save(out)
     return out.getvalue()
 
 
-def write_docx_to(document: Document, fh: BinaryIO, *, embed: bool = True) -> None:
-    _build(document, embed).save(fh)
-
-
 # ---------------------------------------------------------------------- build
-def _build(document: Document, embed: bool) -> DocxDocument:
+def _build(document: Document, embed: bool,
+           progress: Callable[[float], None] | None = None) -> DocxDocument:
     doc = docx.Document()
     _set_defaults(doc)
     _set_properties(doc, document)
     body = doc.element.body
     final_sectpr = body.get_or_add_sectPr()
+    total = sum(len(s.blocks) for s in document.sections) or 1
+    done = 0
     for index, section in enumerate(document.sections):
         last = index == len(document.sections) - 1
         width = section.page.text_width_mm
         for block in section.blocks:
+            done += 1
+            if progress:
+                progress(0.05 + 0.8 * done / total)
             for element in _elements(doc, block, width):
                 final_sectpr.addprevious(element)
         if last:

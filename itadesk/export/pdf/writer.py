@@ -133,6 +133,9 @@ class _Pages:
         self.y = 0.0
         self.started = False
         self.drawing_header = False  # a repeated table header is not a page's first word
+        self.progress: Progress | None = None
+        self.total_steps = 1
+        self.steps = 0
         self.first_words: list[str] = []  # per page, for คำต่อหน้า
         self.next_words: list[str] | None = None  # from a first pass, when wanted
 
@@ -198,6 +201,12 @@ class _Pages:
         self._continuation_word()
         self.canvas.showPage()
 
+    def step(self) -> None:
+        """One block or table row done: tell the progress (which may cancel the job)."""
+        self.steps += 1
+        if self.progress is not None:
+            self.progress(0.05 + 0.9 * self.steps / self.total_steps)
+
     def room(self) -> float:
         return self.y - self.bottom
 
@@ -262,21 +271,32 @@ def draw_line(pages: _Pages, line: Line, box_left: float, top: float) -> None:
             draw_text(pages, "." * count, face, line.size, start, baseline)
 
 
-def write_pdf(document: Document, path: Path) -> None:
-    data = pdf_bytes(document)
+Progress = Callable[[float], None]
+
+
+def write_pdf(document: Document, path: Path, progress: Progress | None = None) -> None:
+    data = pdf_bytes(document, progress)
     write_atomically(Path(path), lambda fh: fh.write(data))
 
 
-def pdf_bytes(document: Document) -> bytes:
+def pdf_bytes(document: Document, progress: Progress | None = None) -> bytes:
     fonts.register()
     next_words = None
     if document.continuation_word:
         # คำต่อหน้า needs each page's first word before the page before it is closed.
-        next_words = _render(document, None)[1]
-    return _render(document, next_words)[0]
+        next_words = _render(document, None, _part(progress, 0.0, 0.45))[1]
+        progress = _part(progress, 0.45, 0.95)
+    return _render(document, next_words, progress)[0]
 
 
-def _render(document: Document, next_words: list[str] | None) -> tuple[bytes, list[str]]:
+def _part(progress: Progress | None, start: float, end: float) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda share: progress(start + (end - start) * share)
+
+
+def _render(document: Document, next_words: list[str] | None,
+            progress: Progress | None = None) -> tuple[bytes, list[str]]:
     out = io.BytesIO()
     # The canvas starts in our face, so no Helvetica is declared in the file.
     canvas = Canvas(out, pageCompression=1, invariant=1, initialFontName=face_name(),
@@ -288,6 +308,10 @@ def _render(document: Document, next_words: list[str] | None) -> tuple[bytes, li
     canvas.setKeywords(["ITA", "OIT", document.metadata.get("fiscal_year", "")])
     pages = _Pages(canvas, document)
     pages.next_words = next_words
+    pages.progress = progress
+    pages.total_steps = sum(
+        len(b.rows) if isinstance(b, Table) else 1
+        for s in document.sections for b in s.blocks) or 1
     for section in document.sections:
         _section(pages, section)
     pages.finish()
@@ -299,6 +323,8 @@ def _section(pages: _Pages, section: Section) -> None:
     pages.start_section(section.page)
     blocks = section.blocks
     for index, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            pages.step()
         if isinstance(block, Paragraph):
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             _paragraph(pages, block, following)
@@ -403,6 +429,7 @@ def _table(pages: _Pages, table: Table) -> None:
         pages.new_page()
     draw_header()
     for row in table.rows:
+        pages.step()
         cells, cell_widths = _row_cells(row, widths)
         position = [0] * len(cells)
         while True:
