@@ -48,12 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser("export",
                                  help="ส่งออกรายงานเป็นไฟล์ Word หรือ PDF / export a report")
-    export.add_argument("report", nargs="?", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
+    export.add_argument("report", nargs="?",
+                        help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง หรือไฟล์ .itadesk.json")
     export.add_argument("--demo", choices=sorted(DEMOS), help="รายงานตัวอย่าง 000, 001 หรือ 002")
     export.add_argument("-o", "--output", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
     export.add_argument("--format", choices=("docx", "pdf"),
                         help="docx หรือ pdf (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
     export.add_argument("--orientation", choices=("auto", "portrait", "landscape"))
+    # for the window, which runs exports in a process of their own
+    export.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
     for name, text in SWITCHES:
         export.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
                             action=argparse.BooleanOptionalAction, help=text)
@@ -95,7 +98,7 @@ def _list(path: Path) -> int:
 def _export(args: argparse.Namespace, path: Path) -> int:
     from .document import ExportOptions
     from .domain import Report
-    from .exchange.jsonfile import read_report
+    from .exchange.jsonfile import ExchangeError, read_report
     from .export import ExportError
     from .export.jobs import export_report
     from .paths import resource
@@ -109,6 +112,12 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     report: Report
     if args.demo:
         report = read_report(resource("demo", f"{DEMOS[args.demo]}.itadesk.json"))
+    elif args.report and args.report.endswith(".json") and Path(args.report).is_file():
+        try:
+            report = read_report(Path(args.report))
+        except ExchangeError as exc:
+            _say(f"อ่านไฟล์ «{args.report}» ไม่ได้: {exc.message} ({exc.where})", str(exc))
+            return EXIT_USAGE
     elif args.report:
         try:
             with Library.open(path, take_backup=False) as library:
@@ -131,8 +140,12 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     output = args.output
     if output.suffix.lower() != f".{fmt}":  # --format wins over the name
         output = output.with_name(output.name + f".{fmt}")
+    progress = None
+    if args.progress:
+        def progress(share: float) -> None:
+            print(f"progress {share:.3f}", flush=True)
     try:
-        export_report(report, output, options)
+        export_report(report, output, options, progress=progress)
     except ExportError as exc:
         _say(exc.message, str(exc))
         return EXIT_EXPORT

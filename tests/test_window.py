@@ -321,32 +321,120 @@ def test_corrupt_library_is_restored_from_a_backup(qtbot, tmp_path):
     assert list(tmp_path.glob("library-damaged-*.sqlite"))
 
 
-def test_export_to_word_from_the_window(open_window, qtbot, tmp_path):
+def test_export_from_the_window_in_a_worker(open_window, qtbot, tmp_path):
     import docx
 
     window = open_window()
     assert not window.export_docx_action.isEnabled()
     reports = {r.municipality: r.id for r in window.library.list_reports()}
     window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])
-    assert window.export_docx_action.isEnabled()
+    assert window.export_docx_action.isEnabled() and window.print_action.isEnabled()
     assert window.suggested_name(".docx") == "ITA-2568-เทศบาลตำบลบ่อปลาทอง.docx"
-    target = tmp_path / window.suggested_name(".docx")
-    assert window.export_to(target)
-    document = docx.Document(str(target))
-    assert document.tables[0].rows[0].cells[2].text == "ระยะเวลาดำเนินการ"
-    assert "ส่งออกเป็น Word แล้ว" in window.statusBar().currentMessage()
-    pdf = tmp_path / window.suggested_name(".pdf")
-    assert window.export_to(pdf) and pdf.read_bytes().startswith(b"%PDF")
-    assert "ส่งออกเป็น PDF แล้ว" in window.statusBar().currentMessage()
-    # a read-only target: a Thai message, the old file kept
-    target.write_bytes(b"old")
-    target.chmod(0o444)
     seen: list[str] = []
 
-    def answer(box) -> None:
-        seen.append(box.text())
-        box.accept()
+    def close_with(button: str):
+        def answer(box) -> None:
+            seen.append(box.text())
+            click_button(button)(box)
+        return answer
 
-    when_dialog_opens(answer)
-    assert not window.export_to(target)
-    assert "อ่านอย่างเดียว" in seen[0] and target.read_bytes() == b"old"
+    for count, suffix in enumerate((".docx", ".pdf"), start=1):
+        target = tmp_path / window.suggested_name(suffix)
+        when_dialog_opens(close_with("ปิด"))
+        job = window.export_to(target)
+        assert job is not None
+        qtbot.waitUntil(lambda n=count: len(seen) == n, timeout=60_000)
+        assert "เรียบร้อยแล้ว" in seen[-1]
+    document = docx.Document(str(tmp_path / window.suggested_name(".docx")))
+    assert document.tables[0].rows[0].cells[2].text == "ระยะเวลาดำเนินการ"
+    assert (tmp_path / window.suggested_name(".pdf")).read_bytes().startswith(b"%PDF")
+
+    # a read-only target: a Thai message with retry / save as, the old file kept
+    target = tmp_path / "locked.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    when_dialog_opens(close_with("ยกเลิก"))
+    assert window.export_to(target) is not None
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=60_000)
+    assert "อ่านอย่างเดียว" in seen[-1] and target.read_bytes() == b"old"
+
+
+def _big_report(library: Library, count: int) -> int:
+    import dataclasses
+
+    from itadesk.demo import add_demo_reports
+
+    ids = add_demo_reports(library)
+    demo = [m for i in ids for m in library.load_report(i).measures]
+    return library.create_report(Report(
+        municipality="เทศบาลทดสอบยกเลิก", layout="six-measures",
+        measures=tuple(dataclasses.replace(demo[i % len(demo)], id=None)
+                       for i in range(count))))
+
+
+def test_cancel_an_export_midway_leaves_the_old_file(open_window, qtbot, tmp_path):
+    window = open_window()
+    report_id = _big_report(window.library, 600)
+    window.open_report(report_id)
+    target = tmp_path / "big.pdf"
+    target.write_bytes(b"old")
+    job = window.export_to(target)
+    assert job is not None
+    cancelled = []
+    job.cancelled.connect(lambda: cancelled.append(True))
+    assert window.progress_bar.isVisibleTo(window) and window.cancel_button.isVisibleTo(window)
+    # the window keeps serving while the export runs: a cell edit goes through
+    window.session.set_cells([(0, "owner", "กองคลัง")])
+    assert window.library.load_measures(report_id)[0].owner == "กองคลัง"
+    qtbot.waitUntil(lambda: window.progress_bar.value() >= 5, timeout=60_000)
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=60_000)
+    qtbot.waitUntil(lambda: bool(cancelled), timeout=10_000)
+    assert target.read_bytes() == b"old"
+    assert not [p for p in tmp_path.iterdir() if "big" in p.name and p.name != "big.pdf"]
+    assert "ยกเลิก" in window.statusBar().currentMessage()
+
+
+def test_preview_shows_the_report_and_follows_edits(open_window, qtbot):
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])
+    window.preview_action.trigger()
+    preview = window.preview
+    assert preview is not None and window.preview_dock.isVisible()
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        pass
+    pages = preview.document.pageCount()
+    assert pages >= 3
+    # an edit that adds a lot of text: the preview refreshes by itself, with more pages
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        window.session.set_cells([(0, "result", "\n".join(["ผลการดำเนินงานที่ดีขึ้น"] * 120))])
+    assert preview.document.pageCount() > pages
+    preview.go(1)
+    assert preview.current_page() >= 1
+
+
+def test_print_to_a_pdf_file_gives_the_exported_pages(open_window, qtbot, tmp_path):
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from itadesk.export.jobs import export_report
+
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลเมืองชัยนาท"])
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    count = window.print_to(printer)
+    exported = export_report(window.library.load_report(reports["เทศบาลเมืองชัยนาท"]),
+                             tmp_path / "exported.pdf")
+
+    def pages(path: Path) -> int:
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+        return int(next(line.split()[-1] for line in info.splitlines()
+                        if line.startswith("Pages")))
+
+    assert count == pages(exported) == pages(printed)

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
-def when_dialog_opens(action: Callable[[QWidget], None], tries: int = 100) -> None:
+def when_dialog_opens(action: Callable[[QWidget], None], tries: int = 500) -> None:
     """Run `action` on the next modal dialog as soon as it is shown."""
 
     def poll(remaining: int) -> None:

@@ -7,13 +7,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -21,9 +25,14 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..store import Library, LibraryError
 from ..thai.digits import to_thai_digits
+from .jobs import ExportJob
 from .library_page import LibraryPage
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ..domain import Report
+    from .preview import PreviewPane
     from .report_page import ReportPage
     from .session import ReportSession
 
@@ -41,6 +50,9 @@ class MainWindow(QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self._last_folder = str(Path.home())
+        self.export_job: ExportJob | None = None
+        self.preview: PreviewPane | None = None
+        self.preview_dock: QDockWidget | None = None
         self.stack = QStackedWidget(self)
         self.library_page = LibraryPage(self)
         self.library_page.open_requested.connect(self.open_report)
@@ -50,6 +62,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.saved_label = QLabel("")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.hide()
+        self.cancel_button = QPushButton("ยกเลิก")
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.cancel_button.hide()
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
         self.refresh_library()
@@ -64,10 +84,27 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
                                                self.export_docx)
-        self.export_docx_action.setEnabled(False)
         self.export_pdf_action = self._action(file_menu, "ส่งออกเป็น PDF…", "Ctrl+Shift+E",
                                               self.export_pdf)
-        self.export_pdf_action.setEnabled(False)
+        self.options_action = self._action(file_menu, "ตัวเลือกการส่งออก…", None,
+                                           self.edit_export_options)
+        file_menu.addSeparator()
+        self.preview_action = self._action(file_menu, "ดูตัวอย่างก่อนพิมพ์", "F5",
+                                           self.toggle_preview)
+        self.preview_action.setCheckable(True)
+        self.print_preview_action = self._action(file_menu, "ตัวอย่างการพิมพ์…", None,
+                                                 self.print_preview)
+        self.print_action = self._action(file_menu, "พิมพ์…", QKeySequence.StandardKey.Print,
+                                         self.print_report)
+        self.report_actions = [self.export_docx_action, self.export_pdf_action,
+                               self.options_action, self.preview_action,
+                               self.print_preview_action, self.print_action]
+        for action in self.report_actions:
+            action.setEnabled(False)
+        toolbar = self.addToolBar("ส่งออกและพิมพ์")
+        toolbar.setObjectName("export_toolbar")
+        for action in self.report_actions:
+            toolbar.addAction(action)
         file_menu.addSeparator()
         self._action(file_menu, "ออกจากโปรแกรม", QKeySequence.StandardKey.Quit, self.close)
 
@@ -156,8 +193,9 @@ class MainWindow(QMainWindow):
         for action in page.actions_by_name.values():
             self.rows_menu.addAction(action)
         self.rows_menu.setEnabled(True)
-        self.export_docx_action.setEnabled(True)
-        self.export_pdf_action.setEnabled(True)
+        for action in self.report_actions:
+            action.setEnabled(True)
+        self._open_preview(session)
         session.report_changed.connect(self._update_title)
         self._update_title()
         page.table.setFocus()
@@ -180,8 +218,9 @@ class MainWindow(QMainWindow):
         self.session = None
         self.rows_menu.clear()
         self.rows_menu.setEnabled(False)
-        self.export_docx_action.setEnabled(False)
-        self.export_pdf_action.setEnabled(False)
+        for action in self.report_actions:
+            action.setEnabled(False)
+        self._close_preview()
 
     # ----------------------------------------------------------------- export
     def suggested_name(self, suffix: str) -> str:
@@ -206,24 +245,158 @@ class MainWindow(QMainWindow):
                 name += suffix
             self.export_to(Path(name))
 
-    def export_to(self, path: Path) -> bool:
-        """Export the open report (as saved now) to `path`, Word or PDF by its suffix."""
-        from ..export import ExportError
-        from ..export.jobs import export_report
-
+    def export_to(self, path: Path) -> ExportJob | None:
+        """Export the open report (as saved now) to `path`, Word or PDF by its suffix,
+        in a worker thread: the window stays usable, the status bar shows progress and
+        a Cancel button. Returns the running job (None if nothing was started)."""
         if self.report_page is None or self.session is None:
-            return False
+            return None
+        if self.export_job is not None and self.export_job.is_running():
+            self.statusBar().showMessage("กำลังส่งออกไฟล์อื่นอยู่ กรุณารอสักครู่", 5000)
+            return None
         self.report_page.commit_pending()
         report = self.library.load_report(self.session.report_id)
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
-        try:
-            export_report(report, path)
-        except ExportError as exc:
-            self.show_error(exc.message)
-            return False
+        job = ExportJob(report, path, self)
+        job.progress.connect(self.progress_bar.setValue)
+        job.succeeded.connect(lambda _r: self._export_done(path, kind))
+        job.failed.connect(lambda message: self._export_failed(path, message))
+        job.cancelled.connect(
+            lambda: self.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไฟล์เดิมไม่ถูกแตะต้อง", 8000))
+        job.finished.connect(self._export_finished)
+        self.export_job = job
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(f"กำลังส่งออกเป็น {kind}: {path.name}")
+        job.start()
+        return job
+
+    def _export_finished(self) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    def cancel_export(self) -> None:
+        if self.export_job is not None:
+            self.export_job.cancel()
+
+    def _export_done(self, path: Path, kind: str) -> None:
         self._last_folder = str(path.parent)
         self.statusBar().showMessage(f"ส่งออกเป็น {kind} แล้ว: {path}", 10000)
-        return True
+        box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE,
+                          f"ส่งออกเป็น {kind} เรียบร้อยแล้ว\n{path}", parent=self)
+        open_file = box.addButton("เปิดไฟล์", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("เปิดโฟลเดอร์", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _export_failed(self, path: Path, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, parent=self)
+        retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton("บันทึกเป็นชื่ออื่น…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("ยกเลิก", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is retry:
+            QTimer.singleShot(0, lambda: self.export_to(path))
+        elif box.clickedButton() is other:
+            suffix = path.suffix.lower()
+            QTimer.singleShot(0, lambda: self._export_dialog(
+                suffix, "บันทึกเป็นชื่ออื่น", f"เอกสาร (*{suffix})"))
+
+    # ---------------------------------------------------------------- options
+    def edit_export_options(self) -> None:
+        from .export_options import ExportOptionsDialog
+
+        if self.session is None:
+            return
+        dialog = ExportOptionsDialog(self.session.report, self)
+        if dialog.exec():
+            self.session.set_report_field("options", dialog.chosen(), "เปลี่ยนตัวเลือกการส่งออก")
+
+    # ---------------------------------------------------------------- preview
+    def _current_report(self) -> Report:
+        assert self.session is not None
+        return self.library.load_report(self.session.report_id)
+
+    def _open_preview(self, session: ReportSession) -> None:
+        from .preview import PreviewPane
+
+        self.preview = PreviewPane(self._current_report, self)
+        self.preview_dock = QDockWidget("ตัวอย่างก่อนพิมพ์ (PDF)", self)
+        self.preview_dock.setObjectName("preview_dock")
+        self.preview_dock.setWidget(self.preview)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.preview_dock.visibilityChanged.connect(self._preview_visibility)
+        session.saved.connect(lambda _when: self._preview_changed())
+        self.preview_dock.setVisible(self.preview_action.isChecked())
+
+    def _preview_changed(self) -> None:
+        if self.preview is not None and self.preview_dock is not None and (
+                self.preview_dock.isVisible()):
+            self.preview.schedule()
+
+    def _preview_visibility(self, visible: bool) -> None:
+        self.preview_action.setChecked(visible)
+        if visible and self.preview is not None:
+            self.preview.refresh_now()
+
+    def toggle_preview(self) -> None:
+        if self.preview_dock is not None:
+            self.preview_dock.setVisible(self.preview_action.isChecked())
+
+    def _close_preview(self) -> None:
+        if self.preview_dock is not None:
+            if self.preview is not None:
+                self.preview.wait_idle()
+            self.removeDockWidget(self.preview_dock)
+            self.preview_dock.deleteLater()
+        self.preview = None
+        self.preview_dock = None
+
+    # ---------------------------------------------------------------- print
+    def _pdf_now(self) -> bytes:
+        from ..export.jobs import export_bytes
+
+        assert self.report_page is not None
+        self.report_page.commit_pending()
+        return export_bytes(self._current_report(), "pdf")
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the report as it is now on `printer`; returns the pages printed."""
+        from .printing import print_pdf
+
+        return print_pdf(self._pdf_now(), printer)
+
+    def print_report(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.session is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("พิมพ์รายงาน")
+        if dialog.exec():
+            pages = self.print_to(printer)
+            self.statusBar().showMessage(f"ส่งพิมพ์แล้ว {pages} หน้า", 8000)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from .printing import print_pdf
+
+        if self.session is None:
+            return
+        data = self._pdf_now()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle("ตัวอย่างการพิมพ์")
+        dialog.paintRequested.connect(lambda p: print_pdf(data, p))
+        dialog.exec()
 
     # ------------------------------------------------------------------ status
     def _saved(self, when: dt.datetime) -> None:
@@ -246,6 +419,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.export_job is not None and self.export_job.is_running():
+            self.export_job.wait()  # a file half written is never left behind
         self.close_report()
         event.accept()
 

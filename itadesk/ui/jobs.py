@@ -1,0 +1,95 @@
+"""Exports and previews in a process of their own, so the window never waits for them.
+
+A worker *thread* would share Python's lock with the window: while it lays out a long
+report, every Qt call of the window waits its turn (we measured a 600-row read taking
+1.8 s instead of 10 ms). A child process (`itadesk export … --progress`) runs beside
+the window; cancelling ends it, and since files are written to a temporary name and
+renamed into place, the old file is never half overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, Signal
+
+from ..domain import Report
+from ..exchange.jsonfile import write_report
+
+
+def self_command() -> list[str]:
+    """How to run this program's command line (the bundle, or Python with the package)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "itadesk"]
+
+
+class ExportJob(QObject):
+    progress = Signal(int)  # percent
+    succeeded = Signal(object)  # the file written
+    failed = Signal(str)  # a Thai message
+    cancelled = Signal()
+    finished = Signal()  # after any of the three
+
+    def __init__(self, report: Report, target: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.target = target
+        self._folder = tempfile.TemporaryDirectory(prefix="itadesk-job-")
+        self._input = Path(self._folder.name) / "report.itadesk.json"
+        write_report(report, self._input)
+        self._cancelled = False
+        self._stdout = ""
+        self.process = QProcess(self)
+        self.process.readyReadStandardOutput.connect(self._read)
+        self.process.finished.connect(self._done)
+        self.process.errorOccurred.connect(self._error)
+
+    def start(self) -> None:
+        program, *args = self_command()
+        self.process.start(program, [*args, "export", str(self._input), "-o", str(self.target),
+                                     "--progress"])
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        self.process.kill()
+
+    def is_running(self) -> bool:
+        return self.process.state() != QProcess.ProcessState.NotRunning
+
+    def wait(self, ms: int = 60_000) -> bool:
+        return self.process.waitForFinished(ms) or not self.is_running()
+
+    def _read(self) -> None:
+        self._stdout += bytes(self.process.readAllStandardOutput().data()).decode(
+            "utf-8", "replace")
+        *lines, self._stdout = self._stdout.split("\n")
+        for line in lines:
+            if line.startswith("progress "):
+                with contextlib.suppress(ValueError):
+                    self.progress.emit(int(float(line.split()[1]) * 100))
+
+    def _done(self, code: int, _status: QProcess.ExitStatus) -> None:
+        if self._cancelled:
+            # The child was stopped mid-write: its temporary file goes, the target stays.
+            for part in self.target.parent.glob(f".{self.target.stem}.*.part"):
+                with contextlib.suppress(OSError):
+                    part.unlink()
+            self.cancelled.emit()
+        elif code == 0:
+            self.succeeded.emit(self.target)
+        else:
+            stderr = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
+            message = stderr.strip().splitlines()[0] if stderr.strip() else (
+                "ส่งออกไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ กรุณาลองอีกครั้ง")
+            self.failed.emit(message)
+        self._folder.cleanup()
+        self.finished.emit()
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.failed.emit("เริ่มการส่งออกไม่ได้ กรุณาปิดแล้วเปิดโปรแกรมใหม่ แล้วลองอีกครั้ง")
+            self._folder.cleanup()
+            self.finished.emit()
