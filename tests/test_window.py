@@ -438,3 +438,46 @@ def test_print_to_a_pdf_file_gives_the_exported_pages(open_window, qtbot, tmp_pa
                         if line.startswith("Pages")))
 
     assert count == pages(exported) == pages(printed)
+
+
+def test_menu_actions_with_their_dialogs(open_window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QCheckBox, QFileDialog
+
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลเมืองชัยนาท"])
+    window._last_folder = str(tmp_path)
+
+    # ตัวเลือกการส่งออก: switch the cover on; kept with the report, undoable
+    def tick_cover(dialog) -> None:
+        dialog.findChild(QCheckBox, "option_cover").setChecked(True)
+        dialog.accept()
+
+    when_dialog_opens(tick_cover)
+    window.options_action.trigger()
+    assert window.library.load_report(reports["เทศบาลเมืองชัยนาท"]).options["cover"] is True
+
+    # ส่งออกเป็น PDF: the save dialog proposes the name in the last folder; accept it
+    proposed: list[str] = []
+    done: list[str] = []
+
+    def save_as_proposed(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        proposed.append(dialog.selectedFiles()[0])
+        when_dialog_opens(lambda box: (done.append(box.text()), click_button("ปิด")(box)))
+        dialog.accept()
+
+    when_dialog_opens(save_as_proposed)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    assert proposed == [str(tmp_path / "ITA-2567-เทศบาลเมืองชัยนาท.pdf")]
+    pdf = tmp_path / "ITA-2567-เทศบาลเมืองชัยนาท.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")
+    cover = next(i for i, p in enumerate(pages) if p.strip().startswith("รายงานผลการดำเนินการ"))
+    assert "บันทึกข้อความ" in pages[0] and "ผู้รับผิดชอบ" not in pages[cover]  # memo, cover
+    window.undo_action.trigger()
+    assert window.library.load_report(reports["เทศบาลเมืองชัยนาท"]).options.get("cover") is not True

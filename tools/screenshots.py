@@ -9,10 +9,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from itadesk.ui.app import make_app, open_library
+from itadesk.ui.export_options import ExportOptionsDialog
 from itadesk.ui.main_window import MainWindow
 from itadesk.ui.new_report import NewReportDialog
 
@@ -47,6 +48,36 @@ def main(out: Path) -> None:
 
     QTimer.singleShot(0, shoot_dialog)
     window.new_report()
+
+    # the export options dialog
+    def shoot_options() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ExportOptionsDialog):
+            dialog.grab().save(str(out / "export-options.png"))
+            dialog.reject()
+        else:
+            QTimer.singleShot(20, shoot_options)
+
+    window.open_report(by_town["เทศบาลตำบลบ่อปลาทอง"])
+    QTimer.singleShot(0, shoot_options)
+    window.edit_export_options()
+    # the preview pane beside the table, and the progress bar of an export
+    window.preview_action.trigger()
+    assert window.preview is not None
+    loop = QEventLoop()
+    window.preview.refreshed.connect(loop.quit)
+    loop.exec()
+    app.processEvents()
+    window.grab().save(str(out / "preview.png"))
+    job = window.export_to(Path(tempfile.mkdtemp()) / "report.pdf")
+    assert job is not None
+    job.succeeded.disconnect()
+    progress = QEventLoop()
+    job.progress.connect(lambda value: progress.quit() if value >= 30 else None)
+    job.finished.connect(progress.quit)
+    progress.exec()
+    window.grab().save(str(out / "export-progress.png"))
+    job.wait()
     window.close()
     library.close()
 

@@ -331,6 +331,9 @@ class MainWindow(QMainWindow):
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        # Wide enough to read a landscape page; the table keeps the larger part.
+        self.resizeDocks([self.preview_dock], [int(self.width() * 0.4)],
+                         Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.saved.connect(lambda _when: self._preview_changed())
         self.preview_dock.setVisible(self.preview_action.isChecked())
