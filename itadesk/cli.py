@@ -55,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("docx", "pdf"),
                         help="docx หรือ pdf (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
     export.add_argument("--orientation", choices=("auto", "portrait", "landscape"))
-    # for the window, which runs exports in a process of their own
+    # for the window, which runs exports in a process of their own: progress lines and
+    # the outcome go to a file (a windowed program on Windows has no usable stdout)
     export.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
+    export.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
     for name, text in SWITCHES:
         export.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
                             action=argparse.BooleanOptionalAction, help=text)
@@ -140,15 +142,26 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     output = args.output
     if output.suffix.lower() != f".{fmt}":  # --format wins over the name
         output = output.with_name(output.name + f".{fmt}")
+    status = args.status_file.open("a", encoding="utf-8") if args.status_file else None
     progress = None
-    if args.progress:
+    if args.progress or status:
         def progress(share: float) -> None:
-            print(f"progress {share:.3f}", flush=True)
+            if status:
+                status.write(f"progress {share:.3f}\n")
+                status.flush()
+            else:
+                print(f"progress {share:.3f}", flush=True)
     try:
         export_report(report, output, options, progress=progress)
     except ExportError as exc:
+        if status:
+            status.write(f"error {exc.message}\n")
+            status.close()
         _say(exc.message, str(exc))
         return EXIT_EXPORT
+    if status:
+        status.write("done\n")
+        status.close()
     print(output)
     return EXIT_OK
 

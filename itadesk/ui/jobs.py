@@ -2,7 +2,7 @@
 
 A worker *thread* would share Python's lock with the window: while it lays out a long
 report, every Qt call of the window waits its turn (we measured a 600-row read taking
-1.8 s instead of 10 ms). A child process (`itadesk export … --progress`) runs beside
+1.8 s instead of 10 ms). A child process (`itadesk export … --status-file`) runs beside
 the window; cancelling ends it, and since files are written to a temporary name and
 renamed into place, the old file is never half overwritten.
 """
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from ..domain import Report
 from ..exchange.jsonfile import write_report
@@ -40,17 +40,24 @@ class ExportJob(QObject):
         self._folder = tempfile.TemporaryDirectory(prefix="itadesk-job-")
         self._input = Path(self._folder.name) / "report.itadesk.json"
         write_report(report, self._input)
+        self._status = Path(self._folder.name) / "status.txt"
+        self._status.touch()
+        self._read_to = 0
+        self._error_message = ""
         self._cancelled = False
-        self._stdout = ""
         self.process = QProcess(self)
-        self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._done)
         self.process.errorOccurred.connect(self._error)
+        # The child reports through a file: a windowed program has no stdout on Windows.
+        self._poll = QTimer(self)
+        self._poll.setInterval(100)
+        self._poll.timeout.connect(self._read)
 
     def start(self) -> None:
         program, *args = self_command()
         self.process.start(program, [*args, "export", str(self._input), "-o", str(self.target),
-                                     "--progress"])
+                                     "--status-file", str(self._status)])
+        self._poll.start()
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -63,15 +70,21 @@ class ExportJob(QObject):
         return self.process.waitForFinished(ms) or not self.is_running()
 
     def _read(self) -> None:
-        self._stdout += bytes(self.process.readAllStandardOutput().data()).decode(
-            "utf-8", "replace")
-        *lines, self._stdout = self._stdout.split("\n")
-        for line in lines:
+        with contextlib.suppress(OSError), self._status.open("rb") as fh:
+            fh.seek(self._read_to)
+            data = fh.read()
+        complete = data[: data.rfind(b"\n") + 1] if b"\n" in data else b""
+        self._read_to += len(complete)
+        for line in complete.decode("utf-8", "replace").splitlines():
             if line.startswith("progress "):
                 with contextlib.suppress(ValueError):
                     self.progress.emit(int(float(line.split()[1]) * 100))
+            elif line.startswith("error "):
+                self._error_message = line[len("error "):]
 
     def _done(self, code: int, _status: QProcess.ExitStatus) -> None:
+        self._poll.stop()
+        self._read()
         if self._cancelled:
             # The child was stopped mid-write: its temporary file goes, the target stays.
             for part in self.target.parent.glob(f".{self.target.stem}.*.part"):
@@ -81,15 +94,14 @@ class ExportJob(QObject):
         elif code == 0:
             self.succeeded.emit(self.target)
         else:
-            stderr = bytes(self.process.readAllStandardError().data()).decode("utf-8", "replace")
-            message = stderr.strip().splitlines()[0] if stderr.strip() else (
-                "ส่งออกไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ กรุณาลองอีกครั้ง")
-            self.failed.emit(message)
+            self.failed.emit(self._error_message
+                             or "ส่งออกไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ กรุณาลองอีกครั้ง")
         self._folder.cleanup()
         self.finished.emit()
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
+            self._poll.stop()
             self.failed.emit("เริ่มการส่งออกไม่ได้ กรุณาปิดแล้วเปิดโปรแกรมใหม่ แล้วลองอีกครั้ง")
             self._folder.cleanup()
             self.finished.emit()
