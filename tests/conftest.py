@@ -12,3 +12,11 @@ SUPPORT = Path(__file__).resolve().parent / "support"
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite"
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own settings file: the tester's own are never touched."""
+    path = tmp_path / "config" / "settings.json"
+    monkeypatch.setenv("ITADESK_CONFIG", str(path))
+    return path

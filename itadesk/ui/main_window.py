@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import settings
 from ..store import Library, LibraryError
 from ..thai.digits import to_thai_digits
 from .jobs import ExportJob
@@ -49,7 +50,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.undo_group = QUndoGroup(self)
-        self._last_folder = str(Path.home())
+        self.settings, notice = settings.load()
+        self._last_folder = self.settings.last_folder or str(Path.home())
         self.export_job: ExportJob | None = None
         self.preview: PreviewPane | None = None
         self.preview_dock: QDockWidget | None = None
@@ -73,7 +75,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
         self.refresh_library()
-        self.statusBar().showMessage(f"คลังรายงาน: {library.path}", 8000)
+        self.statusBar().showMessage(notice or f"คลังรายงาน: {library.path}", 15000)
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -147,8 +153,10 @@ class MainWindow(QMainWindow):
 
         dialog = NewReportDialog(self)
         if dialog.exec() and dialog.report is not None:
+            report = dataclasses.replace(
+                dialog.report, options={**dialog.report.options, **self.settings.default_options})
             try:
-                report_id = self.library.create_report(dialog.report)
+                report_id = self.library.create_report(report)
             except LibraryError as exc:
                 self.show_error(exc.message)
                 return
@@ -316,7 +324,11 @@ class MainWindow(QMainWindow):
             return
         dialog = ExportOptionsDialog(self.session.report, self)
         if dialog.exec():
-            self.session.set_report_field("options", dialog.chosen(), "เปลี่ยนตัวเลือกการส่งออก")
+            chosen = dialog.chosen()
+            self.session.set_report_field("options", chosen, "เปลี่ยนตัวเลือกการส่งออก")
+            # A new report starts with the options the clerk chose last.
+            self.settings.default_options = {
+                k: v for k, v in chosen.items() if k not in ("memo_form", "garuda_image")}
 
     # ---------------------------------------------------------------- preview
     def _current_report(self) -> Report:
@@ -411,20 +423,18 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, APP_TITLE, message)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self, "เกี่ยวกับ ITA Desk",
-            f"ITA Desk รุ่น {__version__}\n"
-            "จัดทำรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน\n\n"
-            f"คลังรายงาน: {self.library.path}\n"
-            f"สำเนาสำรอง: {self.library.path.parent / 'backups'}\n\n"
-            "แบบอักษร TH Sarabun New (GPL พร้อมข้อยกเว้นสำหรับแบบอักษร) · Qt (LGPL) · "
-            "คลังคำภาษาไทยจาก PyThaiNLP (CC0) ตัดคำด้วย nlpO3 (Apache-2.0)",
-        )
+        from .about import AboutDialog
+
+        AboutDialog(self.library.path, self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_job is not None and self.export_job.is_running():
             self.export_job.wait()  # a file half written is never left behind
         self.close_report()
+        self.settings.last_folder = self._last_folder
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
+        settings.save(self.settings)
         event.accept()
 
 
