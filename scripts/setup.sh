@@ -14,7 +14,7 @@ DEB_PACKAGES=(
   libthai0
   # checking the exports and looking at the window: pdftotext/pdffonts/pdftoppm, a Word
   # reader (LibreOffice, as a recipient without Word sees the .docx), a virtual screen
-  poppler-utils libreoffice-writer-nogui xvfb fonts-dejavu-core
+  poppler-utils libreoffice-writer-nogui xvfb fonts-dejavu-core unzip
   # ICU's Thai line breaker for Debian's python3: an independent judge of our line breaks
   python3-icu
   python3-venv
@@ -59,4 +59,4 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+.venv/bin/python -m pip install -q -e ".[test,build]"

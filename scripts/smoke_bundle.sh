@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build the clerks' program (build.spec) and try it alone: no virtual environment, no
+# source tree on the path. Prints the bundle's size. Used by .ci/run after the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${BUNDLE_DIR:-build/bundle}
+.venv/bin/pyinstaller --noconfirm --log-level WARN --distpath "$out/dist" \
+  --workpath "$out/work" build.spec
+app="$PWD/$out/dist/itadesk/itadesk"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"  # far from the source tree
+alone() { env -i PATH=/usr/bin:/bin HOME="$tmp" LANG=C.UTF-8 "$@"; }
+checks=0
+alone "$app" --version | grep -q "ITA Desk"; checks=$((checks + 1))
+for demo in 000 001 002; do
+  alone "$app" export --demo "$demo" -o "$tmp/$demo.docx" >/dev/null
+  unzip -tq "$tmp/$demo.docx" >/dev/null
+  alone "$app" export --demo "$demo" -o "$tmp/$demo.pdf" >/dev/null
+  pdffonts "$tmp/$demo.pdf" | grep -q "THSarabunNew"
+  checks=$((checks + 2))
+done
+alone env QT_QPA_PLATFORM=offscreen ITADESK_QUIT_WHEN_SHOWN=1 \
+  "$app" --library "$tmp/library.sqlite" 2>/dev/null | grep -q shown
+checks=$((checks + 1))
+size=$(du -sm "$(dirname "$app")" | cut -f1)
+echo "bundle smoke test: all $checks checks ok; dist/itadesk is $size MB unpacked (target <= 250 MB)"
