@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .domain import Report
 from .store.library import ENV_LIBRARY, default_library_path
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT = 0, 2, 3, 4, 5
@@ -63,6 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
         export.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
                             action=argparse.BooleanOptionalAction, help=text)
     commands.add_parser("list", help="รายการรายงานในคลัง / list the reports")
+    check = commands.add_parser(
+        "check", help="ตรวจรายงาน (ออกด้วยรหัส 1 เมื่อพบสิ่งที่ควรแก้) / check a report")
+    check.add_argument("report", nargs="?", help="เลขที่ ชื่อหน่วยงาน หรือไฟล์ .itadesk.json")
+    check.add_argument("--demo", choices=sorted(DEMOS))
+    save = commands.add_parser("save-json", help="บันทึกรายงานเป็นไฟล์ .itadesk.json")
+    save.add_argument("report", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
+    save.add_argument("-o", "--output", type=Path, required=True)
+    imp = commands.add_parser("import", help="นำเข้ารายงานจากไฟล์ .itadesk.json หรือ .docx")
+    imp.add_argument("file", type=Path)
     return parser
 
 
@@ -79,6 +89,12 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args, path)
     if args.command == "list":
         return _list(path)
+    if args.command == "check":
+        return _check(args, path)
+    if args.command == "save-json":
+        return _save_json(args, path)
+    if args.command == "import":
+        return _import(args, path)
     from .ui.app import run  # Qt only when a window is wanted
 
     return run(path, [sys.argv[0]])
@@ -99,41 +115,18 @@ def _list(path: Path) -> int:
 
 def _export(args: argparse.Namespace, path: Path) -> int:
     from .document import ExportOptions
-    from .domain import Report
-    from .exchange.jsonfile import ExchangeError, read_report
     from .export import ExportError
     from .export.jobs import export_report
-    from .paths import resource
-    from .store import Library, LibraryError
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
     if fmt not in ("docx", "pdf"):
         _say("ระบุรูปแบบไฟล์ด้วย --format docx หรือ pdf หรือให้ชื่อไฟล์ลงท้ายด้วย .docx หรือ .pdf",
              "Give --format docx|pdf or an output name ending in .docx or .pdf.")
         return EXIT_USAGE
-    report: Report
-    if args.demo:
-        report = read_report(resource("demo", f"{DEMOS[args.demo]}.itadesk.json"))
-    elif args.report and args.report.endswith(".json") and Path(args.report).is_file():
-        try:
-            report = read_report(Path(args.report))
-        except ExchangeError as exc:
-            _say(f"อ่านไฟล์ «{args.report}» ไม่ได้: {exc.message} ({exc.where})", str(exc))
-            return EXIT_USAGE
-    elif args.report:
-        try:
-            with Library.open(path, take_backup=False) as library:
-                found = _find(library, args.report)
-                if found is None:
-                    return EXIT_NOT_FOUND
-                report = library.load_report(found)
-        except LibraryError as exc:
-            _say(exc.message, str(exc))
-            return EXIT_LIBRARY
-    else:
-        _say("ระบุรายงาน (เลขที่หรือชื่อหน่วยงาน) หรือ --demo 000|001|002",
-             "Name a report (id or municipality) or --demo 000|001|002.")
-        return EXIT_USAGE
+    loaded = _load_report(args, path)
+    if isinstance(loaded, int):
+        return loaded
+    report = loaded
     overrides = {name: getattr(args, name) for name, _ in SWITCHES
                  if getattr(args, name) is not None}
     if args.orientation:
@@ -163,6 +156,83 @@ def _export(args: argparse.Namespace, path: Path) -> int:
         status.write("done\n")
         status.close()
     print(output)
+    return EXIT_OK
+
+
+def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
+    """The report a command names (demo, JSON file, or library), or an exit code."""
+    from .exchange.jsonfile import ExchangeError, read_report
+    from .paths import resource
+    from .store import Library, LibraryError
+
+    if getattr(args, "demo", None):
+        return read_report(resource("demo", f"{DEMOS[args.demo]}.itadesk.json"))
+    wanted = args.report
+    if wanted and wanted.endswith(".json") and Path(wanted).is_file():
+        try:
+            return read_report(Path(wanted))
+        except ExchangeError as exc:
+            _say(f"อ่านไฟล์ «{wanted}» ไม่ได้: {exc.message} ({exc.where})", str(exc))
+            return EXIT_USAGE
+    if not wanted:
+        _say("ระบุรายงาน (เลขที่หรือชื่อหน่วยงาน) หรือ --demo 000|001|002",
+             "Name a report (id or municipality) or --demo 000|001|002.")
+        return EXIT_USAGE
+    try:
+        with Library.open(path, take_backup=False) as library:
+            found = _find(library, wanted)
+            if found is None:
+                return EXIT_NOT_FOUND
+            return library.load_report(found)
+    except LibraryError as exc:
+        _say(exc.message, str(exc))
+        return EXIT_LIBRARY
+
+
+def _check(args: argparse.Namespace, path: Path) -> int:
+    from .domain.checks import check_report
+
+    loaded = _load_report(args, path)
+    if isinstance(loaded, int):
+        return loaded
+    findings = check_report(loaded)
+    for f in findings:
+        fix = " (แก้ให้ได้ในหน้าต่างโปรแกรม)" if f.fix is not None else ""
+        print(f"{f.where}: {f.message}{fix}")
+    print(f"พบ {len(findings)} รายการที่ควรตรวจ" if findings else "ไม่พบสิ่งที่ต้องแก้")
+    return 1 if findings else EXIT_OK
+
+
+def _save_json(args: argparse.Namespace, path: Path) -> int:
+    from .exchange.jsonfile import write_report
+
+    loaded = _load_report(args, path)
+    if isinstance(loaded, int):
+        return loaded
+    try:
+        write_report(loaded, args.output)
+    except OSError as exc:
+        _say(f"บันทึกไฟล์ «{args.output}» ไม่ได้ กรุณาเลือกโฟลเดอร์อื่น", str(exc))
+        return EXIT_EXPORT
+    print(args.output)
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, path: Path) -> int:
+    from .exchange import importing
+    from .store import Library, LibraryError
+
+    try:
+        report = importing.read_any(args.file)
+    except importing.ImportProblem as exc:
+        _say(exc.message, str(exc))
+        return EXIT_USAGE
+    try:
+        with Library.open(path, take_backup=False) as library:
+            print(library.create_report(report))
+    except LibraryError as exc:
+        _say(exc.message, str(exc))
+        return EXIT_LIBRARY
     return EXIT_OK
 
 

@@ -76,3 +76,29 @@ def test_window_starts_shows_the_demo_library_and_takes_a_backup(tmp_path: Path)
         assert len(backups) == start
     with Library.open(library) as lib:
         assert len(lib.list_reports()) == 3
+
+
+def test_check_import_and_save_json(tmp_path: Path):
+    library = tmp_path / "library.sqlite"
+    checked = itadesk("check", "--demo", "000")
+    assert checked.returncode == 1 and "ปีเดียวกันสองครั้ง" in checked.stdout
+    clean = tmp_path / "clean.itadesk.json"
+    from itadesk.domain import Measure, Report
+    from itadesk.exchange.jsonfile import write_report
+
+    write_report(Report(municipality="เทศบาลสะอาด", measures=(Measure(
+        title="(๑) มาตรการ", owner="สำนักปลัด", timing="ไตรมาสที่ ๑", result="ทำแล้ว"),)), clean)
+    assert itadesk("check", str(clean)).returncode == 0
+    imported = itadesk("--library", str(library), "import", str(clean))
+    assert imported.returncode == 0, imported.stderr
+    report_id = imported.stdout.strip()
+    saved = tmp_path / "again.itadesk.json"
+    assert itadesk("--library", str(library), "save-json", report_id, "-o", str(saved)
+                   ).returncode == 0
+    assert "เทศบาลสะอาด" in saved.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.itadesk.json"
+    bad.write_text("[]", encoding="utf-8")
+    refused = itadesk("--library", str(library), "import", str(bad))
+    assert refused.returncode == 2 and "ไม่ใช่ไฟล์รายงาน" in refused.stderr
+    with Library.open(library) as lib:
+        assert [r.municipality for r in lib.list_reports()] == ["เทศบาลสะอาด"]

@@ -1,0 +1,250 @@
+"""Checks a clerk would want before publishing: what word processors never look at.
+
+Each finding says in Thai what is wrong and where (measure row, field); where a fix is
+safe it carries the corrected text, which the window applies as one undoable edit.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..thai.dates import MONTHS, SHORT_MONTHS
+from ..thai.digits import to_arabic_digits, to_thai_digits
+from ..thai.segment import words
+from .layouts import layout_by_id
+from .model import Measure, MeasureKind, Report
+
+FIELD_NAMES = {
+    "code": "รหัสข้อคำถาม", "title": "มาตรการ", "activity": "โครงการ/กิจกรรม",
+    "steps": "ขั้นตอน/วิธีการ", "owner": "ผู้รับผิดชอบ", "timing": "ระยะเวลาดำเนินการ",
+    "result": "ผลการดำเนินการ", "outcome": "ผลลัพธ์", "budget": "งบประมาณ",
+    "problems": "ปัญหา/อุปสรรค", "suggestions": "ข้อเสนอแนะ",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # required, year, timing, repeat, split-word, numbering, url
+    message: str  # Thai, for the clerk
+    row: int | None = None  # the measure's row in the table
+    field: str = ""
+    fix: str | None = None  # the field's corrected text, when a fix is safe
+
+    @property
+    def where(self) -> str:
+        if self.row is None:
+            return "รายงาน"
+        return f"แถวที่ {to_thai_digits(str(self.row + 1))}" + (
+            f" ช่อง{FIELD_NAMES.get(self.field, self.field)}" if self.field else "")
+
+
+YEAR = re.compile(r"(?<![\d๐-๙])((?:25|๒๕)[\d๐-๙]{2})(?![\d๐-๙])")
+# A year named as the year of an assessment or a budget ("ปี ๒๕๖๗", "ปีงบประมาณ พ.ศ. ๒๕๖๘"),
+# not the year of a law ("พ.ร.บ. … พ.ศ. ๒๕๔๐").
+ASSESSMENT_YEAR = re.compile(
+    r"ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*((?:25|๒๕)[\d๐-๙]{2})(?![\d๐-๙])")
+ITA_YEAR = re.compile(r"ITA\s*ปี\s*((?:25|๒๕)[\d๐-๙]{2})")
+NUMBER_PREFIX = re.compile(r"^\s*\(?([\d๐-๙]{1,3})[.)]")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+GOOD_URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]\S*)?$",
+                      re.I)
+THAI = "\u0e01-\u0e4e"
+FIELDS = ("title", "activity", "steps", "owner", "timing", "result", "outcome")
+
+
+def check_report(report: Report) -> list[Finding]:
+    findings: list[Finding] = []
+    layout = layout_by_id(report.layout)
+    rows = [(i, m) for i, m in enumerate(report.measures) if m.kind is MeasureKind.MEASURE]
+    for row, m in rows:
+        for column in layout.columns:
+            if column.required and not m.get(column.field).strip():
+                findings.append(Finding("required", f"ยังไม่ได้กรอก{column.header}", row,
+                                        column.field))
+        findings.extend(_years(report, row, m))
+        findings.extend(_timing(report, row, m))
+        findings.extend(_repeats(row, m))
+        findings.extend(_split_words(row, m))
+        findings.extend(_urls(row, m))
+    findings.extend(_adjacent_repeats(rows))
+    findings.extend(_numbering(rows))
+    return findings
+
+
+def _year(text: str) -> int:
+    return int(to_arabic_digits(text))
+
+
+def _years(report: Report, row: int, m: Measure) -> list[Finding]:
+    out = []
+    allowed = {report.fiscal_year, report.fiscal_year - 1}
+    for field in ("result", "outcome"):
+        text = m.get(field)
+        strange = sorted({_year(y) for y in ASSESSMENT_YEAR.findall(text)} - allowed)
+        if strange:
+            shown = ", ".join(to_thai_digits(str(y)) for y in strange)
+            out.append(Finding(
+                "year", f"มีปี {shown} ซึ่งไม่ใช่ปีงบประมาณ {to_thai_digits(str(report.fiscal_year))} "
+                        "หรือปีก่อนหน้า กรุณาตรวจว่าพิมพ์ปีถูกหรือไม่", row, field))
+        ita = [_year(y) for y in ITA_YEAR.findall(text)]
+        if len(ita) >= 2 and len(set(ita)) < len(ita):
+            previous, current = report.fiscal_year - 1, report.fiscal_year
+            fix = None
+            years = ITA_YEAR.findall(text)
+            if len(years) == 2 and {_year(years[0])} <= {previous, current}:
+                # "ITA ปี 2567 … ITA ปี 2567": the second must be this year
+                fixed = _replace_nth(text, ITA_YEAR, 1, _digits_like(years[1], current))
+                fix = fixed if _year(years[0]) == previous else None
+            out.append(Finding(
+                "year", f"เปรียบเทียบคะแนน ITA แต่เขียนปีเดียวกันสองครั้ง (ควรเป็นปี "
+                        f"{to_thai_digits(str(previous))} กับปี {to_thai_digits(str(current))})",
+                row, field, fix))
+    return out
+
+
+def _digits_like(sample: str, year: int) -> str:
+    return to_thai_digits(str(year)) if re.search("[๐-๙]", sample) else str(year)
+
+
+def _replace_nth(text: str, pattern: re.Pattern[str], n: int, value: str) -> str:
+    match = list(pattern.finditer(text))[n]
+    return text[: match.start(1)] + value + text[match.end(1):]
+
+
+_MONTH = {name: i + 1 for i, name in enumerate(MONTHS)}
+_MONTH.update({name: i + 1 for i, name in enumerate(SHORT_MONTHS)})
+_MONTH_YEAR = re.compile(
+    r"(" + "|".join(sorted(map(re.escape, _MONTH), key=len, reverse=True)) + r")\s*"
+    r"(?:พ\.ศ\.\s*)?((?:25|๒๕)?[\d๐-๙]{2})(?![\d๐-๙])")
+
+
+def _timing(report: Report, row: int, m: Measure) -> list[Finding]:
+    """Month-and-year mentions in the timing that fall outside the fiscal year."""
+    start = (report.fiscal_year - 1, 10)
+    end = (report.fiscal_year, 9)
+    outside = []
+    for month_name, year_text in _MONTH_YEAR.findall(m.timing):
+        year = _year(year_text)
+        if year < 100:
+            year += 2500
+        when = (year, _MONTH[month_name])
+        if not start <= when <= end:
+            outside.append(f"{month_name} {to_thai_digits(str(year))}")
+    if not outside:
+        for year_text in YEAR.findall(m.timing):
+            if _year(year_text) not in (report.fiscal_year, report.fiscal_year - 1):
+                outside.append(to_thai_digits(year_text))
+    if outside:
+        return [Finding("timing", "ระยะเวลาดำเนินการอยู่นอกปีงบประมาณ "
+                        f"{to_thai_digits(str(report.fiscal_year))} (ตุลาคม–กันยายน): "
+                        + ", ".join(outside), row, "timing")]
+    return []
+
+
+def _paragraphs(text: str, shortest: int = 20) -> list[str]:
+    return [p.strip() for p in text.split("\n") if len(p.strip()) >= shortest]
+
+
+def _repeats(row: int, m: Measure) -> list[Finding]:
+    out = []
+    for field in FIELDS:
+        seen: set[str] = set()
+        lines = m.get(field).split("\n")
+        for p in _paragraphs(m.get(field)):
+            if p in seen:
+                kept: list[str] = []
+                for line in lines:
+                    if line.strip() == p and line.strip() in kept:
+                        continue
+                    kept.append(line.strip() if line.strip() == p else line)
+                fixed = "\n".join(line for line in kept)
+                out.append(Finding("repeat", "มีย่อหน้าเดียวกันซ้ำสองครั้งในช่องเดียวกัน", row,
+                                   field, fixed))
+                break
+            seen.add(p)
+        # a long stretch of text twice in the cell (copied again at a page break)
+        text = m.get(field)
+        if not any(f.field == field for f in out) and _repeated_stretch(text):
+            out.append(Finding("repeat", "มีข้อความยาวซ้ำกันในช่องเดียวกัน "
+                               "(อาจคัดลอกซ้ำตอนขึ้นหน้าใหม่)", row, field))
+    return out
+
+
+def _repeated_stretch(text: str, length: int = 60) -> bool:
+    flat = " ".join(text.split())
+    return any(flat.count(flat[i : i + length]) >= 2
+               for i in range(0, max(len(flat) - length, 0), 15))
+
+
+def _adjacent_repeats(rows: list[tuple[int, Measure]]) -> list[Finding]:
+    out = []
+    for (_r1, a), (r2, b) in itertools.pairwise(rows):
+        for field in FIELDS:
+            # Short lines ("- ประชาสัมพันธ์บนเว็บไซต์") recur on purpose; long ones should not.
+            shared = set(_paragraphs(a.get(field), 60)) & set(_paragraphs(b.get(field), 60))
+            if shared and field not in ("owner", "timing"):
+                out.append(Finding("repeat", "มีย่อหน้าเดียวกันในแถวที่ติดกัน", r2, field))
+    return out
+
+
+_CHUNK_EDGE = re.compile(rf"[{THAI}]")
+
+
+def _split_words(row: int, m: Measure) -> list[Finding]:
+    """A space inside a word: the word before and the word after it, joined, make one
+    word of the dictionary (text copied from a PDF keeps the printed cell's line ends as
+    spaces: "ผู้มีส่วนได้ ส่วนเสีย")."""
+    out = []
+    for field in FIELDS:
+        text = m.get(field)
+        cut: list[int] = []
+        for match in re.finditer(" ", text):
+            i = match.start()
+            if i == 0 or i + 1 >= len(text):
+                continue
+            if not (_CHUNK_EDGE.match(text[i - 1]) and _CHUNK_EDGE.match(text[i + 1])):
+                continue
+            left = words(text[max(0, i - 30) : i])
+            right = words(text[i + 1 : i + 31])
+            if not left or not right:
+                continue
+            joined = left[-1] + right[0]
+            if len(words(joined)) == 1 and len(joined) >= 4:
+                cut.append(i)
+        if cut:
+            fixed = "".join(ch for k, ch in enumerate(text) if k not in set(cut))
+            out.append(Finding("split-word", "มีช่องว่างกลางคำ (มักเกิดจากการคัดลอกจาก PDF) "
+                               "แก้ได้ด้วยการลบช่องว่างนั้น", row, field, fixed))
+    return out
+
+
+def _numbering(rows: list[tuple[int, Measure]]) -> list[Finding]:
+    numbers = []
+    for row, m in rows:
+        match = NUMBER_PREFIX.match(m.title)
+        if match:
+            numbers.append((row, int(to_arabic_digits(match.group(1)))))
+    if len(numbers) < 2:
+        return []
+    out = []
+    for (_r1, a), (r2, b) in itertools.pairwise(numbers):
+        if b == a:
+            out.append(Finding("numbering", f"เลขลำดับมาตรการซ้ำ ({to_thai_digits(str(b))})",
+                               r2, "title"))
+        elif b != a + 1:
+            out.append(Finding("numbering",
+                               f"เลขลำดับมาตรการข้ามจาก {to_thai_digits(str(a))} "
+                               f"ไป {to_thai_digits(str(b))}", r2, "title"))
+    return out
+
+
+def _urls(row: int, m: Measure) -> list[Finding]:
+    out = []
+    for field in FIELDS:
+        for url in URL.findall(m.get(field)):
+            clean = url.rstrip(".,;)")
+            if not GOOD_URL.match(clean) or re.search(f"[{THAI}]", clean):
+                out.append(Finding("url", f"ที่อยู่เว็บไซต์ «{clean}» ดูไม่ถูกต้อง", row, field))
+    return out

@@ -1,0 +1,82 @@
+"""Checks, each tried on text taken from the seed reports."""
+
+from __future__ import annotations
+
+from itadesk.domain import Measure, MeasureKind, Report
+from itadesk.domain.checks import check_report
+
+
+def kinds(report: Report) -> list[tuple[str, int | None, str]]:
+    return [(f.kind, f.row, f.field) for f in check_report(report)]
+
+
+def report(*measures: Measure, fiscal_year: int = 2568, layout: str = "six-measures") -> Report:
+    return Report(fiscal_year=fiscal_year, layout=layout, measures=measures)
+
+
+def full(**fields: str) -> Measure:
+    base = {"title": "(๑) มาตรการ", "owner": "ทุกสำนัก/กอง", "timing": "ไตรมาสที่ ๑-๔",
+            "result": "ดำเนินการแล้ว"}
+    return Measure(**{**base, **fields})
+
+
+def test_required_fields_of_the_layout():
+    found = kinds(report(Measure(title="(๑) มาตรการ", owner="", timing="", result="")))
+    assert ("required", 0, "owner") in found and ("required", 0, "timing") in found
+    assert ("required", 0, "result") in found
+    assert kinds(report(full())) == []
+    # section rows are headings, not measures
+    assert kinds(report(Measure(kind=MeasureKind.SECTION, title="หมวด"), full(),
+                        layout="improvement-plan")) == []
+
+
+def test_one_year_named_twice_where_two_are_compared_seed_000():
+    text = ("ผลการประเมิน ITA ในหัวข้อ ช่องทางการเผยแพร่ข้อมูลข่าวสารที่สามารถเข้าถึงได้ง่าย "
+            "ITA ปี ๒๕๖๗ ได้คะแนน ๙๔.๙๙ คะแนน ITA ปี ๒๕๖๗ ได้คะแนน ๙๘.๗๒ คะแนน "
+            "มีคะแนนเฉลี่ยเพิ่มขึ้น ๓.๗๓ คะแนน")
+    [finding] = check_report(report(full(outcome=text)))
+    assert finding.kind == "year" and finding.field == "outcome"
+    assert finding.fix is not None
+    assert "ITA ปี ๒๕๖๗ ได้คะแนน ๙๔.๙๙ คะแนน ITA ปี ๒๕๖๘ ได้คะแนน ๙๘.๗๒" in finding.fix
+
+
+def test_years_neither_this_nor_last_fiscal_year():
+    [finding] = check_report(report(full(result="ผลการประเมินความพึงพอใจในปีงบประมาณ ๒๕๖๕ ร้อยละ ๘๓")))
+    assert finding.kind == "year" and "๒๕๖๕" in finding.message
+    # the year of a law is not a report year (seed 000: พ.ศ. ๒๕๔๐)
+    assert kinds(report(full(result="ตาม พ.ร.บ.ข้อมูลข่าวสารของราชการ พ.ศ.๒๕๔๐"))) == []
+
+
+def test_timing_outside_the_fiscal_year():
+    assert kinds(report(full(timing="ม.ค. - เม.ย.๖๘"))) == []  # seed 002, FY 2568
+    [finding] = check_report(report(full(timing="ตุลาคม ๒๕๖๘ - ธันวาคม ๒๕๖๘")))
+    assert finding.kind == "timing" and "ตุลาคม ๒๕๖๘" in finding.message
+
+
+def test_the_same_paragraph_twice_seed_002():
+    repeated = ("ผลการประเมิน ITA ในหัวข้อหน่วยงานเปิดโอกาสให้บุคคลภายนอกได้เข้ามามีส่วนร่วม"
+                "ปรับปรุงพัฒนาการดำเนินงาน ปีงบประมาณ ๒๕๖๘ ได้คะแนนร้อยละ ๗๕.๐๐")
+    found = kinds(report(full(outcome=f"{repeated} ตามความเป็นจริง {repeated}")))
+    assert ("repeat", 0, "outcome") in found
+    lines = check_report(report(full(outcome=f"{repeated}\n{repeated}")))
+    fix = next(f.fix for f in lines if f.kind == "repeat")
+    assert fix == repeated
+    adjacent = kinds(report(full(result=repeated), full(title="(๒) ถัดไป", result=repeated)))
+    assert ("repeat", 1, "result") in adjacent
+
+
+def test_space_left_inside_a_word_by_a_pdf_copy_seed_002():
+    [finding] = check_report(report(full(result="แสดงให้เห็นว่าผู้มีส่วนได้ ส่วนเสีย ภายนอก")))
+    assert finding.kind == "split-word"
+    assert finding.fix == "แสดงให้เห็นว่าผู้มีส่วนได้ส่วนเสีย ภายนอก"
+    # spaces between phrases stay
+    assert kinds(report(full(result="ได้ง่าย สะดวก รวดเร็ว และง่ายมากขึ้น"))) == []
+
+
+def test_gaps_and_repeats_in_numbering_and_bad_addresses():
+    found = kinds(report(full(title="(๑) ก"), full(title="(๒) ข"), full(title="(๒) ค"),
+                         full(title="(๕) ง")))
+    assert ("numbering", 2, "title") in found and ("numbering", 3, "title") in found
+    bad = kinds(report(full(result="เว็บไซต์ www.kalasin- mu.go.th และ https://เทศบาล")))
+    assert ("url", 0, "result") in bad
+    assert kinds(report(full(result="๑. เว็บไซต์ www.kalasin-mu.go.th"))) == []
