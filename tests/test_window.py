@@ -481,3 +481,51 @@ def test_menu_actions_with_their_dialogs(open_window, qtbot, tmp_path):
     assert "บันทึกข้อความ" in pages[0] and "ผู้รับผิดชอบ" not in pages[cover]  # memo, cover
     window.undo_action.trigger()
     assert window.library.load_report(reports["เทศบาลเมืองชัยนาท"]).options.get("cover") is not True
+
+
+def test_checks_pane_jumps_and_fixes_undoably(open_window, qtbot):
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    rid = reports["เทศบาลเมืองกาฬสินธุ์"]
+    window.open_report(rid)
+    window.checks_action.trigger()
+    pane = window.checks_pane
+    assert pane is not None and pane.list.count() >= 1
+    index = next(i for i, f in enumerate(pane.findings) if f.kind == "year")
+    pane.list.setCurrentRow(index)
+    pane._activated(pane.list.item(index))
+    table = window.report_page.table
+    assert table.currentIndex().row() == 2
+    assert window.session.model.field(table.currentIndex().column()) == "outcome"
+    assert pane.fix_button.isEnabled()
+    before = window.library.load_measures(rid)[2].outcome
+    pane.fix_button.click()
+    after = window.library.load_measures(rid)[2].outcome
+    assert "ITA ปี ๒๕๖๘ ได้คะแนน ๙๘.๗๒" in after and after != before
+    assert not any(f.kind == "year" and f.row == 2 for f in pane.findings)
+    window.undo_action.trigger()
+    assert window.library.load_measures(rid)[2].outcome == before
+
+
+def test_next_year_import_and_json_from_the_window(open_window, qtbot, tmp_path):
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    old_id = reports["เทศบาลตำบลบ่อปลาทอง"]
+    window.open_report(old_id)
+    new_id = window.create_next_year()
+    assert new_id is not None and window.session.report_id == new_id
+    new = window.library.load_report(new_id)
+    old = window.library.load_report(old_id)
+    assert new.fiscal_year == 2569 and new.measures[0].timing == "ม.ค. - เม.ย.๖๙"
+    assert new.measures[0].result == "" and old.measures[0].result
+    saved = tmp_path / "bor.itadesk.json"
+    assert window.save_json_to(saved)
+    imported = window.import_from(saved)
+    assert imported is not None and window.library.load_report(imported).fiscal_year == 2569
+    bad = tmp_path / "bad.itadesk.json"
+    bad.write_text("{", encoding="utf-8")
+    seen: list[str] = []
+    when_dialog_opens(lambda box: (seen.append(box.text()), box.accept()))
+    count = len(window.library.list_reports())
+    assert window.import_from(bad) is None
+    assert "นำเข้าไฟล์" in seen[0] and len(window.library.list_reports()) == count

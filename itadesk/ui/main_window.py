@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from ..domain import Report
+    from .checks_pane import ChecksPane
     from .preview import PreviewPane
     from .report_page import ReportPage
     from .session import ReportSession
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self._last_folder = self.settings.last_folder or str(Path.home())
         self.export_job: ExportJob | None = None
         self.preview: PreviewPane | None = None
+        self.checks_pane: ChecksPane | None = None
+        self.checks_dock: QDockWidget | None = None
         self.preview_dock: QDockWidget | None = None
         self.stack = QStackedWidget(self)
         self.library_page = LibraryPage(self)
@@ -87,6 +90,8 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("ไฟล์")
         self.library_action = self._action(file_menu, "คลังรายงาน", "Ctrl+L", self.show_library)
         self._action(file_menu, "สร้างรายงานใหม่…", QKeySequence.StandardKey.New, self.new_report)
+        self._action(file_menu, "นำเข้ารายงาน (.itadesk.json หรือ Word)…", "Ctrl+Shift+O",
+                     self.import_report)
         file_menu.addSeparator()
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
                                                self.export_docx)
@@ -95,6 +100,11 @@ class MainWindow(QMainWindow):
         self.options_action = self._action(file_menu, "ตัวเลือกการส่งออก…", None,
                                            self.edit_export_options)
         file_menu.addSeparator()
+        self.checks_action = self._action(file_menu, "ตรวจรายงาน", "F7", self.show_checks)
+        self.next_year_action = self._action(file_menu, "สร้างรายงานปีงบประมาณถัดไป", None,
+                                             self.create_next_year)
+        self.save_json_action = self._action(file_menu, "บันทึกเป็นไฟล์ .itadesk.json…", None,
+                                             self.save_json)
         self.preview_action = self._action(file_menu, "ดูตัวอย่างก่อนพิมพ์", "F5",
                                            self.toggle_preview)
         self.preview_action.setCheckable(True)
@@ -104,7 +114,9 @@ class MainWindow(QMainWindow):
                                          self.print_report)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
                                self.options_action, self.preview_action,
-                               self.print_preview_action, self.print_action]
+                               self.print_preview_action, self.print_action,
+                               self.checks_action, self.next_year_action,
+                               self.save_json_action]
         for action in self.report_actions:
             action.setEnabled(False)
         toolbar = self.addToolBar("ส่งออกและพิมพ์")
@@ -229,6 +241,7 @@ class MainWindow(QMainWindow):
         for action in self.report_actions:
             action.setEnabled(False)
         self._close_preview()
+        self._close_checks()
 
     # ----------------------------------------------------------------- export
     def suggested_name(self, suffix: str) -> str:
@@ -372,6 +385,106 @@ class MainWindow(QMainWindow):
             self.preview_dock.deleteLater()
         self.preview = None
         self.preview_dock = None
+
+    # ---------------------------------------------------------------- checks
+    def show_checks(self) -> None:
+        from .checks_pane import ChecksPane
+
+        if self.session is None or self.report_page is None:
+            return
+        if self.checks_dock is None:
+            pane = ChecksPane(self._current_report, self)
+            pane.jump.connect(self._jump_to)
+            pane.fix.connect(self._apply_fix)
+            dock = QDockWidget("ตรวจรายงาน", self)
+            dock.setObjectName("checks_dock")
+            dock.setWidget(pane)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            self.session.saved.connect(lambda _when: pane.schedule())
+            self.checks_pane, self.checks_dock = pane, dock
+        self.checks_dock.show()
+        self.checks_pane.refresh()
+
+    def _jump_to(self, row: int, field: str) -> None:
+        if self.report_page is None or self.session is None:
+            return
+        model = self.session.model
+        column = next((i for i in range(model.columnCount()) if model.field(i) == field), 0)
+        self.report_page.tabs.setCurrentWidget(self.report_page.table)
+        index = model.index(row, column)
+        self.report_page.table.setCurrentIndex(index)
+        self.report_page.table.scrollTo(index)
+        self.report_page.table.setFocus()
+
+    def _apply_fix(self, row: int, field: str, text: str) -> None:
+        if self.session is not None:
+            self.session.set_cells([(row, field, text)], "แก้ไขตามผลการตรวจ")
+
+    def _close_checks(self) -> None:
+        if self.checks_dock is not None:
+            self.removeDockWidget(self.checks_dock)
+            self.checks_dock.deleteLater()
+        self.checks_dock = None
+        self.checks_pane = None
+
+    # ------------------------------------------------------- files and years
+    def import_report(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "นำเข้ารายงาน", self._last_folder,
+            "รายงาน (*.itadesk.json *.json *.docx);;ทุกไฟล์ (*)")
+        if name:
+            self.import_from(Path(name))
+
+    def import_from(self, path: Path) -> int | None:
+        from ..exchange.importing import ImportProblem, read_any
+
+        try:
+            report = read_any(path)
+            report_id = self.library.create_report(report)
+        except (ImportProblem, LibraryError) as exc:
+            self.show_error(exc.message)
+            return None
+        self._last_folder = str(path.parent)
+        self.open_report(report_id)
+        self.statusBar().showMessage(
+            f"นำเข้ารายงาน {len(report.measures)} มาตรการจาก {path.name} แล้ว", 10000)
+        return report_id
+
+    def save_json(self) -> None:
+        if self.session is None:
+            return
+        start = Path(self._last_folder) / self.suggested_name(".itadesk.json")
+        name, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็นไฟล์แลกเปลี่ยน", str(start),
+                                              "รายงาน ITA Desk (*.itadesk.json)")
+        if name:
+            self.save_json_to(Path(name))
+
+    def save_json_to(self, path: Path) -> bool:
+        from ..exchange.jsonfile import write_report
+
+        try:
+            write_report(self._current_report(), path)
+        except OSError:
+            self.show_error(f"บันทึกไฟล์ «{path.name}» ไม่ได้ กรุณาเลือกโฟลเดอร์อื่น")
+            return False
+        self._last_folder = str(path.parent)
+        self.statusBar().showMessage(f"บันทึกไฟล์ {path.name} แล้ว", 8000)
+        return True
+
+    def create_next_year(self) -> int | None:
+        from ..domain.nextyear import next_year
+
+        if self.session is None:
+            return None
+        try:
+            report_id = self.library.create_report(next_year(self._current_report()))
+        except LibraryError as exc:
+            self.show_error(exc.message)
+            return None
+        self.open_report(report_id)
+        self.statusBar().showMessage(
+            "สร้างรายงานปีงบประมาณถัดไปแล้ว (รายงานเดิมไม่เปลี่ยน) กรุณากรอกผลการดำเนินการ", 10000)
+        return report_id
 
     # ---------------------------------------------------------------- print
     def _pdf_now(self) -> bytes:

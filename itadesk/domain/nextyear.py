@@ -1,0 +1,50 @@
+"""Next year's report from this year's: the same measures, steps and owners; the timing
+moved one year; results and outcomes emptied; this year's ITA scores become last year's."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..thai.digits import to_arabic_digits, to_thai_digits
+from .model import Report, Score
+
+_YEAR = re.compile(r"(?<![\d๐-๙])((?:25|๒๕)[\d๐-๙]{2}|[\d๐-๙]{2})(?![\d๐-๙])")
+_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+           "พ.ย.", "ธ.ค.", "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+           "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "พ.ศ.",
+           "ปีงบประมาณ")
+
+
+def shift_years(text: str, years: int = 1) -> str:
+    """Move B.E. years (๒๕๖๘, 2568, and two-digit years after a month: เม.ย.๖๘) on."""
+
+    def move(match: re.Match[str]) -> str:
+        found = match.group(1)
+        start = match.start(1)
+        if len(found) == 2:
+            before = text[max(0, start - 12) : start].rstrip()
+            if not before.endswith(_MONTHS):
+                return found
+            value = (int(to_arabic_digits(found)) + years) % 100
+            shifted = f"{value:02d}"
+        else:
+            shifted = str(int(to_arabic_digits(found)) + years)
+        return to_thai_digits(shifted) if re.search("[๐-๙]", found) else shifted
+
+    return _YEAR.sub(move, text)
+
+
+def next_year(report: Report) -> Report:
+    measures = tuple(
+        dataclasses.replace(
+            m, id=None, timing=shift_years(m.timing), result="", outcome="",
+            budget="", problems="", suggestions="",
+            scores=tuple(Score(s.topic, s.current, "") for s in m.scores))
+        for m in report.measures)
+    return dataclasses.replace(
+        report, id=None, fiscal_year=report.fiscal_year + 1, period=shift_years(report.period),
+        opening=shift_years(report.opening), closing="", measures=measures,
+        created="", updated="")
+
+

@@ -1,0 +1,87 @@
+"""The checks pane: what to look at before publishing, a click away from the cell, with
+a one-click fix where one is safe (undoable like any edit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import Report
+from ..domain.checks import Finding, check_report
+
+
+class ChecksPane(QWidget):
+    jump = Signal(int, str)  # row, field
+    fix = Signal(int, str, str)  # row, field, corrected text
+
+    def __init__(self, load_report: Callable[[], Report], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._load_report = load_report
+        self.findings: list[Finding] = []
+        self.list = QListWidget()
+        self.list.setObjectName("findings")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.currentRowChanged.connect(self._selected)
+        self.summary = QLabel("")
+        self.fix_button = QPushButton("แก้ไขให้")
+        self.fix_button.setEnabled(False)
+        self.fix_button.clicked.connect(self._fix)
+        again = QPushButton("ตรวจอีกครั้ง")
+        again.clicked.connect(self.refresh)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(again)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(500)
+        self._timer.timeout.connect(self.refresh)
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        self.findings = check_report(self._load_report())
+        self.list.clear()
+        for finding in self.findings:
+            mark = " 🔧" if finding.fix is not None else ""
+            item = QListWidgetItem(f"{finding.where}: {finding.message}{mark}")
+            item.setToolTip("ดับเบิลคลิกเพื่อไปที่ช่องนั้น"
+                            + (" · กด «แก้ไขให้» เพื่อแก้อัตโนมัติ" if mark else ""))
+            self.list.addItem(item)
+        self.summary.setText(f"พบ {len(self.findings)} รายการที่ควรตรวจ" if self.findings
+                             else "ไม่พบสิ่งที่ต้องแก้")
+
+    def _selected(self, index: int) -> None:
+        ok = 0 <= index < len(self.findings) and self.findings[index].fix is not None
+        self.fix_button.setEnabled(ok)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        finding = self.findings[self.list.row(item)]
+        if finding.row is not None:
+            self.jump.emit(finding.row, finding.field)
+
+    def _fix(self) -> None:
+        index = self.list.currentRow()
+        if 0 <= index < len(self.findings):
+            finding = self.findings[index]
+            if finding.fix is not None and finding.row is not None:
+                self.fix.emit(finding.row, finding.field, finding.fix)
+                self.refresh()
+
+

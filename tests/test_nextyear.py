@@ -1,0 +1,25 @@
+from itadesk.domain import Measure, Report, Score
+from itadesk.domain.nextyear import next_year, shift_years
+
+
+def test_timing_moves_one_year_in_every_spelling():
+    assert shift_years("ม.ค. - เม.ย.๖๘") == "ม.ค. - เม.ย.๖๙"
+    assert shift_years("ปีงบประมาณ พ.ศ.๒๕๖๘") == "ปีงบประมาณ พ.ศ.๒๕๖๙"
+    assert shift_years("ตุลาคม 2567 - กันยายน 2568") == "ตุลาคม 2568 - กันยายน 2569"
+    assert shift_years("ไตรมาสที่ ๑-๔") == "ไตรมาสที่ ๑-๔"
+    assert shift_years("ทุก 12 เดือน") == "ทุก 12 เดือน"
+
+
+def test_next_years_report_keeps_measures_and_moves_scores():
+    this = Report(id=4, fiscal_year=2568, municipality="เทศบาลตำบลบ่อปลาทอง", closing="สรุป",
+                  measures=(Measure(id=9, title="มาตรการ", steps="ประชุม", owner="สำนักปลัด",
+                                    timing="ม.ค. - เม.ย.๖๘", result="ทำแล้ว", outcome="ดี",
+                                    scores=(Score("ช่องทาง", "92.26", "95.31"),)),))
+    nxt = next_year(this)
+    assert nxt.id is None and nxt.fiscal_year == 2569 and nxt.closing == ""
+    [m] = nxt.measures
+    assert (m.id, m.title, m.steps, m.owner, m.timing) == (None, "มาตรการ", "ประชุม",
+                                                           "สำนักปลัด", "ม.ค. - เม.ย.๖๙")
+    assert m.result == "" and m.outcome == ""
+    assert m.scores == (Score("ช่องทาง", "95.31", ""),)
+    assert this.measures[0].result == "ทำแล้ว"  # the old report is untouched
