@@ -132,3 +132,16 @@ def test_json_round_trip_keeps_every_field(tmp_path):
     write_report(report, path)
     assert report_to_dict(read_any(path)) == report_to_dict(report)
     assert "เทศบาลเมืองชัยนาท" in path.read_text(encoding="utf-8")  # Thai kept as Thai
+
+
+def test_demo_files_follow_the_published_schema():
+    import jsonschema
+
+    from itadesk.paths import app_root
+
+    schema = json.loads((app_root() / "docs" / "itadesk-exchange.schema.json").read_text())
+    for name in DEMOS:
+        data = json.loads(resource("demo", f"{name}.itadesk.json").read_text(encoding="utf-8"))
+        jsonschema.validate(data, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"format": 2, "report": {}}, schema)
