@@ -529,3 +529,26 @@ def test_next_year_import_and_json_from_the_window(open_window, qtbot, tmp_path)
     count = len(window.library.list_reports())
     assert window.import_from(bad) is None
     assert "นำเข้าไฟล์" in seen[0] and len(window.library.list_reports()) == count
+
+
+def test_merge_divisions_parts_in_one_undoable_step(open_window, qtbot, tmp_path):
+    from itadesk.domain import Measure
+    from itadesk.exchange.jsonfile import write_report
+
+    window = open_window()
+    report_id = create_report(qtbot, window, "เทศบาลรวมกอง")
+    parts = []
+    for name, titles in (("กองคลัง", ["(๑) จัดซื้อโปร่งใส", "(๒) เผยแพร่งบประมาณ"]),
+                         ("กองช่าง", ["(๑) ตรวจงานจ้าง", "๒. เผยแพร่งบประมาณ"])):
+        path = tmp_path / f"{name}.itadesk.json"
+        write_report(Report(municipality="เทศบาลรวมกอง", measures=tuple(
+            Measure(title=t, owner=name) for t in titles)), path)
+        parts.append(path)
+    duplicates = window.merge_from(parts)
+    titles = [m.title for m in window.library.load_measures(report_id)]
+    assert titles == ["(๑) จัดซื้อโปร่งใส", "(๒) เผยแพร่งบประมาณ", "(๑) ตรวจงานจ้าง",
+                      "๒. เผยแพร่งบประมาณ"]
+    assert duplicates == ["(๒) เผยแพร่งบประมาณ", "๒. เผยแพร่งบประมาณ"]
+    assert any(f.kind == "same-title" and f.row == 3 for f in window.checks_pane.findings)
+    window.undo_action.trigger()
+    assert window.library.load_measures(report_id) == []

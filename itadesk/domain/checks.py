@@ -70,7 +70,27 @@ def check_report(report: Report) -> list[Finding]:
         findings.extend(_urls(row, m))
     findings.extend(_adjacent_repeats(rows))
     findings.extend(_numbering(rows))
+    findings.extend(_same_titles(rows))
     return findings
+
+
+def _same_titles(rows: list[tuple[int, Measure]]) -> list[Finding]:
+    """Two measures with one title (after merging divisions' parts): keep one of them."""
+    from .merge import title_key
+
+    first: dict[str, int] = {}
+    out = []
+    for row, m in rows:
+        key = title_key(m.title)
+        if not key:
+            continue
+        if key in first:
+            out.append(Finding("same-title",
+                               f"มาตรการนี้ซ้ำกับแถวที่ {to_thai_digits(str(first[key] + 1))} "
+                               "กรุณาเลือกเก็บไว้แถวเดียว", row, "title"))
+        else:
+            first[key] = row
+    return out
 
 
 def _year(text: str) -> int:

@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
                                              self.create_next_year)
         self.save_json_action = self._action(file_menu, "บันทึกเป็นไฟล์ .itadesk.json…", None,
                                              self.save_json)
+        self.merge_action = self._action(file_menu, "รวมไฟล์จากหน่วยงานย่อย…", None,
+                                         self.merge_parts)
         self.preview_action = self._action(file_menu, "ดูตัวอย่างก่อนพิมพ์", "F5",
                                            self.toggle_preview)
         self.preview_action.setCheckable(True)
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
                                self.options_action, self.preview_action,
                                self.print_preview_action, self.print_action,
                                self.checks_action, self.next_year_action,
-                               self.save_json_action]
+                               self.save_json_action, self.merge_action]
         for action in self.report_actions:
             action.setEnabled(False)
         toolbar = self.addToolBar("ส่งออกและพิมพ์")
@@ -470,6 +472,38 @@ class MainWindow(QMainWindow):
         self._last_folder = str(path.parent)
         self.statusBar().showMessage(f"บันทึกไฟล์ {path.name} แล้ว", 8000)
         return True
+
+    def merge_parts(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "รวมไฟล์จากหน่วยงานย่อย (เลือกได้หลายไฟล์ ตามลำดับที่ต้องการ)",
+            self._last_folder, "รายงาน ITA Desk (*.itadesk.json *.json)")
+        if names:
+            self.merge_from([Path(n) for n in names])
+
+    def merge_from(self, paths: list[Path]) -> list[str] | None:
+        """Add the measures of each part (in order) to the open report as one undoable
+        step; returns the titles that now appear twice (also listed by the checks)."""
+        from ..domain.merge import merge_parts
+        from ..exchange.importing import ImportProblem, read_any
+
+        if self.session is None:
+            return None
+        try:
+            parts = [read_any(p) for p in paths]
+        except ImportProblem as exc:
+            self.show_error(exc.message)
+            return None
+        measures, duplicates = merge_parts(self.session.model.measures(), parts)
+        self.session.insert_measures(self.session.model.rowCount(), measures,
+                                     f"รวม {len(paths)} ไฟล์จากหน่วยงานย่อย")
+        if duplicates:
+            self.show_checks()
+            self.statusBar().showMessage(
+                f"รวมแล้ว {len(measures)} มาตรการ มี {len(duplicates)} มาตรการที่ชื่อซ้ำ "
+                "ดูในช่องตรวจรายงานแล้วเลือกเก็บไว้แถวเดียว", 15000)
+        else:
+            self.statusBar().showMessage(f"รวมแล้ว {len(measures)} มาตรการ", 10000)
+        return duplicates
 
     def create_next_year(self) -> int | None:
         from ..domain.nextyear import next_year
