@@ -85,6 +85,9 @@ def _say(thai: str, english: str = "") -> None:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     path = args.library or default_library_path()
+    from .export.files import cleanup_leftovers
+
+    cleanup_leftovers()  # what a killed export left behind goes at the next start
     if args.command == "export":
         return _export(args, path)
     if args.command == "list":

@@ -20,3 +20,11 @@ def own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config" / "settings.json"
     monkeypatch.setenv("ITADESK_CONFIG", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def own_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test notes its pending writes in its own place."""
+    path = tmp_path / "state"
+    monkeypatch.setenv("ITADESK_STATE", str(path))
+    return path

@@ -164,7 +164,7 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path, monkeypatch):
         write_docx(document, target)
     assert "เปิดอยู่ในโปรแกรมอื่น" in info.value.message
     assert target.read_bytes() == b"old report"
-    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["report.docx"]
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -12,6 +12,46 @@ from typing import BinaryIO
 
 from .errors import folder_not_writable, target_locked
 
+ENV_STATE = "ITADESK_STATE"
+
+
+def _journal() -> Path:
+    """Where half-written temporary files are noted, so the next start can remove them."""
+    env = os.environ.get(ENV_STATE)
+    if env:
+        return Path(env) / "pending-writes.txt"
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("ITA Desk", appauthor=False)) / "pending-writes.txt"
+
+
+def _note(tmp: str, add: bool) -> None:
+    journal = _journal()
+    with contextlib.suppress(OSError):
+        journal.parent.mkdir(parents=True, exist_ok=True)
+        if add:
+            with journal.open("a", encoding="utf-8") as fh:
+                fh.write(tmp + "\n")
+        elif journal.exists():
+            lines = [line for line in journal.read_text(encoding="utf-8").splitlines()
+                     if line and line != tmp]
+            journal.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+
+
+def cleanup_leftovers() -> int:
+    """Remove temporary files of writes that never finished (the program was killed)."""
+    journal = _journal()
+    removed = 0
+    with contextlib.suppress(OSError):
+        for line in journal.read_text(encoding="utf-8").splitlines():
+            leftover = Path(line)
+            if line and leftover.name.endswith(".part") and leftover.exists():
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+                    removed += 1
+        journal.unlink()
+    return removed
+
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Call write(fh) on a temporary file, then put it in place of `path`.
@@ -28,6 +68,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise folder_not_writable(path, str(exc)) from exc
+    _note(tmp, add=True)
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
@@ -43,4 +84,6 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        _note(tmp, add=False)
         raise
+    _note(tmp, add=False)
