@@ -552,3 +552,24 @@ def test_merge_divisions_parts_in_one_undoable_step(open_window, qtbot, tmp_path
     assert any(f.kind == "same-title" and f.row == 3 for f in window.checks_pane.findings)
     window.undo_action.trigger()
     assert window.library.load_measures(report_id) == []
+
+
+def test_restore_from_a_backup_and_back_again(open_window, qtbot, library_path):
+    window = open_window()  # first start: the demo library
+    window.close()
+    window.library.close()
+    window = open_window()  # second start: a backup of the demo library
+    window.library.take_backup()
+    rid = window.library.list_reports()[0].id
+    window.open_report(rid)
+    window.session.set_cells([(0, "owner", "กองใหม่")])
+    assert window.library.load_measures(rid)[0].owner == "กองใหม่"
+    backups = window.library.backups()
+    assert window.restore_from(backups[0])  # the copy taken before the edit
+    assert window.library.load_measures(rid)[0].owner != "กองใหม่"
+    assert "เรียกคืนข้อมูลจากสำเนา" in window.statusBar().currentMessage()
+    # restoring the copy taken just before the restore undoes it
+    assert window.restore_from(window.library.backups()[0])
+    assert window.library.load_measures(rid)[0].owner == "กองใหม่"
+    assert window.library.integrity_ok()
+    assert list(library_path.parent.glob("library-replaced-*.sqlite"))

@@ -93,7 +93,7 @@ def _offer_backup(path: Path, exc: LibraryError, parent: QWidget | None) -> Path
     if not backups:
         QMessageBox.critical(parent, APP_TITLE, exc.message + "\nแต่ยังไม่มีสำเนาสำรองของคลังนี้")
         return None
-    labels = [_backup_label(b) for b in backups]
+    labels = [backup_label(b) for b in backups]
     choice, ok = QInputDialog.getItem(parent, APP_TITLE,
                                       exc.message + "\n\nเลือกสำเนาสำรองที่จะเรียกคืน:",
                                       labels, 0, False)
@@ -103,7 +103,7 @@ def _offer_backup(path: Path, exc: LibraryError, parent: QWidget | None) -> Path
     return path
 
 
-def _backup_label(backup: Path) -> str:
+def backup_label(backup: Path) -> str:
     stamp = backup.stem.rsplit("-", 3)
     try:
         moment = dt.datetime.strptime("-".join(stamp[-3:-1]), "%Y%m%d-%H%M%S")
@@ -112,10 +112,11 @@ def _backup_label(backup: Path) -> str:
     return moment.strftime("%d/%m/") + str(moment.year + 543) + moment.strftime(" %H:%M:%S")
 
 
-def restore_backup(library: Path, backup: Path) -> Path:
-    """Put a backup in the library's place; the damaged file is kept beside it, renamed."""
+def restore_backup(library: Path, backup: Path, kept_as: str = "damaged") -> Path:
+    """Put a backup in the library's place; the file it replaces is kept beside it,
+    renamed (library-damaged-….sqlite, or -replaced- for a restore the clerk chose)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = library.with_name(f"{library.stem}-damaged-{stamp}{library.suffix}")
+    kept = library.with_name(f"{library.stem}-{kept_as}-{stamp}{library.suffix}")
     tmp = library.with_name(f".{library.name}.restore.tmp")
     shutil.copyfile(backup, tmp)
     if library.exists():

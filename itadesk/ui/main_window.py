@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "สร้างรายงานใหม่…", QKeySequence.StandardKey.New, self.new_report)
         self._action(file_menu, "นำเข้ารายงาน (.itadesk.json หรือ Word)…", "Ctrl+Shift+O",
                      self.import_report)
+        self._action(file_menu, "เรียกคืนจากสำเนาสำรอง…", None, self.restore_dialog)
         file_menu.addSeparator()
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
                                                self.export_docx)
@@ -504,6 +507,49 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"รวมแล้ว {len(measures)} มาตรการ", 10000)
         return duplicates
+
+    def restore_dialog(self) -> None:
+        from .app import backup_label
+
+        backups = self.library.backups()
+        if not backups:
+            self.show_error("ยังไม่มีสำเนาสำรอง (โปรแกรมทำสำเนาทุกครั้งที่เปิด)")
+            return
+        labels = [backup_label(b) for b in backups]
+        choice, ok = QInputDialog.getItem(
+            self, "เรียกคืนจากสำเนาสำรอง",
+            "เลือกวันเวลาของสำเนาที่จะเรียกคืน (ข้อมูลตอนนี้จะถูกเก็บเป็นสำเนาไว้ "
+            "เรียกคืนกลับมาได้):", labels, 0, False)
+        if ok:
+            self.restore_from(backups[labels.index(choice)])
+
+    def restore_from(self, backup: Path) -> bool:
+        """Put a backup in place of the library; the state before becomes a backup too,
+        so restoring it again undoes this."""
+        from .app import backup_label, restore_backup
+
+        self.close_report()
+        path = self.library.path
+        label = backup_label(backup)
+        # The chosen copy is set aside first: the backup taken next may retire the oldest.
+        source = backup.with_name(".restore-source.tmp")
+        shutil.copyfile(backup, source)
+        try:
+            if self.library.take_backup() is None:
+                self.show_error("ทำสำเนาของข้อมูลตอนนี้ไม่ได้ จึงยังไม่ได้เรียกคืน")
+                return False
+            self.library.close()
+            try:
+                restore_backup(path, source, kept_as="replaced")
+            finally:
+                self.library = Library.open(path, take_backup=False)
+        finally:
+            source.unlink(missing_ok=True)
+        self.show_library()
+        self.statusBar().showMessage(
+            f"เรียกคืนข้อมูลจากสำเนา {label} แล้ว "
+            "(ข้อมูลก่อนเรียกคืนอยู่ในรายการสำเนาสำรอง เรียกคืนกลับได้)", 15000)
+        return True
 
     def create_next_year(self) -> int | None:
         from ..domain.nextyear import next_year
