@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from itadesk.thai.linebreak import LEADING_VOWELS, MARKS, break_lines, clusters, pieces
@@ -22,6 +22,8 @@ any_text = st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x
 
 
 @settings(max_examples=300, deadline=None)
+@example(text="a \u0e47", columns=1)  # found by hypothesis: a break before a lone mark
+@example(text="ต่าง ๆ", columns=3)
 @given(text=thai_text | any_text, columns=st.integers(min_value=1, max_value=40))
 def test_lines_give_back_the_text_fit_and_keep_clusters(text, columns):
     lines = break_lines(text, float(columns), width)

@@ -34,10 +34,10 @@ def pieces(text: str) -> list[str]:
             current = token
             continue
         left, right = current[-1], token[0]
-        breakable = (
+        # Never before a mark, ๆ or ฯ, whatever stands before it (even a space: "ต่าง ๆ").
+        breakable = right not in NO_BREAK_BEFORE and (
             (left.isspace() and not right.isspace())
-            or (is_thai(left) and is_thai(right) and right not in NO_BREAK_BEFORE
-                and left not in LEADING_VOWELS)
+            or (is_thai(left) and is_thai(right) and left not in LEADING_VOWELS)
         )
         if breakable:
             out.append(current)

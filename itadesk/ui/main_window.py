@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -220,7 +220,8 @@ class MainWindow(QMainWindow):
         self.rows_menu.setEnabled(True)
         for action in self.report_actions:
             action.setEnabled(True)
-        self._open_preview(session)
+        if self.preview_action.isChecked():
+            self._open_preview(session)
         session.report_changed.connect(self._update_title)
         self._update_title()
         page.table.setFocus()
@@ -366,7 +367,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.saved.connect(lambda _when: self._preview_changed())
-        self.preview_dock.setVisible(self.preview_action.isChecked())
+        self.preview_dock.setVisible(True)
 
     def _preview_changed(self) -> None:
         if self.preview is not None and self.preview_dock is not None and (
@@ -374,20 +375,26 @@ class MainWindow(QMainWindow):
             self.preview.schedule()
 
     def _preview_visibility(self, visible: bool) -> None:
+        if self.preview_dock is None or self.session is None:
+            return  # the dock going away with its report is not the clerk closing it
         self.preview_action.setChecked(visible)
         if visible and self.preview is not None:
             self.preview.refresh_now()
 
     def toggle_preview(self) -> None:
+        if self.preview_dock is None and self.session is not None:
+            self._open_preview(self.session)  # made the first time it is wanted
         if self.preview_dock is not None:
             self.preview_dock.setVisible(self.preview_action.isChecked())
 
     def _close_preview(self) -> None:
         if self.preview_dock is not None:
+            dock = self.preview_dock
+            self.preview_dock = None
             if self.preview is not None:
-                self.preview.wait_idle()
-            self.removeDockWidget(self.preview_dock)
-            self.preview_dock.deleteLater()
+                self.preview.shutdown()
+            self.removeDockWidget(dock)
+            dock.deleteLater()
         self.preview = None
         self.preview_dock = None
 
@@ -628,6 +635,9 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
         settings.save(self.settings)
+        # The report's widgets were handed to deleteLater; delete them while Qt is whole
+        # (left for the interpreter's exit, they crash it).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         event.accept()
 
 

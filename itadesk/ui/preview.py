@@ -98,6 +98,14 @@ class PreviewPane(QWidget):
         if self._job is not None:
             self._job.wait(ms)
 
+    def shutdown(self) -> None:
+        """Stop rendering and let go of the document now, not at the program's exit
+        (a QPdfDocument torn down with the application crashes it)."""
+        self._timer.stop()
+        self.wait_idle()
+        self.view.setDocument(None)
+        self.document.close()
+
     # ------------------------------------------------------------ navigation
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
