@@ -26,8 +26,12 @@ def twips(mm: float) -> int:
     return round(mm * TWIPS_PER_MM)
 
 
+def strip_not_xml(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
 def text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
+    return escape(strip_not_xml(value))
 
 
 def rpr(size_pt: float, bold: bool = False, italic: bool = False,

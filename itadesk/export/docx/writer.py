@@ -186,8 +186,13 @@ def _set_defaults(doc: DocxDocument) -> None:
 
 def _set_properties(doc: DocxDocument, document: Document) -> None:
     props = doc.core_properties
-    props.title = document.title
-    props.author = document.metadata.get("municipality", "") or "ITA Desk"
+
+    def plain(value: str) -> str:
+        # Properties hold at most 255 characters, and none that XML forbids.
+        return ooxml.strip_not_xml(value)[:255]
+
+    props.title = plain(document.title)
+    props.author = plain(document.metadata.get("municipality", "")) or "ITA Desk"
     props.comments = "ITA Desk"
     # Reproducible files: SOURCE_DATE_EPOCH, when set, fixes the stamps.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

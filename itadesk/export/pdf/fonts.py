@@ -32,6 +32,8 @@ _registered = False
 # (PostScript face name, code point) → the text that code point stands for
 _PRIVATE_TEXT: dict[tuple[str, int], str | None] = {}
 _GLYPH_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:\.\w+)?$")
+# Ligatures named after their first letter only: what they stand for in full.
+_LIGATURES = {"uni0E24.liga": "ฤา", "uni0E26.liga": "ฦา"}
 
 
 def face_name(bold: bool = False, italic: bool = False) -> str:
@@ -67,6 +69,7 @@ def text_width(text: str, name: str) -> float:
     buf = uharfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
+    buf.direction = "ltr"  # as the lines are drawn (glyphs.py)
     uharfbuzz.shape(hb_font(name), buf, {"kern": True, "liga": True})
     return float(sum(p.x_advance for p in buf.glyph_positions))
 
@@ -76,6 +79,7 @@ def shaped_glyphs(text: str, name: str) -> list[int]:
     buf = uharfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
+    buf.direction = "ltr"  # as the lines are drawn (glyphs.py)
     uharfbuzz.shape(hb_font(name), buf, {"kern": True, "liga": True})
     return [info.codepoint for info in buf.glyph_infos]
 
@@ -100,7 +104,10 @@ def _from_glyph_name(face: str, code: int) -> str | None:
         gid = font.face.charToGlyph.get(code)
         if gid is None:
             return None
-        match = _GLYPH_NAME.match(hb_font(name).glyph_to_string(gid))
+        glyph = hb_font(name).glyph_to_string(gid)
+        if glyph in _LIGATURES:
+            return _LIGATURES[glyph]
+        match = _GLYPH_NAME.match(glyph)
         if not match:
             return None
         hexes = match.group(1)

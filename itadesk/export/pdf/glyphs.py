@@ -57,6 +57,8 @@ class GlyphWriter:
             buf = uharfbuzz.Buffer()
             buf.add_str(text)
             buf.guess_segment_properties()
+            # Left to right always: a stray Arabic word must not turn the line around.
+            buf.direction = "ltr"
             uharfbuzz.shape(hb_font(face), buf, FEATURES)
             current_font = None
             rise = 0
