@@ -145,3 +145,12 @@ def test_demo_files_follow_the_published_schema():
         jsonschema.validate(data, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"format": 2, "report": {}}, schema)
+
+
+def test_a_200_mb_file_is_refused_at_once(tmp_path):
+    huge = tmp_path / "huge.itadesk.json"
+    with huge.open("wb") as fh:  # sparse: nothing is really written
+        fh.truncate(200 * 1024 * 1024)
+    with pytest.raises(ImportProblem) as info:
+        read_any(huge)
+    assert "ใหญ่เกิน" in info.value.message
