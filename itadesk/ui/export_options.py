@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..document import ExportOptions
 from ..domain import Report
+from .widgets import ok_cancel
 
 SWITCHES = (
     ("cover", "หน้าปก"),
@@ -67,13 +67,7 @@ class ExportOptionsDialog(QDialog):
         row.addWidget(choose)
         form.addRow("ตราครุฑ", row)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("ตกลง")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel("ตกลง", self.accept, self.reject))
 
     def _choose_garuda(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "เลือกรูปครุฑ", "",

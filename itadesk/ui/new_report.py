@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain import LAYOUTS, Report
 from ..thai.dates import fiscal_year_of, parse_be_year
 from ..thai.digits import to_thai_digits
+from .widgets import ok_cancel
 
 
 class NewReportDialog(QDialog):
@@ -54,12 +54,7 @@ class NewReportDialog(QDialog):
         form.addRow("จังหวัด", self.province)
         form.addRow("ปีงบประมาณ (พ.ศ.)", self.year)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("สร้างรายงาน")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel("สร้างรายงาน", self._accept, self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("เลือกรูปแบบรายงาน (หัวตารางตามรายงานที่หน่วยงานเผยแพร่จริง)"))
