@@ -103,6 +103,7 @@ def test_word_export_of_any_report(report, options):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @example(report=Report(measures=()), options=ExportOptions())
 @example(report=Report(closing="ฤา ฦา"), options=ExportOptions())  # found: ligatures lost า
+@example(report=Report(closing="ฤๅ ฦๅ"), options=ExportOptions())  # found: …and ๅ read as า
 @example(report=Report(closing="(มرحبا)"), options=ExportOptions())  # found: RTL turned lines
 @given(report=report, options=options)
 def test_pdf_export_of_any_report(report, options):

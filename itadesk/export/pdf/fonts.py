@@ -32,8 +32,7 @@ _registered = False
 # (PostScript face name, code point) → the text that code point stands for
 _PRIVATE_TEXT: dict[tuple[str, int], str | None] = {}
 _GLYPH_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:\.\w+)?$")
-# Ligatures named after their first letter only: what they stand for in full.
-_LIGATURES = {"uni0E24.liga": "ฤา", "uni0E26.liga": "ฦา"}
+FEATURES = {"kern": True, "liga": False}  # as glyphs.py draws
 
 
 def face_name(bold: bool = False, italic: bool = False) -> str:
@@ -70,7 +69,7 @@ def text_width(text: str, name: str) -> float:
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.direction = "ltr"  # as the lines are drawn (glyphs.py)
-    uharfbuzz.shape(hb_font(name), buf, {"kern": True, "liga": True})
+    uharfbuzz.shape(hb_font(name), buf, FEATURES)
     return float(sum(p.x_advance for p in buf.glyph_positions))
 
 
@@ -80,7 +79,7 @@ def shaped_glyphs(text: str, name: str) -> list[int]:
     buf.add_str(text)
     buf.guess_segment_properties()
     buf.direction = "ltr"  # as the lines are drawn (glyphs.py)
-    uharfbuzz.shape(hb_font(name), buf, {"kern": True, "liga": True})
+    uharfbuzz.shape(hb_font(name), buf, FEATURES)
     return [info.codepoint for info in buf.glyph_infos]
 
 
@@ -104,10 +103,7 @@ def _from_glyph_name(face: str, code: int) -> str | None:
         gid = font.face.charToGlyph.get(code)
         if gid is None:
             return None
-        glyph = hb_font(name).glyph_to_string(gid)
-        if glyph in _LIGATURES:
-            return _LIGATURES[glyph]
-        match = _GLYPH_NAME.match(glyph)
+        match = _GLYPH_NAME.match(hb_font(name).glyph_to_string(gid))
         if not match:
             return None
         hexes = match.group(1)

@@ -14,7 +14,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import hb_font
 
-FEATURES = {"kern": True, "liga": True}
+# No "liga": TH Sarabun New's ligature glyph stands for both ฤา and ฤๅ (ฦา, ฦๅ), so text
+# copied from the PDF could not say which was written; the letters side by side look right.
+FEATURES = {"kern": True, "liga": False}
 
 
 def _n(value: float) -> str:
