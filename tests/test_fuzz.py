@@ -6,7 +6,9 @@ half to Word, half to PDF; the counts are printed (pytest -s).
 Clean-up before comparing a PDF's text with the input: characters XML cannot hold and the
 zero-width ones are dropped, characters TH Sarabun New has no glyph for (emoji, Arabic) are
 dropped, ำ is taken as ํ + า (shaping splits it; pypdf does not read /ActualText), the marks
-over one letter are taken in code-point order (shaping may reorder them), white space is
+over one letter are taken in code-point order (shaping may reorder them), ฤๅ/ฦๅ are taken
+as ฤา/ฦา (one ligature glyph serves both; /ActualText, which pypdf does not read, says
+which was written), white space is
 ignored; then every input character must be found in the PDF text as often as in the input.
 """
 
@@ -77,6 +79,7 @@ def cleaned(value: str) -> str:
 
     covered = pdfmetrics.getFont("THSarabunNew").face.charToGlyph
     value = _DROP.sub("", value.replace("\u0e33", "\u0e4d\u0e32"))
+    value = re.sub("([\u0e24\u0e26])\u0e45", "\\1\u0e32", value)
     value = "".join(c for c in value if ord(c) in covered and c != "\u25cc")
     return _MARKS.sub(lambda m: "".join(sorted(m.group())), value)
 
@@ -103,7 +106,7 @@ def test_word_export_of_any_report(report, options):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @example(report=Report(measures=()), options=ExportOptions())
 @example(report=Report(closing="ฤา ฦา"), options=ExportOptions())  # found: ligatures lost า
-@example(report=Report(closing="ฤๅ ฦๅ"), options=ExportOptions())  # found: …and ๅ read as า
+@example(report=Report(closing="ฤๅ ฦๅ"), options=ExportOptions())  # found: ๅ read as า
 @example(report=Report(closing="(มرحبا)"), options=ExportOptions())  # found: RTL turned lines
 @given(report=report, options=options)
 def test_pdf_export_of_any_report(report, options):

@@ -32,7 +32,11 @@ _registered = False
 # (PostScript face name, code point) → the text that code point stands for
 _PRIVATE_TEXT: dict[tuple[str, int], str | None] = {}
 _GLYPH_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:\.\w+)?$")
-FEATURES = {"kern": True, "liga": False}  # as glyphs.py draws
+# TH Sarabun New picks its tone-mark alternates through "liga" (without it marks collide).
+FEATURES = {"kern": True, "liga": True}
+# Ligatures named after their first letter only: the text they stand for. One glyph serves
+# both ฤา and ฤๅ: the map says ฤา, and lines holding either carry /ActualText (writer.py).
+_LIGATURES = {"uni0E24.liga": "ฤา", "uni0E26.liga": "ฦา"}
 
 
 def face_name(bold: bool = False, italic: bool = False) -> str:
@@ -103,7 +107,10 @@ def _from_glyph_name(face: str, code: int) -> str | None:
         gid = font.face.charToGlyph.get(code)
         if gid is None:
             return None
-        match = _GLYPH_NAME.match(hb_font(name).glyph_to_string(gid))
+        glyph = hb_font(name).glyph_to_string(gid)
+        if glyph in _LIGATURES:
+            return _LIGATURES[glyph]
+        match = _GLYPH_NAME.match(glyph)
         if not match:
             return None
         hexes = match.group(1)

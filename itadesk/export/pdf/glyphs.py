@@ -12,11 +12,7 @@ import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import hb_font
-
-# No "liga": TH Sarabun New's ligature glyph stands for both ฤา and ฤๅ (ฦา, ฦๅ), so text
-# copied from the PDF could not say which was written; the letters side by side look right.
-FEATURES = {"kern": True, "liga": False}
+from .fonts import FEATURES, hb_font
 
 
 def _n(value: float) -> str:

@@ -9,6 +9,7 @@ reports; page numbers top centre.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -233,14 +234,14 @@ def draw_text(pages: _Pages, text: str, face: str, size: float, x: float, baseli
 
 
 # Shaping splits SARA AM (ำ) into two glyphs, NIKHAHIT and SARA AA, which a reader would
-# copy as "ํา": not the letter, so searching the PDF for "ดำเนินการ" would find nothing.
-# Such lines carry their real text as /ActualText.
-_DECOMPOSED = "\u0e33"
+# copy as "ํา": not the letter, so searching the PDF for "ดำเนินการ" would find nothing; and
+# one ligature glyph stands for ฤา and ฤๅ alike. Such lines carry their text as /ActualText.
+_NEEDS_ACTUAL_TEXT = re.compile("\u0e33|[\u0e24\u0e26][\u0e32\u0e45]")
 
 
 @contextmanager
 def _actual_text(canvas: Canvas, text: str) -> Iterator[None]:
-    if _DECOMPOSED not in text:
+    if not _NEEDS_ACTUAL_TEXT.search(text):
         yield
         return
     utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
