@@ -38,28 +38,19 @@ def main(out: Path) -> None:
     app.processEvents()
     window.grab().save(str(out / "form.png"))
 
-    def shoot_dialog() -> None:
+    def shoot_when_open(kind: type, name: str) -> None:
+        """Save the next dialog of this kind as it opens, then close it."""
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, NewReportDialog):
-            dialog.grab().save(str(out / "new-report.png"))
+        if isinstance(dialog, kind):
+            dialog.grab().save(str(out / name))
             dialog.reject()
         else:
-            QTimer.singleShot(20, shoot_dialog)
+            QTimer.singleShot(20, lambda: shoot_when_open(kind, name))
 
-    QTimer.singleShot(0, shoot_dialog)
+    QTimer.singleShot(0, lambda: shoot_when_open(NewReportDialog, "new-report.png"))
     window.new_report()
-
-    # the export options dialog
-    def shoot_options() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, ExportOptionsDialog):
-            dialog.grab().save(str(out / "export-options.png"))
-            dialog.reject()
-        else:
-            QTimer.singleShot(20, shoot_options)
-
     window.open_report(by_town["เทศบาลตำบลบ่อปลาทอง"])
-    QTimer.singleShot(0, shoot_options)
+    QTimer.singleShot(0, lambda: shoot_when_open(ExportOptionsDialog, "export-options.png"))
     window.edit_export_options()
     # the preview pane beside the table, and the progress bar of an export
     window.preview_action.trigger()
