@@ -103,7 +103,6 @@ class PreviewPane(QWidget):
         (a QPdfDocument torn down with the application crashes it)."""
         self._timer.stop()
         self.wait_idle()
-        self.view.setDocument(None)
         self.document.close()
 
     # ------------------------------------------------------------ navigation
