@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("กำลังส่งออกไฟล์อื่นอยู่ กรุณารอสักครู่", 5000)
             return None
         self.report_page.commit_pending()
-        report = self.library.load_report(self.session.report_id)
+        report = self._current_report()
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
         job = ExportJob(report, path, self)
         job.progress.connect(self.progress_bar.setValue)

@@ -64,27 +64,29 @@ def hb_font(name: str) -> uharfbuzz.Font:
     return uharfbuzz.Font(face)  # scale = units per em = 1000
 
 
+def shape(text: str, name: str) -> uharfbuzz.Buffer:
+    """`text` shaped in face `name`: the one place that decides how (measured and drawn
+    alike)."""
+    buf = uharfbuzz.Buffer()
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    # Left to right always: a stray Arabic word must not turn the line around.
+    buf.direction = "ltr"
+    uharfbuzz.shape(hb_font(name), buf, FEATURES)
+    return buf
+
+
 @lru_cache(maxsize=200_000)
 def text_width(text: str, name: str) -> float:
     """Shaped advance of `text` in 1/1000 em (multiply by size/1000 for points)."""
     if not text:
         return 0.0
-    buf = uharfbuzz.Buffer()
-    buf.add_str(text)
-    buf.guess_segment_properties()
-    buf.direction = "ltr"  # as the lines are drawn (glyphs.py)
-    uharfbuzz.shape(hb_font(name), buf, FEATURES)
-    return float(sum(p.x_advance for p in buf.glyph_positions))
+    return float(sum(p.x_advance for p in shape(text, name).glyph_positions))
 
 
 def shaped_glyphs(text: str, name: str) -> list[int]:
     """HarfBuzz's glyph ids for `text` (what the PDF must draw)."""
-    buf = uharfbuzz.Buffer()
-    buf.add_str(text)
-    buf.guess_segment_properties()
-    buf.direction = "ltr"  # as the lines are drawn (glyphs.py)
-    uharfbuzz.shape(hb_font(name), buf, FEATURES)
-    return [info.codepoint for info in buf.glyph_infos]
+    return [info.codepoint for info in shape(text, name).glyph_infos]
 
 
 def _private_text(base_font_name: str, code: int) -> str | None:

@@ -8,11 +8,10 @@ HarfBuzz's advance, a rise (Ts) where a mark sits above or below its letter.
 
 from __future__ import annotations
 
-import uharfbuzz
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import FEATURES, hb_font
+from .fonts import hb_font, shape
 
 
 def _n(value: float) -> str:
@@ -52,12 +51,7 @@ class GlyphWriter:
         for text, face, size in spans:
             if not text:
                 continue
-            buf = uharfbuzz.Buffer()
-            buf.add_str(text)
-            buf.guess_segment_properties()
-            # Left to right always: a stray Arabic word must not turn the line around.
-            buf.direction = "ltr"
-            uharfbuzz.shape(hb_font(face), buf, FEATURES)
+            buf = shape(text, face)
             current_font = None
             rise = 0
             array: list[str] = []
