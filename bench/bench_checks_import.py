@@ -13,18 +13,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from itadesk.demo import demo_measures
 from itadesk.document import ExportOptions
 from itadesk.domain import Report
 from itadesk.domain.checks import check_report
 from itadesk.exchange.importing import read_any
-from itadesk.exchange.jsonfile import read_report
 from itadesk.export.jobs import export_report
-from itadesk.paths import resource
 
 
 def main() -> None:
-    demo = [m for name in ("kalasin-2568", "chainat-2567", "borplathong-2568")
-            for m in read_report(resource("demo", f"{name}.itadesk.json")).measures]
+    demo = demo_measures()
     report = Report(municipality="เทศบาลทดสอบ", layout="six-measures", fiscal_year=2568,
                     measures=tuple(dataclasses.replace(demo[i % len(demo)], id=None)
                                    for i in range(1000)))

@@ -22,16 +22,14 @@ from pathlib import Path
 
 import docx
 
+from itadesk.demo import demo_measures
 from itadesk.document import ExportOptions, Table, build_document
 from itadesk.domain import Report
-from itadesk.exchange.jsonfile import read_report
 from itadesk.export.docx import docx_bytes
-from itadesk.paths import resource
 
 
 def hundred() -> Report:
-    demo = [m for name in ("kalasin-2568", "chainat-2567", "borplathong-2568")
-            for m in read_report(resource("demo", f"{name}.itadesk.json")).measures]
+    demo = demo_measures()
     return Report(municipality="เทศบาลทดสอบร้อยมาตรการ", layout="six-measures",
                   measures=tuple(dataclasses.replace(demo[i % len(demo)], id=None)
                                  for i in range(100)))

@@ -19,19 +19,17 @@ import tempfile
 import time
 from pathlib import Path
 
+from itadesk.demo import demo_measures
 from itadesk.document import ExportOptions, build_document
 from itadesk.domain import Report
-from itadesk.exchange.jsonfile import read_report
 from itadesk.export.docx import write_docx
 from itadesk.export.pdf import write_pdf
 from itadesk.export.pdf.fonts import face_name, register, text_width
-from itadesk.paths import resource
 from itadesk.thai.linebreak import break_lines
 
 
 def report_of(count: int) -> Report:
-    demo = [m for name in ("kalasin-2568", "chainat-2567", "borplathong-2568")
-            for m in read_report(resource("demo", f"{name}.itadesk.json")).measures]
+    demo = demo_measures()
     return Report(municipality="เทศบาลทดสอบ", layout="six-measures",
                   measures=tuple(dataclasses.replace(demo[i % len(demo)], id=None)
                                  for i in range(count)))

@@ -15,24 +15,13 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .demo import DEMOS
 from .domain import Report
+from .domain.options import ORIENTATIONS, SWITCHES
 from .store.library import ENV_LIBRARY, default_library_path
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT = 0, 2, 3, 4, 5
-DEMOS = {"000": "kalasin-2568", "001": "chainat-2567", "002": "borplathong-2568"}
-SWITCHES = (
-    ("cover", "หน้าปก / cover page"),
-    ("title_block", "หัวรายงานเหนือตาราง / title block"),
-    ("opening", "ย่อหน้าเปิด / opening paragraph"),
-    ("closing", "บทสรุป / closing summary"),
-    ("memo", "บันทึกข้อความนำเรียน / cover memo"),
-    ("signatures", "ช่องลงนาม / signature blocks"),
-    ("score_lines", "บรรทัดคะแนน ITA / ITA score lines"),
-    ("page_numbers", "เลขหน้า / page numbers"),
-    ("continuation_word", "คำต่อหน้าที่มุมล่างขวา (PDF) / next page's first word, bottom right"),
-    ("thai_digits", "เลขไทย / Thai digits"),
-    ("embed_fonts", "ฝังแบบอักษรในไฟล์ Word / embed fonts in the .docx"),
-)
+DEMO_CHOICES = ", ".join(DEMOS)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,18 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="ส่งออกรายงานเป็นไฟล์ Word หรือ PDF / export a report")
     export.add_argument("report", nargs="?",
                         help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง หรือไฟล์ .itadesk.json")
-    export.add_argument("--demo", choices=sorted(DEMOS), help="รายงานตัวอย่าง 000, 001 หรือ 002")
+    export.add_argument("--demo", choices=sorted(DEMOS), help=f"รายงานตัวอย่าง {DEMO_CHOICES}")
     export.add_argument("-o", "--output", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
     export.add_argument("--format", choices=("docx", "pdf"),
                         help="docx หรือ pdf (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
-    export.add_argument("--orientation", choices=("auto", "portrait", "landscape"))
+    export.add_argument("--orientation", choices=[name for name, _text in ORIENTATIONS])
     # for the window, which runs exports in a process of their own: progress lines and
     # the outcome go to a file (a windowed program on Windows has no usable stdout)
     export.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
     export.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
-    for name, text in SWITCHES:
-        export.add_argument(f"--{name.replace('_', '-')}", dest=name, default=None,
-                            action=argparse.BooleanOptionalAction, help=text)
+    for switch in SWITCHES:
+        export.add_argument(f"--{switch.name.replace('_', '-')}", dest=switch.name, default=None,
+                            action=argparse.BooleanOptionalAction,
+                            help=f"{switch.thai} / {switch.english}")
     commands.add_parser("list", help="รายการรายงานในคลัง / list the reports")
     check = commands.add_parser(
         "check", help="ตรวจรายงาน (ออกด้วยรหัส 1 เมื่อพบสิ่งที่ควรแก้) / check a report")
@@ -130,8 +120,8 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     if isinstance(loaded, int):
         return loaded
     report = loaded
-    overrides = {name: getattr(args, name) for name, _ in SWITCHES
-                 if getattr(args, name) is not None}
+    overrides = {s.name: getattr(args, s.name) for s in SWITCHES
+                 if getattr(args, s.name) is not None}
     if args.orientation:
         overrides["orientation"] = args.orientation
     options = ExportOptions.from_report(report, **overrides)
@@ -164,12 +154,12 @@ def _export(args: argparse.Namespace, path: Path) -> int:
 
 def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
     """The report a command names (demo, JSON file, or library), or an exit code."""
+    from .demo import read_demo
     from .exchange.jsonfile import ExchangeError, read_report
-    from .paths import resource
     from .store import Library, LibraryError
 
     if getattr(args, "demo", None):
-        return read_report(resource("demo", f"{DEMOS[args.demo]}.itadesk.json"))
+        return read_demo(args.demo)
     wanted = args.report
     if wanted and wanted.endswith(".json") and Path(wanted).is_file():
         try:
@@ -178,8 +168,8 @@ def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
             _say(f"อ่านไฟล์ «{wanted}» ไม่ได้: {exc.message} ({exc.where})", str(exc))
             return EXIT_USAGE
     if not wanted:
-        _say("ระบุรายงาน (เลขที่หรือชื่อหน่วยงาน) หรือ --demo 000|001|002",
-             "Name a report (id or municipality) or --demo 000|001|002.")
+        _say(f"ระบุรายงาน (เลขที่หรือชื่อหน่วยงาน) หรือ --demo {'|'.join(DEMOS)}",
+             f"Name a report (id or municipality) or --demo {'|'.join(DEMOS)}.")
         return EXIT_USAGE
     try:
         with Library.open(path, take_backup=False) as library:

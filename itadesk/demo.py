@@ -1,17 +1,36 @@
-"""The three demo reports (seeds 000, 001, 002) that a new library starts with."""
+"""The three demo reports (seeds 000, 001, 002) that a new library starts with, and that
+`itadesk export --demo` and `itadesk check --demo` read."""
 
 from __future__ import annotations
 
-from .exchange.jsonfile import read_report
-from .paths import resource
-from .store import Library
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-DEMO_FILES = ("kalasin-2568", "chainat-2567", "borplathong-2568")
+from .paths import resource
+
+if TYPE_CHECKING:
+    from .domain import Measure, Report
+    from .store import Library
+
+# seed → file in resources/demo (without .itadesk.json)
+DEMOS = {"000": "kalasin-2568", "001": "chainat-2567", "002": "borplathong-2568"}
+
+
+def demo_path(seed: str) -> Path:
+    return resource("demo", f"{DEMOS[seed]}.itadesk.json")
+
+
+def read_demo(seed: str) -> Report:
+    # Imported here: the command line reads DEMOS to build its parser, at every start.
+    from .exchange.jsonfile import read_report
+
+    return read_report(demo_path(seed))
 
 
 def add_demo_reports(library: Library) -> list[int]:
-    ids = []
-    for name in DEMO_FILES:
-        report = read_report(resource("demo", f"{name}.itadesk.json"))
-        ids.append(library.create_report(report))
-    return ids
+    return [library.create_report(read_demo(seed)) for seed in DEMOS]
+
+
+def demo_measures() -> list[Measure]:
+    """Every measure of the three demos, in order (what the benchmarks repeat)."""
+    return [m for seed in DEMOS for m in read_demo(seed).measures]

@@ -11,6 +11,7 @@ import zipfile
 import docx
 import pytest
 
+from itadesk import demo
 from itadesk.document import ExportOptions
 from itadesk.domain import MeasureKind
 from itadesk.exchange.importing import ImportProblem, read_any
@@ -18,7 +19,7 @@ from itadesk.exchange.jsonfile import read_report, report_to_dict
 from itadesk.export.jobs import export_report
 from itadesk.paths import resource
 
-DEMOS = ("kalasin-2568", "chainat-2567", "borplathong-2568")
+DEMOS = tuple(demo.DEMOS.values())
 FIELDS = ("title", "steps", "owner", "timing", "result", "outcome")
 
 

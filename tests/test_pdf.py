@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from itadesk import demo
 from itadesk.document import ExportOptions, Table, build_document
 from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report
 from itadesk.exchange.jsonfile import read_report
@@ -23,7 +24,7 @@ from itadesk.thai.linebreak import LEADING_VOWELS, MARKS
 
 from .pdfcheck import column_text, in_order_ratio
 
-DEMOS = ("kalasin-2568", "chainat-2567", "borplathong-2568")
+DEMOS = tuple(demo.DEMOS.values())
 
 
 def demo(name: str) -> Report:

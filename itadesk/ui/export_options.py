@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,22 +19,8 @@ from PySide6.QtWidgets import (
 
 from ..document import ExportOptions
 from ..domain import Report
+from ..domain.options import GARUDA_IMAGE, ORIENTATIONS, SWITCHES, with_choices
 from .widgets import ok_cancel
-
-SWITCHES = (
-    ("cover", "หน้าปก"),
-    ("title_block", "หัวรายงานเหนือตาราง"),
-    ("opening", "ย่อหน้าเปิด"),
-    ("closing", "บทสรุปภาพรวม"),
-    ("memo", "บันทึกข้อความนำเรียน (ถ้ามีข้อมูลบันทึก)"),
-    ("signatures", "ช่องลงนามท้ายรายงาน"),
-    ("score_lines", "บรรทัดคะแนน ITA (คำนวณจากคะแนน)"),
-    ("page_numbers", "เลขหน้ากึ่งกลางด้านบน"),
-    ("continuation_word", "คำต่อหน้าที่มุมล่างขวา (PDF)"),
-    ("thai_digits", "ใช้เลขไทย (ยกเว้นเว็บไซต์และอีเมล)"),
-    ("embed_fonts", "ฝังแบบอักษร TH Sarabun New ในไฟล์ Word"),
-)
-ORIENTATIONS = (("auto", "ตามรูปแบบรายงาน"), ("landscape", "แนวนอน"), ("portrait", "แนวตั้ง"))
 
 
 class ExportOptionsDialog(QDialog):
@@ -46,11 +31,11 @@ class ExportOptionsDialog(QDialog):
         options = ExportOptions.from_report(report)
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
-        for name, text in SWITCHES:
-            box = QCheckBox(text)
-            box.setObjectName(f"option_{name}")
-            box.setChecked(bool(getattr(options, name)))
-            self.boxes[name] = box
+        for switch in SWITCHES:
+            box = QCheckBox(switch.thai)
+            box.setObjectName(f"option_{switch.name}")
+            box.setChecked(bool(getattr(options, switch.name)))
+            self.boxes[switch.name] = box
             layout.addWidget(box)
         form = QFormLayout()
         self.orientation = QComboBox()
@@ -79,6 +64,5 @@ class ExportOptionsDialog(QDialog):
         """The report's options with the dialog's choices (other entries kept)."""
         values = {name: box.isChecked() for name, box in self.boxes.items()}
         values["orientation"] = self.orientation.currentData()
-        values["garuda_image"] = self.garuda.text().strip()
-        known = {f.name for f in dataclasses.fields(ExportOptions)}
-        return {**self.report.options, **{k: v for k, v in values.items() if k in known}}
+        values[GARUDA_IMAGE] = self.garuda.text().strip()
+        return with_choices(self.report.options, values)

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- options
     def edit_export_options(self) -> None:
+        from ..domain.options import carried_to_new_report
         from .export_options import ExportOptionsDialog
 
         if self.session is None:
@@ -346,8 +347,7 @@ class MainWindow(QMainWindow):
             chosen = dialog.chosen()
             self.session.set_report_field("options", chosen, "เปลี่ยนตัวเลือกการส่งออก")
             # A new report starts with the options the clerk chose last.
-            self.settings.default_options = {
-                k: v for k, v in chosen.items() if k not in ("memo_form", "garuda_image")}
+            self.settings.default_options = carried_to_new_report(chosen)
 
     # ---------------------------------------------------------------- preview
     def _current_report(self) -> Report:
