@@ -95,3 +95,43 @@ def test_paste_more_columns_huge_text_and_controls(open_window, qtbot):  # noqa:
 def test_tsv_from_excel_with_quotes_and_line_breaks():
     text = 'ก\t"ข\r\nค"\t"say ""hi"""\r\nง\t\tจ\r\n'
     assert parse_tsv(text) == [["ก", "ข\nค", 'say "hi"'], ["ง", "", "จ"]]
+
+
+def test_tsv_keeps_quotes_of_text_that_is_not_a_spreadsheet_block():
+    # typed or from Word: quotes around a word are the clerk's, not the format's
+    assert parse_tsv('"ITA" คืออะไร\tโครงการ "โปร่งใส"\n') == [
+        ['"ITA" คืออะไร', 'โครงการ "โปร่งใส"']]
+    assert parse_tsv('"ยังไม่ปิด\tต่อ\nแถวสอง') == [['"ยังไม่ปิด', "ต่อ"], ["แถวสอง"]]
+
+
+def test_paste_quoted_cells_over_several_lines_from_a_spreadsheet(open_window, qtbot):  # noqa: F811
+    from PySide6.QtCore import Qt
+
+    from .test_window import CTRL, click_cell
+
+    window = open_window()
+    report_id = create_report(qtbot, window, "เทศบาลทดลองวางหลายบรรทัด")
+    table = window.report_page.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    # two rows, three columns, as LibreOffice Calc puts them on the clipboard (CRLF between
+    # rows; line breaks, a tab and quotes inside cells)
+    QApplication.clipboard().setText(
+        '"(๑) ประชุมชี้แจง\r\n(๒) อบรม ""คุณธรรม"""\t"ทั้งปี\tงบประมาณ"\tสำนักปลัด\r\n'
+        'ประกาศเจตจำนง\t"ต.ค. ๖๘\nถึง ธ.ค. ๖๘"\t"กองคลัง\n""งานพัสดุ"""\r\n')
+    click_cell(qtbot, table, 0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
+    lib = window.library
+    assert table_values(lib, report_id, "steps") == [
+        '(๑) ประชุมชี้แจง\n(๒) อบรม "คุณธรรม"', "ประกาศเจตจำนง"]
+    assert table_values(lib, report_id, "timing") == ["ทั้งปี\tงบประมาณ", "ต.ค. ๖๘\nถึง ธ.ค. ๖๘"]
+    assert table_values(lib, report_id, "owner") == ["สำนักปลัด", 'กองคลัง\n"งานพัสดุ"']
+    # copied back out, the block is the same cells again
+    click_cell(qtbot, table, 0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(table, Qt.Key.Key_C, CTRL)
+    assert parse_tsv(QApplication.clipboard().text()) == [
+        ['(๑) ประชุมชี้แจง\n(๒) อบรม "คุณธรรม"', "ทั้งปี\tงบประมาณ", "สำนักปลัด"],
+        ["ประกาศเจตจำนง", "ต.ค. ๖๘\nถึง ธ.ค. ๖๘", 'กองคลัง\n"งานพัสดุ"']]

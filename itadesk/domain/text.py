@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from ..thai.segment import ZWSP
@@ -9,6 +11,7 @@ from ..thai.segment import ZWSP
 # Characters XML (and so Word) cannot hold, and that no clerk means to type.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MAX_CELL_CHARS = 20_000
+_LINE_END = re.compile(r"\r\n?")
 
 
 def clean_cell_text(text: str) -> tuple[str, bool]:
@@ -25,58 +28,21 @@ def clean_cell_text(text: str) -> tuple[str, bool]:
 def parse_tsv(text: str) -> list[list[str]]:
     """Tab-separated cells as Excel, LibreOffice and Word put them on the clipboard.
 
-    A cell holding a line break or a tab comes quoted ("…"), with "" for a quote.
+    A spreadsheet quotes a cell holding a line break, a tab or a quote ("…", with ""
+    for a quote). Text from elsewhere (Word, a web page) is not quoted, and a cell may
+    just start with a quote («"ITA" คืออะไร»): read leniently, those quotes would vanish,
+    so text that is not quoted throughout as a spreadsheet does it is taken as it stands.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    rows: list[list[str]] = []
-    row: list[str] = []
-    i, n = 0, len(text)
-
-    def plain_cell(start: int) -> int:
-        """Take the cell from `start` up to the next separator; returns where it ends."""
-        end = start
-        while end < n and text[end] not in "\t\n":
-            end += 1
-        row.append(text[start:end])
-        return end
-
-    while i <= n:
-        if i < n and text[i] == '"':
-            # quoted cell
-            j = i + 1
-            buf = []
-            while j < n:
-                if text[j] == '"':
-                    if j + 1 < n and text[j + 1] == '"':
-                        buf.append('"')
-                        j += 2
-                        continue
-                    break
-                buf.append(text[j])
-                j += 1
-            if j < n and (j + 1 == n or text[j + 1] in "\t\n"):
-                row.append("".join(buf))
-                i = j + 1
-            else:
-                i = plain_cell(i)  # not a well-formed quoted cell: taken literally
-        else:
-            i = plain_cell(i)
-        if i >= n:
-            rows.append(row)
-            break
-        if text[i] == "\n":
-            rows.append(row)
-            row = []
-        i += 1
-    return rows
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab", strict=True))
+    except csv.Error:
+        rows = list(csv.reader(io.StringIO(text, newline=""), dialect="excel-tab",
+                               quoting=csv.QUOTE_NONE))
+    # A line with nothing on it is one empty cell; line ends inside cells become \n.
+    return [[_LINE_END.sub("\n", cell) for cell in row] or [""] for row in rows] or [[""]]
 
 
 def to_tsv(rows: list[list[str]]) -> str:
-    def cell(value: str) -> str:
-        if any(c in value for c in '\t\n"'):
-            return '"' + value.replace('"', '""') + '"'
-        return value
-
-    return "".join("\t".join(cell(v) for v in row) + "\n" for row in rows)
+    out = io.StringIO()
+    csv.writer(out, dialect="excel-tab", lineterminator="\n").writerows(rows)
+    return out.getvalue()
