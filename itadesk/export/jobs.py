@@ -25,7 +25,8 @@ FORMATS = ("docx", "pdf")
 def format_of(path: Path) -> str:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ExportError("ชื่อไฟล์ต้องลงท้ายด้วย .docx หรือ .pdf", path)
+        raise ExportError("ชื่อไฟล์ต้องลงท้ายด้วย .docx หรือ .pdf", path,
+                          english="The file name must end in .docx or .pdf.")
     return fmt
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 from ..domain import Report
 from ..exchange.jsonfile import write_report
+from ..export.pending import cleanup_leftovers
 
 
 def self_command() -> list[str]:
@@ -86,10 +87,9 @@ class ExportJob(QObject):
         self._poll.stop()
         self._read()
         if self._cancelled:
-            # The child was stopped mid-write: its temporary file goes, the target stays.
-            for part in self.target.parent.glob(f".{self.target.stem}.*.part"):
-                with contextlib.suppress(OSError):
-                    part.unlink()
+            # The child was stopped mid-write: its temporary file goes, the target stays,
+            # and another writer's temporary file of the same target stays too.
+            cleanup_leftovers()
             self.cancelled.emit()
         elif code == 0:
             self.succeeded.emit(self.target)
