@@ -27,8 +27,13 @@ def read_demo(seed: str) -> Report:
     return read_report(demo_path(seed))
 
 
+def demo_reports() -> list[Report]:
+    """What a new library starts with (made in the transaction that makes the library)."""
+    return [read_demo(seed) for seed in DEMOS]
+
+
 def add_demo_reports(library: Library) -> list[int]:
-    return [library.create_report(read_demo(seed)) for seed in DEMOS]
+    return [library.create_report(report) for report in demo_reports()]
 
 
 def demo_measures() -> list[Measure]:

@@ -71,7 +71,7 @@ def test_window_starts_shows_the_demo_library_and_takes_a_backup(tmp_path: Path)
         run = subprocess.run([sys.executable, "-m", "itadesk", "--library", str(library)],
                              capture_output=True, text=True, timeout=120, env=env)
         assert run.returncode == 0 and "shown" in run.stdout, run.stderr
-        backups = list((tmp_path / "backups").glob("library-*.sqlite"))
+        backups = list((tmp_path / "backups").glob("*/*.sqlite"))
         # the first start makes the library (nothing to back up); each later one copies it
         assert len(backups) == start
     with Library.open(library) as lib:

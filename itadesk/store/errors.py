@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import ClerkError
+
+if TYPE_CHECKING:
+    from .backup import Backup
 
 
 class LibraryError(ClerkError):
@@ -32,12 +37,13 @@ class NewerLibrary(LibraryError):
 
 
 class CorruptLibrary(LibraryError):
-    def __init__(self, path: Path, detail: str = "") -> None:
+    def __init__(self, path: Path, detail: str = "", backups: Sequence[Backup] = ()) -> None:
         super().__init__(
             f"คลังรายงาน «{path.name}» เสียหาย อ่านไม่ได้ทั้งหมด ไม่ได้แก้ไขไฟล์นี้ "
             "กรุณาเรียกคืนจากสำเนาสำรองล่าสุด",
             path, detail,
         )
+        self.backups: list[Backup] = list(backups)  # its copies, newest first
 
 
 class LibraryInUse(LibraryError):
@@ -67,4 +73,69 @@ class WriteFailed(LibraryError):
             f"บันทึกการแก้ไขล่าสุดไม่สำเร็จ ({reason}) ข้อมูลก่อนหน้านี้ยังอยู่ครบ "
             "กรุณาเพิ่มพื้นที่ดิสก์หรือตรวจสอบไฟล์ แล้วลองแก้ไขอีกครั้ง",
             path, detail,
+        )
+
+
+class NotAFile(NotALibrary):
+    """A folder, a pipe, a device: nothing SQLite should ever be pointed at."""
+
+    def __init__(self, path: Path, folder: bool) -> None:
+        if folder:
+            message = (f"«{path.name}» เป็นโฟลเดอร์ ไม่ใช่ไฟล์คลังรายงาน "
+                       "กรุณาเลือกไฟล์คลังรายงาน (.sqlite) ที่อยู่ในโฟลเดอร์นั้น หรือสร้างคลังรายงานใหม่")
+            detail = "is a folder"
+        else:
+            message = (f"«{path.name}» ไม่ใช่ไฟล์ธรรมดา (เป็นท่อส่งข้อมูลหรืออุปกรณ์) จึงไม่ได้เปิด "
+                       "กรุณาเลือกไฟล์คลังรายงานอื่น หรือสร้างคลังรายงานใหม่")
+            detail = "not a regular file"
+        ClerkError.__init__(self, message, path, detail)
+        self.folder = folder
+
+
+class LibraryMissing(LibraryError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"ไม่พบคลังรายงาน «{path}» กรุณาตรวจชื่อและที่อยู่ของไฟล์ "
+            "(คำสั่งนี้อ่านอย่างเดียว จึงไม่ได้สร้างคลังใหม่)",
+            path, "no such library",
+        )
+
+
+class LibraryReadOnly(LibraryError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"คลังรายงาน «{path.name}» เปิดแบบอ่านอย่างเดียว (ไฟล์หรือที่เก็บห้ามเขียน) จึงแก้ไขไม่ได้ "
+            "อ่าน ตรวจ ส่งออก และพิมพ์ได้ตามปกติ ถ้าจะแก้ไข กรุณาเลือก «บันทึกเป็นสำเนาเพื่อแก้ไข»",
+            path, "read-only library",
+        )
+
+
+class BackupMismatch(LibraryError):
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            "สำเนาสำรองนี้เป็นของคลังรายงานอื่น (หรือไม่ใช่สำเนาของ ITA Desk) จึงไม่ได้เรียกคืน "
+            "ข้อมูลในคลังนี้ไม่เปลี่ยน กรุณาเลือกสำเนาอื่น",
+            path, detail,
+        )
+
+
+class BackupFailed(LibraryError):
+    def __init__(self, path: Path, detail: str = "") -> None:
+        full = "full" in detail.lower() or "no space" in detail.lower()
+        reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนไฟล์สำเนาไม่ได้"
+        super().__init__(
+            f"ทำสำเนาสำรองของคลังรายงานไม่สำเร็จ ({reason}) ข้อมูลในคลังยังอยู่ครบและแก้ไขต่อได้ "
+            "กรุณาเพิ่มพื้นที่ดิสก์หรือตรวจสอบโฟลเดอร์สำเนาสำรอง โปรแกรมจะทำสำเนาใหม่เมื่อเปิดครั้งหน้า",
+            path, detail,
+        )
+
+
+class CopyFailed(LibraryError):
+    def __init__(self, target: Path, detail: str = "") -> None:
+        full = "full" in detail.lower() or "no space" in detail.lower()
+        reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนที่นั่นไม่ได้"
+        super().__init__(
+            f"บันทึกสำเนาคลังรายงานเป็น «{target.name}» ไม่สำเร็จ ({reason}) คลังเดิมไม่เปลี่ยน "
+            "กรุณาเลือกโฟลเดอร์อื่น เช่น โฟลเดอร์เอกสารในเครื่องนี้",
+            target, detail,
         )

@@ -13,27 +13,27 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..domain import MEASURE_TEXT_FIELDS, Measure, MeasureKind, Report, ReportSummary, Score, Signer
 from ..domain.model import REPORT_TEXT_FIELDS
-from . import backup
+from . import backup, opening
+from .backup import Backup
 from .errors import (
+    BackupFailed,
+    BackupMismatch,
+    CopyFailed,
     CorruptLibrary,
-    FolderNotWritable,
-    LibraryError,
     LibraryInUse,
-    NewerLibrary,
-    NotALibrary,
-    WriteFailed,
+    LibraryReadOnly,
 )
-from .schema import APPLICATION_ID, LATEST_VERSION, migrate
+from .filesystem import on_network
+from .opening import translate as _translate
 
 ENV_LIBRARY = "ITADESK_LIBRARY"
 APP_NAME = "ITA Desk"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _MEASURE_COLUMNS = ("kind", *MEASURE_TEXT_FIELDS)
 # Libraries this process holds. Needed because POSIX drops all of a process's locks on a
 # file when any descriptor of it is closed: even reading the header of a library we hold
@@ -58,58 +58,82 @@ def _now() -> str:
 class Library:
     """An open library. Use `Library.open(path)`; close() when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, created: bool) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, created: bool, *,
+                 read_only: bool = False, network: bool = False, keep_backups: int = 10) -> None:
         self.path = path
         self._conn = conn
-        self.created = created  # True when this open made a new, empty library
+        self.created = created  # True when this open made a new library
+        self.read_only = read_only  # a file, folder or medium that takes no writes
+        self.network = network  # on a network file system: kept with a rollback journal
+        self.keep_backups = keep_backups
+        self.library_id: str | None = _stored_id(conn)
+        self.backup_problem: BackupFailed | None = None  # why the start-up copy failed
         self.last_saved: dt.datetime | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path, *, take_backup: bool = True, keep_backups: int = 10) -> Library:
+    def open(
+        cls, path: Path, *, take_backup: bool = True, keep_backups: int = 10,
+        create: bool = True, first_reports: Callable[[], Sequence[Report]] | None = None,
+    ) -> Library:
+        """Open (create=False: never make a missing or empty library, for commands that
+        only read). A new library gets `first_reports()` in the transaction that makes it.
+        A library that takes no writes is opened read-only (`read_only`, edits refused).
+        """
         path = Path(path).expanduser().absolute()
         if path in _OPEN_HERE:
             raise LibraryInUse(path)
-        folder = path.parent
+        existed = opening.check_path(path, create)
+        read_only = existed and opening.is_read_only(path)
+        network = on_network(path)
+        seed = None
+        if first_reports is not None:
+            def seed(conn: sqlite3.Connection) -> None:
+                for report in first_reports():
+                    _insert_report(conn, report)
+        conn = opening.connect(path, read_only)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise FolderNotWritable(folder, str(exc)) from exc
-        exists = path.exists()
-        if exists:
-            _check_header(path)
-        elif not os.access(folder, os.W_OK):
-            raise FolderNotWritable(folder)
-        try:
-            conn = sqlite3.connect(path, timeout=0.2, isolation_level=None,
-                                   check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise _translate(exc, path) from exc
-        try:
-            created = _prepare(conn, path)
+            conn, created = opening.prepare(conn, path, read_only=read_only, network=network,
+                                            existed=existed, create=create, seed=seed)
+        except opening.Unreadable as exc:
+            conn.close()
+            raise opening.classify(path, exc.detail) from exc
+        except CorruptLibrary as exc:
+            conn.close()
+            exc.backups = backup.backups_of_damaged(path)
+            raise
         except BaseException:
             conn.close()
             raise
-        lib = cls(path, conn, created)
+        lib = cls(path, conn, created, read_only=read_only, network=network,
+                  keep_backups=keep_backups)
         _OPEN_HERE.add(path)
+        if not read_only and lib.library_id:
+            backup.remove_leftovers(path, lib.library_id)
         if take_backup:
-            lib.take_backup(keep_backups)
+            try:
+                lib.take_backup(keep_backups)
+            except BackupFailed as exc:
+                lib.backup_problem = exc  # the clerk's work goes on; the window says so
         return lib
 
-    def take_backup(self, keep: int = 10) -> Path | None:
-        """Copy the library into backups/ (the start-up copy); None if it could not be."""
-        if self.created:
-            return None  # nothing of the clerk's in it yet
-        # A backup that cannot be written must not stop the clerk's work.
-        with contextlib.suppress(OSError, sqlite3.Error):
-            return backup.take(self._conn, self.path, keep=keep)
-        return None
+    def take_backup(self, keep: int | None = None) -> Path | None:
+        """Copy the library into its backups folder; None when there is nothing to copy
+        (a new library) or nowhere to (read-only). Raises BackupFailed saying why."""
+        if self.created or self.read_only or not self.library_id:
+            return None
+        try:
+            return backup.take(self._conn, self.path, self.library_id,
+                               keep=self.keep_backups if keep is None else keep)
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupFailed(self.path, str(exc)) from exc
 
     def close(self) -> None:
         if self._conn is None:
             return
-        with contextlib.suppress(sqlite3.Error):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
         self._conn = None  # type: ignore[assignment]
         _OPEN_HERE.discard(self.path)
@@ -120,12 +144,68 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def backups(self) -> list[Path]:
-        return backup.list_backups(self.path)
+    # ------------------------------------------------------------------ backups
+    def backups(self) -> list[Backup]:
+        """This library's copies, newest first (only its own: checked by the id inside)."""
+        if not self.library_id:
+            return []
+        return backup.list_backups(self.path, self.library_id)
+
+    def restore_from(self, copy: Backup) -> Path:
+        """Put a copy of this library back in its place. The state before is backed up
+        first (restoring that copy undoes this) and kept beside it as <name>-replaced-….
+        Returns that file's path; refuses another library's copy (BackupMismatch)."""
+        if self.read_only:
+            raise LibraryReadOnly(self.path)
+        if not self.library_id or copy.library_id not in (None, self.library_id):
+            raise BackupMismatch(copy.path, f"{copy.library_id} is not {self.library_id}")
+        # set aside and checked first: the backup taken next may retire the chosen copy
+        tmp = backup.prepared_copy(self.path, copy, self.library_id)
+        try:
+            if not self.created:
+                self.take_backup()
+            self.close()
+            try:
+                kept = backup.swap(self.path, tmp, "replaced")
+            finally:
+                self._reopen()
+        finally:
+            backup.remove_temporary(tmp)
+        return kept
+
+    def _reopen(self) -> None:
+        other = Library.open(self.path, take_backup=False, create=False,
+                             keep_backups=self.keep_backups)
+        self._conn, other._conn = other._conn, None  # type: ignore[assignment]
+        self.created, self.read_only = False, other.read_only
+        self.network, self.library_id = other.network, other.library_id
+
+    def save_copy(self, target: Path) -> Path:
+        """Write this library whole to `target` as a new library of its own (its own id,
+        so its own backups): how a read-only library is made editable."""
+        target = Path(target).expanduser().absolute()
+        tmp = target.with_name(backup.fitted_name(f".{target.stem}", ".copy.tmp"))
+        try:
+            dest = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                self._conn.backup(dest)
+                dest.execute("PRAGMA query_only = OFF")
+                dest.execute("UPDATE library_info SET value = ? WHERE key = 'id'",
+                             (backup.new_library_id(),))
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as exc:
+            backup.remove_temporary(tmp)
+            raise CopyFailed(target, str(exc)) from exc
+        return target
 
     # ------------------------------------------------------------ transactions
     @contextlib.contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise LibraryReadOnly(self.path)
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -222,19 +302,8 @@ class Library:
     # ------------------------------------------------------------------ editing
     def create_report(self, report: Report) -> int:
         """Add a report (with its measures and signers); returns its id."""
-        now = _now()
         with self._tx() as conn:
-            cur = conn.execute(
-                f"INSERT INTO report ({', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options,"
-                f" created, updated) VALUES ({', '.join('?' * len(REPORT_TEXT_FIELDS))},"
-                " ?, ?, ?, ?)",
-                (*(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
-                 json.dumps(report.options, ensure_ascii=False), report.created or now, now),
-            )
-            report_id = int(cur.lastrowid or 0)
-            _write_signers(conn, report_id, report.signers)
-            _insert_measures(conn, report_id, 0, report.measures, keep_ids=False)
-        return report_id
+            return _insert_report(conn, report)
 
     def delete_report(self, report_id: int) -> None:
         with self._tx() as conn:
@@ -325,72 +394,27 @@ class Library:
 
 
 # ---------------------------------------------------------------------- helpers
-def _check_header(path: Path) -> None:
+def _stored_id(conn: sqlite3.Connection) -> str | None:
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except PermissionError as exc:
-        raise FolderNotWritable(path.parent, str(exc)) from exc
-    except OSError as exc:
-        raise CorruptLibrary(path, str(exc)) from exc
-    if head and head != _SQLITE_MAGIC:
-        raise NotALibrary(path, "not an SQLite file")
+        row = conn.execute("SELECT value FROM library_info WHERE key = 'id'").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
 
 
-def _prepare(conn: sqlite3.Connection, path: Path) -> bool:
-    """Lock, check, migrate. Returns True when the library was new.
-
-    Nothing is written before the file is known to be ours and readable: a foreign or
-    newer file is left exactly as it was.
-    """
-    try:
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        # A write lock taken now is kept while we live (exclusive locking mode).
-        conn.execute("BEGIN EXCLUSIVE")
-    except sqlite3.OperationalError as exc:
-        raise _translate(exc, path) from exc
-    except sqlite3.DatabaseError as exc:
-        raise NotALibrary(path, str(exc)) from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-        if app_id != APPLICATION_ID and (app_id != 0 or tables or version):
-            raise NotALibrary(path, f"application_id={app_id:#x}")
-        if version > LATEST_VERSION:
-            raise NewerLibrary(path, version, LATEST_VERSION)
-        if tables:
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
-            if problems != ["ok"]:
-                raise CorruptLibrary(path, "; ".join(problems[:3]))
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a commit is never torn
-        if version < LATEST_VERSION:
-            conn.execute("BEGIN IMMEDIATE")
-            migrate(conn, version)
-            conn.execute("COMMIT")
-    except sqlite3.DatabaseError as exc:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        raise _translate(exc, path) from exc
-    except LibraryError:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        raise
-    return version == 0
-
-
-def _translate(exc: sqlite3.Error, path: Path) -> LibraryError:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return LibraryInUse(path)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return CorruptLibrary(path, str(exc))
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return FolderNotWritable(path.parent, str(exc))
-    return WriteFailed(path, str(exc))
+def _insert_report(conn: sqlite3.Connection, report: Report) -> int:
+    now = _now()
+    cur = conn.execute(
+        f"INSERT INTO report ({', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options,"
+        f" created, updated) VALUES ({', '.join('?' * len(REPORT_TEXT_FIELDS))},"
+        " ?, ?, ?, ?)",
+        (*(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
+         json.dumps(report.options, ensure_ascii=False), report.created or now, now),
+    )
+    report_id = int(cur.lastrowid or 0)
+    _write_signers(conn, report_id, report.signers)
+    _insert_measures(conn, report_id, 0, report.measures, keep_ids=False)
+    return report_id
 
 
 def _ids_in_order(conn: sqlite3.Connection, report_id: int) -> list[int]:

@@ -80,7 +80,22 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+def _v2(conn: sqlite3.Connection) -> None:
+    # The library's own id: its backups are kept under it, and a backup is put back only
+    # into the library it was taken from (file names can be alike, or be renamed).
+    _run(
+        conn,
+        """
+        CREATE TABLE library_info (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        INSERT INTO library_info (key, value) VALUES ('id', lower(hex(randomblob(16))))
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
 LATEST_VERSION = len(MIGRATIONS)
 
 

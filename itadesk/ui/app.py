@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..store import (
+    Backup,
     CorruptLibrary,
     FolderNotWritable,
     Library,
@@ -20,7 +20,7 @@ from ..store import (
     NewerLibrary,
     NotALibrary,
 )
-from ..store.backup import list_backups
+from ..store.backup import restore_damaged
 from .fonts import load_fonts, ui_font
 from .main_window import APP_TITLE, MainWindow
 
@@ -41,10 +41,13 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
     """Open, or ask the clerk what to do; None when the clerk gives up."""
+    from ..demo import demo_reports
+
     while True:
         try:
             # The start-up backup is taken once the window shows (run), not before it.
-            library = Library.open(path, take_backup=False)
+            # A first start makes the library with the demo reports, all or nothing.
+            return Library.open(path, take_backup=False, first_reports=demo_reports)
         except LibraryInUse as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
             retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
@@ -54,8 +57,7 @@ def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
                 continue
             return None
         except CorruptLibrary as exc:
-            restored = _offer_backup(path, exc, parent)
-            if restored is None:
+            if not _offer_backup(path, exc, parent):
                 return None
             continue
         except (NotALibrary, NewerLibrary, FolderNotWritable) as exc:
@@ -64,11 +66,6 @@ def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
                 return None
             path = other
             continue
-        if library.created:
-            from ..demo import add_demo_reports
-
-            add_demo_reports(library)
-        return library
 
 
 def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) -> Path | None:
@@ -88,45 +85,29 @@ def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) 
     return None
 
 
-def _offer_backup(path: Path, exc: LibraryError, parent: QWidget | None) -> Path | None:
-    backups = list_backups(path)
-    if not backups:
+def choose_backup(parent: QWidget | None, title: str, text: str,
+                  backups: list[Backup]) -> Backup | None:
+    """The clerk picks a copy by its date (newest first); None if they cancel."""
+    labels = [b.label for b in backups]
+    choice, ok = QInputDialog.getItem(parent, title, text, labels, 0, False)
+    return backups[labels.index(choice)] if ok else None
+
+
+def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bool:
+    """Offer the damaged library's own copies; True once one is put back."""
+    if not exc.backups:
         QMessageBox.critical(parent, APP_TITLE, exc.message + "\nแต่ยังไม่มีสำเนาสำรองของคลังนี้")
-        return None
-    labels = [backup_label(b) for b in backups]
-    choice, ok = QInputDialog.getItem(parent, APP_TITLE,
-                                      exc.message + "\n\nเลือกสำเนาสำรองที่จะเรียกคืน:",
-                                      labels, 0, False)
-    if not ok:
-        return None
-    restore_backup(path, backups[labels.index(choice)])
-    return path
-
-
-def backup_label(backup: Path) -> str:
-    stamp = backup.stem.rsplit("-", 3)
+        return False
+    chosen = choose_backup(parent, APP_TITLE, exc.message + "\n\nเลือกสำเนาสำรองที่จะเรียกคืน "
+                           "(ไฟล์ที่เสียหายจะเก็บไว้ข้างกัน ไม่ถูกลบ):", exc.backups)
+    if chosen is None:
+        return False
     try:
-        moment = dt.datetime.strptime("-".join(stamp[-3:-1]), "%Y%m%d-%H%M%S")
-    except ValueError:
-        return backup.name
-    return moment.strftime("%d/%m/") + str(moment.year + 543) + moment.strftime(" %H:%M:%S")
-
-
-def restore_backup(library: Path, backup: Path, kept_as: str = "damaged") -> Path:
-    """Put a backup in the library's place; the file it replaces is kept beside it,
-    renamed (library-damaged-….sqlite, or -replaced- for a restore the clerk chose)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = library.with_name(f"{library.stem}-{kept_as}-{stamp}{library.suffix}")
-    tmp = library.with_name(f".{library.name}.restore.tmp")
-    shutil.copyfile(backup, tmp)
-    if library.exists():
-        os.replace(library, kept)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{library}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{kept}{suffix}"))
-    os.replace(tmp, library)
-    return kept
+        restore_damaged(path, chosen)
+    except (LibraryError, OSError, sqlite3.Error) as exc2:
+        QMessageBox.critical(parent, APP_TITLE, "เรียกคืนจากสำเนานี้ไม่สำเร็จ กรุณาเลือกสำเนาอื่น\n"
+                             + getattr(exc2, "message", str(exc2)))
+    return True
 
 
 def run(library_path: Path, argv: list[str] | None = None) -> int:
@@ -136,7 +117,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
         return 1
     window = MainWindow(library)
     window.show()
-    QTimer.singleShot(0, library.take_backup)
+    QTimer.singleShot(0, window.take_startup_backup)
     if os.environ.get(QUIT_WHEN_SHOWN):
         # for the start-up benchmark and the bundle's smoke test: one turn of the loop
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +13,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -22,13 +20,15 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import settings
-from ..store import Library, LibraryError
+from ..store import Backup, BackupFailed, Library, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
 from .jobs import ExportJob
+from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_page import LibraryPage
 
 if TYPE_CHECKING:
@@ -66,7 +66,15 @@ class MainWindow(QMainWindow):
         self.library_page.new_requested.connect(self.new_report)
         self.library_page.delete_requested.connect(self.delete_report)
         self.stack.addWidget(self.library_page)
-        self.setCentralWidget(self.stack)
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.save_copy_requested.connect(self.save_copy_for_editing)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.saved_label = QLabel("")
         self.progress_bar = QProgressBar()
@@ -80,6 +88,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
         self.refresh_library()
+        self.read_only_banner.show_for(library)
+        if library.network:
+            notice = " · ".join(filter(None, [notice, NETWORK_NOTICE]))
         self.statusBar().showMessage(notice or f"คลังรายงาน: {library.path}", 15000)
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
@@ -516,46 +527,66 @@ class MainWindow(QMainWindow):
         return duplicates
 
     def restore_dialog(self) -> None:
-        from .app import backup_label
+        from .app import choose_backup
 
         backups = self.library.backups()
         if not backups:
             self.show_error("ยังไม่มีสำเนาสำรอง (โปรแกรมทำสำเนาทุกครั้งที่เปิด)")
             return
-        labels = [backup_label(b) for b in backups]
-        choice, ok = QInputDialog.getItem(
+        chosen = choose_backup(
             self, "เรียกคืนจากสำเนาสำรอง",
             "เลือกวันเวลาของสำเนาที่จะเรียกคืน (ข้อมูลตอนนี้จะถูกเก็บเป็นสำเนาไว้ "
-            "เรียกคืนกลับมาได้):", labels, 0, False)
-        if ok:
-            self.restore_from(backups[labels.index(choice)])
+            "เรียกคืนกลับมาได้):", backups)
+        if chosen is not None:
+            self.restore_from(chosen)
 
-    def restore_from(self, backup: Path) -> bool:
-        """Put a backup in place of the library; the state before becomes a backup too,
-        so restoring it again undoes this."""
-        from .app import backup_label, restore_backup
-
+    def restore_from(self, backup: Backup) -> bool:
+        """Put a backup in place of the library (the store checks it is this library's and
+        backs up the state before, so restoring again undoes it)."""
         self.close_report()
-        path = self.library.path
-        label = backup_label(backup)
-        # The chosen copy is set aside first: the backup taken next may retire the oldest.
-        source = backup.with_name(".restore-source.tmp")
-        shutil.copyfile(backup, source)
         try:
-            if self.library.take_backup() is None:
-                self.show_error("ทำสำเนาของข้อมูลตอนนี้ไม่ได้ จึงยังไม่ได้เรียกคืน")
-                return False
-            self.library.close()
-            try:
-                restore_backup(path, source, kept_as="replaced")
-            finally:
-                self.library = Library.open(path, take_backup=False)
+            self.library.restore_from(backup)
+        except LibraryError as exc:
+            self.show_error(exc.message)
+            return False
         finally:
-            source.unlink(missing_ok=True)
-        self.show_library()
+            self.show_library()
         self.statusBar().showMessage(
-            f"เรียกคืนข้อมูลจากสำเนา {label} แล้ว "
+            f"เรียกคืนข้อมูลจากสำเนา {backup.label} แล้ว "
             "(ข้อมูลก่อนเรียกคืนอยู่ในรายการสำเนาสำรอง เรียกคืนกลับได้)", 15000)
+        return True
+
+    def take_startup_backup(self) -> None:
+        """The start-up copy, once the window shows; a failure is told, work goes on."""
+        try:
+            self.library.take_backup()
+        except BackupFailed as exc:
+            self.library.backup_problem = exc
+        if self.library.backup_problem is not None:
+            self.statusBar().showMessage(self.library.backup_problem.message, 60000)
+
+    def save_copy_for_editing(self, target: Path | None = None) -> bool:
+        """A read-only library: write it whole elsewhere as a library of its own and go on
+        in that copy (the report that was open stays open)."""
+        target = target or ask_copy_path(self, self.library, self._last_folder)
+        if target is None:
+            return False
+        report_id = self.session.report_id if self.session is not None else None
+        try:
+            copy = self.library.save_copy(target)
+            opened = Library.open(copy, take_backup=False)
+        except LibraryError as exc:
+            self.show_error(exc.message)
+            return False
+        self.close_report()
+        self.library.close()
+        self.library = opened
+        self.read_only_banner.show_for(opened)
+        self.show_library()
+        if report_id is not None:
+            self.open_report(report_id)
+        self.statusBar().showMessage(f"บันทึกสำเนาที่แก้ไขได้แล้ว: {copy} (ต่อจากนี้แก้ไขในสำเนานี้)",
+                                     15000)
         return True
 
     def create_next_year(self) -> int | None:
@@ -620,6 +651,15 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
+        if self.library.read_only and message == LibraryReadOnly(self.library.path).message:
+            # an edit refused: offer the way to a copy that can be edited
+            box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, message, parent=self)
+            copy = box.addButton(SAVE_COPY + "…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is copy:
+                self.save_copy_for_editing()
+            return
         QMessageBox.warning(self, APP_TITLE, message)
 
     def about(self) -> None:
