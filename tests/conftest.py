@@ -28,3 +28,9 @@ def own_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "state"
     monkeypatch.setenv("ITADESK_STATE", str(path))
     return path
+
+
+def pytest_report_header() -> str:
+    from . import fuzzing
+
+    return fuzzing.seed_line()

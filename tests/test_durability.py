@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from itadesk.domain import Measure, Report
 from itadesk.export.files import cleanup_leftovers
 from itadesk.store import Library
@@ -41,6 +43,7 @@ def _pdf_complete(data: bytes) -> bool:
     return data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
 
 
+@pytest.mark.slow
 def test_killed_two_hundred_times_loses_nothing(tmp_path: Path):
     path = tmp_path / "library.sqlite"
     with Library.open(path) as lib:

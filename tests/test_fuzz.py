@@ -1,46 +1,55 @@
-"""Fuzzing the exports with generated reports (hypothesis): no exception, the .docx opens
-with python-docx, the PDF opens with pypdf and its text is the input's, after the clean-up
-documented here. 10,000 reports per run by default (ITADESK_FUZZ_REPORTS to change it),
-half to Word, half to PDF; the counts are printed (pytest -s).
+"""Fuzzing the exports with generated reports (hypothesis): no exception, the .docx read
+back with python-docx and the PDF read back with pypdf hold the input's text, after the
+clean-up documented here.
+
+New reports every run, drawn from a seed printed in pytest's header and with each fuzz
+test's output (`ITADESK_FUZZ_SEED=N` replays run N; see tests/fuzzing.py). The default run
+fuzzes a few hundred reports; `pytest -m slow` (CI) fuzzes 10,000 (ITADESK_FUZZ_REPORTS=N
+for N, and at most N in the default run). A failing report is kept in tests/fuzz_cases/
+and replayed by every run after.
+
+Clean-up before comparing a Word file's text with the input: characters XML cannot hold
+are dropped, white space is ignored; then the body's text is the input's, in order.
 
 Clean-up before comparing a PDF's text with the input: characters XML cannot hold and the
 zero-width ones are dropped, characters TH Sarabun New has no glyph for (emoji, Arabic) are
 dropped, ำ is taken as ํ + า (shaping splits it; pypdf does not read /ActualText), the marks
 over one letter are taken in code-point order (shaping may reorder them), ฤๅ/ฦๅ are taken
 as ฤา/ฦา (one ligature glyph serves both; /ActualText, which pypdf does not read, says
-which was written), white space is
-ignored; then every input character must be found in the PDF text as often as in the input.
+which was written), white space is ignored; then every input character must be found in
+the PDF text as often as in the input.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import docx
 import pypdf
 import pytest
-from hypothesis import HealthCheck, example, given, settings
+from docx.table import Table as WordTable
+from hypothesis import HealthCheck, Phase, given, note, seed, settings
 from hypothesis import strategies as st
+from hypothesis.control import current_build_context
 
-from itadesk.document import ExportOptions, build_document
+from itadesk.document import Document, ExportOptions, build_document
 from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report, Score, Signer
 from itadesk.export.docx import docx_bytes
 from itadesk.export.pdf import pdf_bytes
 from itadesk.export.pdf.fonts import register
 
-REPORTS = int(os.environ.get("ITADESK_FUZZ_REPORTS", "10000"))
-COUNTS = {"docx": 0, "pdf": 0}
-SAMPLES: list[bytes] = []
+from . import fuzzing
 
 THAI = st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B)
 ODD = st.sampled_from(["\u200b", "\u200d", "\u0e48", "\u0e34", "😀", "مرحبا", "\x00", "\x07",
-                       "\x1f", "\ufffe", "\n", "\t", " ", "www.ita-desk.go.th/ก?x=1",
-                       "(ลงชื่อ)........", "ITA", "2568", "๒๕๖๘", "-", "•", "(๑)"])
+                       "\x1f", "\ufffe", "\n", "\t", "\r", " ", "www.ita-desk.go.th/ก?x=1",
+                       "(ลงชื่อ)........", "ITA", "2568", "๒๕๖๘", "-", "•", "(๑)", "<&>"])
 text = st.lists(st.one_of(THAI, ODD, st.sampled_from(["เจ้าหน้าที่", "ผู้ใหญ่", "กิ่ง", "น้ำ"])),
                 max_size=60).map("".join)
 # now and then a cell of 5,000 characters
@@ -68,12 +77,38 @@ report = st.builds(
 options = st.builds(ExportOptions, cover=st.booleans(), thai_digits=st.booleans(),
                     continuation_word=st.booleans(), embed_fonts=st.just(False))
 
+# what XML 1.0 cannot hold, and white space (\r comes back as \n, a tab as a tab element)
+_NOT_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\\s]")
 _DROP = re.compile("[\x00-\x1f\x7f\u200b\u200c\u200d\ufffe\uffff\ud800-\udfff\\s]")
-
-
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
+def input_text(document: Document) -> str:
+    return "".join(p.text for p in document.paragraphs())
+
+
+# ------------------------------------------------------------------------------ Word
+def _word_paragraphs(container) -> Iterator[str]:
+    """The text of every paragraph, cells included, in reading order."""
+    for block in container.iter_inner_content():
+        if isinstance(block, WordTable):
+            for row in block.rows:
+                cells, index = row.cells, 0
+                while index < len(cells):  # a spanning cell is listed once per column
+                    yield from _word_paragraphs(cells[index])
+                    index += cells[index].grid_span
+        else:
+            yield block.text
+
+
+def check_word(report: Report, export_options: ExportOptions) -> None:
+    document = build_document(report, export_options)
+    opened = docx.Document(io.BytesIO(docx_bytes(document, embed=False)))
+    read_back = _NOT_WORD.sub("", "".join(_word_paragraphs(opened)))
+    assert read_back == _NOT_WORD.sub("", input_text(document))
+
+
+# ------------------------------------------------------------------------------- PDF
 def cleaned(value: str) -> str:
     from reportlab.pdfbase import pdfmetrics
 
@@ -84,71 +119,126 @@ def cleaned(value: str) -> str:
     return _MARKS.sub(lambda m: "".join(sorted(m.group())), value)
 
 
-# derandomize: the same reports on every machine, so what passes here passes in CI; what
-# a run finds is kept below as an @example.
-@settings(max_examples=REPORTS // 2, deadline=None, database=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@example(report=Report(measures=()), options=ExportOptions(embed_fonts=False))
-@given(report=report, options=options)
-def test_word_export_of_any_report(report, options):
-    data = docx_bytes(build_document(report, options), embed=False)
-    opened = docx.Document(io.BytesIO(data))
-    body = opened.element.body.xml
-    assert "w:body" in body
-    if len(SAMPLES) < 25:  # a sample for LibreOffice, below
-        SAMPLES.append(data)
-    COUNTS["docx"] += 1
-
-
-# derandomize: the same reports on every machine, so what passes here passes in CI; what
-# a run finds is kept below as an @example.
-@settings(max_examples=REPORTS // 2, deadline=None, database=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@example(report=Report(measures=()), options=ExportOptions())
-@example(report=Report(closing="ฤา ฦา"), options=ExportOptions())  # found: ligatures lost า
-@example(report=Report(closing="ฤๅ ฦๅ"), options=ExportOptions())  # found: ๅ read as า
-@example(report=Report(closing="(มرحبا)"), options=ExportOptions())  # found: RTL turned lines
-@given(report=report, options=options)
-def test_pdf_export_of_any_report(report, options):
+def check_pdf(report: Report, export_options: ExportOptions) -> None:
     register()
-    document = build_document(report, options)
+    document = build_document(report, export_options)
     reader = pypdf.PdfReader(io.BytesIO(pdf_bytes(document)))
     extracted = "".join(page.extract_text() or "" for page in reader.pages)
     # Every character of the input is in the PDF as often as in the input (the PDF adds
     # page numbers and repeated headers; a row that runs over pages is drawn in pieces,
     # so the order of the extracted text is not the reading order).
-    missing = Counter(cleaned("".join(p.text for p in document.paragraphs())))
+    missing = Counter(cleaned(input_text(document)))
     missing.subtract(Counter(cleaned(extracted)))
     assert not +missing, +missing
-    COUNTS["pdf"] += 1
+
+
+CHECKS: dict[str, Callable[[Report, ExportOptions], None]] = {"word": check_word,
+                                                               "pdf": check_pdf}
+
+
+# ------------------------------------------------------------------------ the runs
+def draw(count: int, each: Callable[[Report, ExportOptions], None],
+         shrink: bool = True) -> None:
+    """Call `each` on `count` reports (and options) drawn from this run's seed."""
+    phases = [Phase.generate, Phase.shrink] if shrink else [Phase.generate]
+
+    @settings(max_examples=count, deadline=None, database=None, phases=phases,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @seed(fuzzing.SEED)
+    @given(report=report, options=options)
+    def drawn(report: Report, options: ExportOptions) -> None:
+        each(report, options)
+
+    drawn()
+
+
+def fuzz(check: str, count: int) -> None:
+    print(f"\n{fuzzing.seed_line()}: {count} reports to {check}")
+    done = 0
+
+    def each(report: Report, export_options: ExportOptions) -> None:
+        nonlocal done
+        try:
+            CHECKS[check](report, export_options)
+        except Exception as error:
+            if current_build_context().is_final:  # the smallest failing report
+                found = f"seed {fuzzing.SEED}: {type(error).__name__}: {error}"[:500]
+                path = fuzzing.keep(check, report, export_options, found)
+                note(f"kept as {path}: every run replays it now; commit it with the fix")
+            raise
+        done += 1
+
+    draw(count, each)
+    print(f"{done} generated reports exported to {check} and read back")
+
+
+def test_word_export_of_generated_reports():
+    fuzz("word", fuzzing.QUICK // 2)
+
+
+def test_pdf_export_of_generated_reports():
+    fuzz("pdf", fuzzing.QUICK // 2)
+
+
+@pytest.mark.slow
+def test_word_export_of_ten_thousand_generated_reports():
+    fuzz("word", fuzzing.FULL // 2)
+
+
+@pytest.mark.slow
+def test_pdf_export_of_ten_thousand_generated_reports():
+    fuzz("pdf", fuzzing.FULL // 2)
+
+
+@pytest.mark.parametrize("path", fuzzing.kept_cases(), ids=lambda p: p.stem)
+def test_kept_fuzz_case(path: Path):
+    check, kept_report, kept_options = fuzzing.load(path)
+    CHECKS[check](kept_report, kept_options)
+
+
+def test_a_failing_report_is_kept_and_replayed(monkeypatch, tmp_path):
+    """A check that fails keeps the smallest failing report, which the next runs replay."""
+    monkeypatch.setattr(fuzzing, "CASES", tmp_path)
+
+    def fails_on_tone_marks(kept_report: Report, kept_options: ExportOptions) -> None:
+        assert "\u0e48" not in kept_report.closing, "a tone mark in the closing"
+
+    monkeypatch.setitem(CHECKS, "word", fails_on_tone_marks)
+    with pytest.raises(AssertionError, match="a tone mark"):
+        fuzz("word", 200)
+    [path] = fuzzing.kept_cases()
+    kind, kept_report, _options = fuzzing.load(path)
+    # shrunk: what is not needed to fail is gone
+    assert kind == "word" and "\u0e48" in kept_report.closing and not kept_report.measures
+    assert len(kept_report.closing) <= len("เจ้าหน้าที่") and not kept_report.opening
+    with pytest.raises(AssertionError, match="a tone mark"):
+        test_kept_fuzz_case(path)
 
 
 @pytest.mark.parametrize("count", [0, 1000])
 def test_empty_and_thousand_measure_reports(count, tmp_path):
-    report = Report(measures=tuple(Measure(title=f"มาตรการที่ {i}", owner="สำนักปลัด")
-                                   for i in range(count)))
-    document = build_document(report)
+    big = Report(measures=tuple(Measure(title=f"มาตรการที่ {i}", owner="สำนักปลัด")
+                                for i in range(count)))
+    document = build_document(big)
     assert docx.Document(io.BytesIO(docx_bytes(document, embed=False)))
     assert len(pypdf.PdfReader(io.BytesIO(pdf_bytes(document))).pages) >= 1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_opens_a_sample_of_the_fuzzed_files(tmp_path):
-    assert SAMPLES, "runs after the Word fuzzing"
+def test_libreoffice_opens_generated_word_files(tmp_path):
+    samples: list[bytes] = []
+    draw(25, lambda r, o: samples.append(docx_bytes(build_document(r, o), embed=False)),
+         shrink=False)
     paths = []
-    for i, data in enumerate(SAMPLES):
+    for i, data in enumerate(samples):
         path = tmp_path / f"fuzz{i}.docx"
         path.write_bytes(data)
         paths.append(str(path))
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/p",
                     "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *paths],
                    capture_output=True, timeout=600, check=True)
-    made = sorted(p.name for p in (tmp_path / "pdf").glob("*.pdf"))
-    assert len(made) == len(SAMPLES)
-    for pdf in (tmp_path / "pdf").glob("*.pdf"):
+    made = sorted((tmp_path / "pdf").glob("*.pdf"))
+    assert len(made) == len(samples) == 25
+    for pdf in made:
         assert pypdf.PdfReader(str(pdf)).pages
-
-
-def test_zz_report_the_figures():
-    print(f"\nreports fuzzed: {COUNTS['docx']} to Word, {COUNTS['pdf']} to PDF "
-          f"({COUNTS['docx'] + COUNTS['pdf']} in all)")
