@@ -20,7 +20,7 @@ from .domain import Report
 from .domain.options import ORIENTATIONS, SWITCHES
 from .store.library import ENV_LIBRARY, default_library_path
 
-EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT = 0, 2, 3, 4, 5
+EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
 DEMO_CHOICES = ", ".join(DEMOS)
 
 
@@ -97,13 +97,31 @@ def _list(path: Path) -> int:
     from .store import Library, LibraryError
 
     try:
-        with Library.open(path, take_backup=False) as library:
+        with Library.open(path, take_backup=False, create=False) as library:
             for r in library.list_reports():
                 print(f"{r.id}\t{r.fiscal_year}\t{r.layout}\t{r.measure_count}\t{r.municipality}")
     except LibraryError as exc:
-        _say(exc.message, str(exc))
-        return EXIT_LIBRARY
+        return _library_failed(exc)
     return EXIT_OK
+
+
+def _library_failed(exc: Exception) -> int:
+    """Say why the library could not be used; a damaged one names its backups."""
+    from .store import CorruptLibrary, LibraryError
+
+    assert isinstance(exc, LibraryError)
+    _say(exc.message, str(exc))
+    if not isinstance(exc, CorruptLibrary):
+        return EXIT_LIBRARY
+    if exc.backups:
+        newest = exc.backups[0]
+        _say(f"มีสำเนาสำรองของคลังนี้ {len(exc.backups)} ชุด ล่าสุดเมื่อ {newest.label} "
+             f"อยู่ในโฟลเดอร์ «{newest.path.parent}» เปิดโปรแกรม ITA Desk แล้วเลือกสำเนาที่จะเรียกคืน",
+             f"{len(exc.backups)} backups, newest {newest.taken.isoformat()}: {newest.path}. "
+             "Open the ITA Desk window to restore one.")
+    else:
+        _say("ยังไม่มีสำเนาสำรองของคลังนี้", "No backups of this library were found.")
+    return EXIT_DAMAGED
 
 
 def _export(args: argparse.Namespace, path: Path) -> int:
@@ -172,14 +190,13 @@ def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
              f"Name a report (id or municipality) or --demo {'|'.join(DEMOS)}.")
         return EXIT_USAGE
     try:
-        with Library.open(path, take_backup=False) as library:
+        with Library.open(path, take_backup=False, create=False) as library:
             found = _find(library, wanted)
             if found is None:
                 return EXIT_NOT_FOUND
             return library.load_report(found)
     except LibraryError as exc:
-        _say(exc.message, str(exc))
-        return EXIT_LIBRARY
+        return _library_failed(exc)
 
 
 def _check(args: argparse.Namespace, path: Path) -> int:
@@ -224,8 +241,7 @@ def _import(args: argparse.Namespace, path: Path) -> int:
         with Library.open(path, take_backup=False) as library:
             print(library.create_report(report))
     except LibraryError as exc:
-        _say(exc.message, str(exc))
-        return EXIT_LIBRARY
+        return _library_failed(exc)
     return EXIT_OK
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -170,18 +169,6 @@ def test_leftovers_of_unfinished_backups_go_at_the_next_start(tmp_path: Path):
         b.path.name for b in backups_module.list_backups(path, library_id)]
     assert not list(legacy.glob("ITA-2024*.tmp*"))
     assert someone_else.exists()  # another library's, left alone
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path):
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=320k", "tmpfs", str(disk)],
-                             capture_output=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small disk here: {mounted.stderr!r}")
-    yield disk
-    subprocess.run(["umount", "-l", str(disk)], check=True)
 
 
 def test_a_backup_that_fails_says_why_and_leaves_nothing(small_disk: Path):

@@ -84,3 +84,29 @@ def test_reading_never_makes_a_library(tmp_path: Path):
     with pytest.raises(NotALibrary):
         Library.open(empty, create=False)
     assert empty.read_bytes() == b""
+
+
+def _itadesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "itadesk", *args], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_commands_that_read_never_make_a_library(tmp_path: Path):
+    path = tmp_path / "typo" / "libary.sqlite"
+    for command in (["list"], ["check", "1"], ["export", "1", "-o", str(tmp_path / "x.pdf")],
+                    ["save-json", "1", "-o", str(tmp_path / "x.itadesk.json")]):
+        run = _itadesk("--library", str(path), *command)
+        assert run.returncode == 4, (command, run.stderr)
+        assert "ไม่พบคลังรายงาน" in run.stderr
+    assert not (tmp_path / "typo").exists()
+
+
+def test_command_line_names_the_backups_of_a_damaged_library(tmp_path: Path):
+    path = tmp_path / "library.sqlite"
+    _library(path, backups=2)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    run = _itadesk("--library", str(path), "list")
+    assert run.returncode == 6, run.stderr
+    assert "เสียหาย" in run.stderr and "สำเนาสำรองของคลังนี้ 2 ชุด" in run.stderr
+    assert str(tmp_path / "backups") in run.stderr

@@ -78,6 +78,7 @@ class WriteFailed(LibraryError):
 
 class NotAFile(NotALibrary):
     """A folder, a pipe, a device: nothing SQLite should ever be pointed at."""
+    english = "The library path is a folder or a special file, not a library file."
 
     def __init__(self, path: Path, folder: bool) -> None:
         if folder:
@@ -93,6 +94,7 @@ class NotAFile(NotALibrary):
 
 
 class LibraryMissing(LibraryError):
+    english = "No library at this path (a command that only reads never makes one)."
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"ไม่พบคลังรายงาน «{path}» กรุณาตรวจชื่อและที่อยู่ของไฟล์ "
@@ -102,6 +104,7 @@ class LibraryMissing(LibraryError):
 
 
 class LibraryReadOnly(LibraryError):
+    english = "The library is read-only (file, folder or medium); save a copy to edit."
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"คลังรายงาน «{path.name}» เปิดแบบอ่านอย่างเดียว (ไฟล์หรือที่เก็บห้ามเขียน) จึงแก้ไขไม่ได้ "
@@ -111,6 +114,7 @@ class LibraryReadOnly(LibraryError):
 
 
 class BackupMismatch(LibraryError):
+    english = "This backup belongs to another library; nothing was restored."
     def __init__(self, path: Path, detail: str = "") -> None:
         super().__init__(
             "สำเนาสำรองนี้เป็นของคลังรายงานอื่น (หรือไม่ใช่สำเนาของ ITA Desk) จึงไม่ได้เรียกคืน "
@@ -120,6 +124,7 @@ class BackupMismatch(LibraryError):
 
 
 class BackupFailed(LibraryError):
+    english = "The backup copy could not be written; the library itself is intact."
     def __init__(self, path: Path, detail: str = "") -> None:
         full = "full" in detail.lower() or "no space" in detail.lower()
         reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนไฟล์สำเนาไม่ได้"
@@ -131,6 +136,7 @@ class BackupFailed(LibraryError):
 
 
 class CopyFailed(LibraryError):
+    english = "The copy of the library could not be written; the library is unchanged."
     def __init__(self, target: Path, detail: str = "") -> None:
         full = "full" in detail.lower() or "no space" in detail.lower()
         reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนที่นั่นไม่ได้"

@@ -118,9 +118,12 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     target: str | Path = path
     if read_only:
         target = f"{path.as_uri()}?mode=ro"
-        if not os.access(path.parent, os.W_OK):
-            # A read-only folder or medium: nothing can change the file under us, and SQLite
-            # could not make the files it reads a write-ahead library with.
+        wal = Path(f"{path}-wal")
+        if not (wal.exists() and wal.stat().st_size):
+            # Nothing can change a file that takes no writes; and so SQLite neither makes the
+            # files it would read a write-ahead library with (a read-only folder could not
+            # take them) nor leaves them beside it. A write-ahead log left by a writer that
+            # died still holds commits: then it is read the ordinary way.
             target += "&immutable=1"
     try:
         return sqlite3.connect(target, timeout=0.2, isolation_level=None,
