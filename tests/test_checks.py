@@ -80,3 +80,33 @@ def test_gaps_and_repeats_in_numbering_and_bad_addresses():
     bad = kinds(report(full(result="เว็บไซต์ www.kalasin- mu.go.th และ https://เทศบาล")))
     assert ("url", 0, "result") in bad
     assert kinds(report(full(result="๑. เว็บไซต์ www.kalasin-mu.go.th"))) == []
+
+
+def test_checking_again_redoes_only_the_measures_that_changed():
+    import dataclasses
+
+    from itadesk.demo import demo_measures
+    from itadesk.domain.checks import ReportChecker
+
+    demo = demo_measures()
+    measures = [dataclasses.replace(demo[i % len(demo)], id=i + 1) for i in range(60)]
+    checker = ReportChecker()
+
+    def again(measures: list[Measure], **fields: object) -> int:
+        r = dataclasses.replace(report(*measures), **fields)
+        assert checker.check(r) == check_report(r)  # the same as checking it whole
+        return checker.checked
+
+    assert again(measures) == 60
+    assert again(measures) == 0
+    # one cell: one measure checked, and its new finding is there
+    measures[7] = measures[7].with_field("outcome", "ITA ปี 2567 ได้ 90 ITA ปี 2567 ได้ 95")
+    assert again(measures) == 1
+    # rows moved or removed: nothing to check, the rows of the findings follow
+    measures.insert(0, measures.pop(7))
+    del measures[30]
+    assert again(measures) == 0
+    measures.insert(3, full(title="(๙๙) ใหม่", timing="ปี ๒๕๗๐"))  # no id yet: checked
+    assert again(measures) == 1
+    # another fiscal year changes what every measure's years mean
+    assert again(measures, fiscal_year=2570) == 60

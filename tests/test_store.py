@@ -54,6 +54,19 @@ def test_round_trip(library_path: Path):
         assert summary.measure_count == 3 and summary.fiscal_year == 2568
 
 
+def test_a_deleted_report_comes_back_whole(library_path: Path):
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(_report())
+        other = lib.create_report(_report(1))
+        before = lib.load_report(rid)
+        lib.delete_report(rid)
+        assert [r.id for r in lib.list_reports()] == [other]
+        assert lib.create_report(before, keep_ids=True) == rid
+        assert lib.load_report(rid) == before  # ids, scores, signers, times
+        # a report given again without keep_ids is a new one
+        assert lib.create_report(before) not in (rid, other)
+
+
 def test_library_is_wal_with_foreign_keys_and_version(library_path: Path):
     with Library.open(library_path) as lib:
         lib.create_report(_report())

@@ -300,10 +300,14 @@ class Library:
         ).fetchone()[0]
 
     # ------------------------------------------------------------------ editing
-    def create_report(self, report: Report) -> int:
-        """Add a report (with its measures and signers); returns its id."""
+    def create_report(self, report: Report, keep_ids: bool = False) -> int:
+        """Add a report (with its measures and signers); returns its id.
+
+        keep_ids=True puts back a report that was deleted (undo) as it was: its id, its
+        measures' ids, its times.
+        """
         with self._tx() as conn:
-            return _insert_report(conn, report)
+            return _insert_report(conn, report, keep_ids)
 
     def delete_report(self, report_id: int) -> None:
         with self._tx() as conn:
@@ -402,18 +406,21 @@ def _stored_id(conn: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def _insert_report(conn: sqlite3.Connection, report: Report) -> int:
+def _insert_report(conn: sqlite3.Connection, report: Report, keep_ids: bool = False) -> int:
     now = _now()
+    kept = keep_ids and report.id is not None
     cur = conn.execute(
-        f"INSERT INTO report ({', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options,"
-        f" created, updated) VALUES ({', '.join('?' * len(REPORT_TEXT_FIELDS))},"
+        f"INSERT INTO report (id, {', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options,"
+        f" created, updated) VALUES (?, {', '.join('?' * len(REPORT_TEXT_FIELDS))},"
         " ?, ?, ?, ?)",
-        (*(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
-         json.dumps(report.options, ensure_ascii=False), report.created or now, now),
+        (report.id if kept else None,
+         *(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
+         json.dumps(report.options, ensure_ascii=False), report.created or now,
+         report.updated if kept and report.updated else now),
     )
     report_id = int(cur.lastrowid or 0)
     _write_signers(conn, report_id, report.signers)
-    _insert_measures(conn, report_id, 0, report.measures, keep_ids=False)
+    _insert_measures(conn, report_id, 0, report.measures, keep_ids=kept)
     return report_id
 
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Report
-from ..domain.checks import Finding, check_report
+from ..domain.changes import Changes
+from ..domain.checks import Finding, ReportChecker, needs_checking
 
 
 class ChecksPane(QWidget):
@@ -27,6 +28,7 @@ class ChecksPane(QWidget):
     def __init__(self, load_report: Callable[[], Report], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._load_report = load_report
+        self.checker = ReportChecker()  # keeps what it found, measure by measure
         self.findings: list[Finding] = []
         self.list = QListWidget()
         self.list.setObjectName("findings")
@@ -52,11 +54,13 @@ class ChecksPane(QWidget):
         self._timer.setInterval(500)
         self._timer.timeout.connect(self.refresh)
 
-    def schedule(self) -> None:
-        self._timer.start()
+    def follow(self, changes: Changes) -> None:
+        """After a step: check again a moment later, if the step touched what is checked."""
+        if needs_checking(changes):
+            self._timer.start()
 
     def refresh(self) -> None:
-        self.findings = check_report(self._load_report())
+        self.findings = self.checker.check(self._load_report())
         self.list.clear()
         for finding in self.findings:
             mark = " 🔧" if finding.fix is not None else ""

@@ -90,6 +90,12 @@ class LibraryPage(QWidget):
         self.open_button.setEnabled(bool(reports))
         self.delete_button.setEnabled(bool(reports))
 
+    def select(self, report_id: int | None) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == report_id:
+                self.table.selectRow(row)
+                return
+
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None

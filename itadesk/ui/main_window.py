@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,11 +30,14 @@ from ..thai.digits import to_thai_digits
 from .jobs import ExportJob
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_page import LibraryPage
+from .session import LibrarySession
+from .undo import UndoChain
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
     from ..domain import Report
+    from ..domain.changes import Changes
     from .checks_pane import ChecksPane
     from .preview import PreviewPane
     from .report_page import ReportPage
@@ -52,7 +55,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
         self.resize(1280, 800)
 
-        self.undo_group = QUndoGroup(self)
+        self.undo_chain = UndoChain(self)
+        self.library_session = self._library_session(library)
         self.settings, notice = settings.load()
         self._last_folder = self.settings.last_folder or str(Path.home())
         self.export_job: ExportJob | None = None
@@ -143,10 +147,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "ออกจากโปรแกรม", QKeySequence.StandardKey.Quit, self.close)
 
         edit_menu = menu.addMenu("แก้ไข")
-        self.undo_action = self.undo_group.createUndoAction(self, "เลิกทำ")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_group.createRedoAction(self, "ทำซ้ำ")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action = self.undo_chain.undo_action
+        self.redo_action = self.undo_chain.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -167,6 +169,25 @@ class MainWindow(QMainWindow):
         return action
 
     # ---------------------------------------------------------------- library
+    def _library_session(self, library: Library) -> LibrarySession:
+        session = LibrarySession(library, self)
+        session.failed.connect(self.show_error)
+        session.saved.connect(self._saved)
+        session.changed.connect(self._library_changed)
+        self.undo_chain.set_library(session)
+        return session
+
+    def _library_changed(self, changes: Changes) -> None:
+        if changes.deleted and self.session is not None and (
+                self.session.report_id == changes.report_id):
+            self.show_library()  # its creation was undone from inside it
+        self.refresh_library()
+        if changes.created:
+            self.library_page.select(changes.report_id)
+        elif changes.deleted:
+            self.statusBar().showMessage(
+                "ลบรายงานออกจากคลังแล้ว นำกลับมาได้ด้วยเมนู แก้ไข › เลิกทำ (Ctrl+Z)", 10000)
+
     def refresh_library(self) -> None:
         self.library_page.show_reports(self.library.list_reports())
 
@@ -183,10 +204,8 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.report is not None:
             report = dataclasses.replace(
                 dialog.report, options={**dialog.report.options, **self.settings.default_options})
-            try:
-                report_id = self.library.create_report(report)
-            except LibraryError as exc:
-                self.show_error(exc.message)
+            report_id = self.library_session.create_report(report, "สร้างรายงานใหม่")
+            if report_id is None:
                 return
             self.open_report(report_id)
             if self.report_page is not None:
@@ -198,14 +217,12 @@ class MainWindow(QMainWindow):
             self, "ลบรายงาน",
             f"ลบรายงานของ «{report.municipality or 'ไม่ระบุหน่วยงาน'}» ปีงบประมาณ "
             f"{to_thai_digits(str(report.fiscal_year))} ({len(report.measures)} มาตรการ) ใช่หรือไม่?\n"
-            "ลบแล้วเรียกคืนได้จากสำเนาสำรองที่โปรแกรมทำไว้ทุกครั้งที่เปิดเท่านั้น",
+            "ลบแล้วนำกลับมาได้ด้วยเมนู แก้ไข › เลิกทำ (Ctrl+Z) ก่อนปิดโปรแกรม "
+            "หรือจากสำเนาสำรองที่โปรแกรมทำไว้ทุกครั้งที่เปิด",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            try:
-                self.library.delete_report(report_id)
-            except LibraryError as exc:
-                self.show_error(exc.message)
-            self.refresh_library()
+            self.library_session.delete_report(
+                report_id, f"ลบรายงาน {report.municipality or 'ไม่ระบุหน่วยงาน'}")
 
     # ----------------------------------------------------------------- report
     def open_report(self, report_id: int) -> None:
@@ -221,8 +238,7 @@ class MainWindow(QMainWindow):
         page = ReportPage(session, self)
         page.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.session, self.report_page = session, page
-        self.undo_group.addStack(session.undo_stack)
-        self.undo_group.setActiveStack(session.undo_stack)
+        self.undo_chain.set_report(session)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.rows_menu.clear()
@@ -233,7 +249,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         if self.preview_action.isChecked():
             self._open_preview(session)
-        session.report_changed.connect(self._update_title)
+        session.changed.connect(self._update_title)
         self._update_title()
         page.table.setFocus()
 
@@ -247,7 +263,7 @@ class MainWindow(QMainWindow):
         if self.report_page is None or self.session is None:
             return
         self.report_page.commit_pending()
-        self.undo_group.removeStack(self.session.undo_stack)
+        self.undo_chain.set_report(None)
         self.stack.removeWidget(self.report_page)
         self.report_page.deleteLater()
         self.session.deleteLater()
@@ -362,13 +378,15 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- preview
     def _current_report(self) -> Report:
+        """Read back from the library: what a file made now is made of. (The panes,
+        which follow every edit, take the session's copy instead.)"""
         assert self.session is not None
         return self.library.load_report(self.session.report_id)
 
     def _open_preview(self, session: ReportSession) -> None:
         from .preview import PreviewPane
 
-        self.preview = PreviewPane(self._current_report, self)
+        self.preview = PreviewPane(session.current_report, self)
         self.preview_dock = QDockWidget("ตัวอย่างก่อนพิมพ์ (PDF)", self)
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
@@ -377,12 +395,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.preview_dock], [int(self.width() * 0.4)],
                          Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
-        session.saved.connect(lambda _when: self._preview_changed())
+        session.changed.connect(self._preview_changed)
         self.preview_dock.setVisible(True)
 
-    def _preview_changed(self) -> None:
+    def _preview_changed(self, changes: Changes) -> None:
         if self.preview is not None and self.preview_dock is not None and (
-                self.preview_dock.isVisible()):
+                self.preview_dock.isVisible()) and changes.touches_report():
             self.preview.schedule()
 
     def _preview_visibility(self, visible: bool) -> None:
@@ -416,14 +434,14 @@ class MainWindow(QMainWindow):
         if self.session is None or self.report_page is None:
             return
         if self.checks_dock is None:
-            pane = ChecksPane(self._current_report, self)
+            pane = ChecksPane(self.session.current_report, self)
             pane.jump.connect(self._jump_to)
             pane.fix.connect(self._apply_fix)
             dock = QDockWidget("ตรวจรายงาน", self)
             dock.setObjectName("checks_dock")
             dock.setWidget(pane)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            self.session.saved.connect(lambda _when: pane.schedule())
+            self.session.changed.connect(pane.follow)
             self.checks_pane, self.checks_dock = pane, dock
         self.checks_dock.show()
         self.checks_pane.refresh()
@@ -463,9 +481,11 @@ class MainWindow(QMainWindow):
 
         try:
             report = read_any(path)
-            report_id = self.library.create_report(report)
-        except (ImportProblem, LibraryError) as exc:
+        except ImportProblem as exc:
             self.show_error(exc.message)
+            return None
+        report_id = self.library_session.create_report(report, f"นำเข้ารายงานจาก {path.name}")
+        if report_id is None:
             return None
         self._last_folder = str(path.parent)
         self.open_report(report_id)
@@ -551,6 +571,8 @@ class MainWindow(QMainWindow):
             return False
         finally:
             self.show_library()
+        # the library's steps before are not steps of the library now
+        self.library_session.undo_stack.clear()
         self.statusBar().showMessage(
             f"เรียกคืนข้อมูลจากสำเนา {backup.label} แล้ว "
             "(ข้อมูลก่อนเรียกคืนอยู่ในรายการสำเนาสำรอง เรียกคืนกลับได้)", 15000)
@@ -581,6 +603,9 @@ class MainWindow(QMainWindow):
         self.close_report()
         self.library.close()
         self.library = opened
+        # the steps of the library before are not steps of this one
+        self.library_session.deleteLater()
+        self.library_session = self._library_session(opened)
         self.read_only_banner.show_for(opened)
         self.show_library()
         if report_id is not None:
@@ -594,10 +619,9 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return None
-        try:
-            report_id = self.library.create_report(next_year(self._current_report()))
-        except LibraryError as exc:
-            self.show_error(exc.message)
+        report_id = self.library_session.create_report(
+            next_year(self._current_report()), "สร้างรายงานปีงบประมาณถัดไป")
+        if report_id is None:
             return None
         self.open_report(report_id)
         self.statusBar().showMessage(

@@ -159,7 +159,7 @@ class ReportForm(QScrollArea):
         outer.addStretch(1)
 
         self._loading = False
-        session.report_changed.connect(self.refresh)
+        session.changed.connect(lambda changes: changes.report_fields and self.refresh())
         self.refresh()
 
     # ---------------------------------------------------------------- display

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from ..domain import Measure, MeasureKind
+from ..domain.changes import Changes
 from ..domain.text import clean_cell_text
 from .measure_table import MeasureTable
 from .report_form import ReportForm
@@ -56,17 +57,20 @@ class ReportPage(QWidget):
         self.table.cells_edited.connect(self._cells_edited)
         self.table.paste_requested.connect(self._paste)
         self.table.notice.connect(self.notice)
-        session.report_changed.connect(self._report_changed)
-        self._report_changed("layout")
+        session.changed.connect(self._changed)
+        self._show_layout()
 
     def commit_pending(self) -> None:
         """Save what is still being typed (an open cell, a form field) before leaving."""
         self.table.commit_open_editor()
         self.form.commit_pending()
 
-    def _report_changed(self, name: str) -> None:
-        if name == "layout":
-            self.actions_by_name["section"].setVisible(self.session.model.layout.sections)
+    def _changed(self, changes: Changes) -> None:
+        if "layout" in changes.report_fields:
+            self._show_layout()
+
+    def _show_layout(self) -> None:
+        self.actions_by_name["section"].setVisible(self.session.model.layout.sections)
 
     # ----------------------------------------------------------------- rows
     def _selected_rows(self) -> list[int]:

@@ -1,59 +1,85 @@
-"""One open report: the one place where a change is applied, saved and shown.
+"""The one place where a change is applied, saved and announced.
 
-Every edit goes: undo command (holding before/after domain values, never Qt indexes)
-→ `ReportSession.apply_*` → one store transaction → the model and form are told.
-If the store refuses (disk full, file gone), nothing in the window changes, the command
-is dropped from the undo stack, and `failed` carries the Thai message.
+Every step goes: undo command (holding before/after domain values, never Qt indexes)
+→ a session's `apply_*` → one store transaction → the model and form are told →
+`changed` carries a `Changes` (which report, measures, fields) so that each view redoes
+only its part. If the store refuses (disk full, file gone), nothing in the window changes,
+the command is dropped from the undo stack, and `failed` carries the Thai message.
+
+`ReportSession` holds one open report; `LibrarySession` the library's own steps (a
+report created, imported or deleted), undoable like any edit.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain import Measure, Report, layout_by_id
+from ..domain.changes import Changes
 from ..domain.text import MAX_CELL_CHARS, clean_cell_text
 from ..store import Library, LibraryError
-from .measure_model import MeasureTableModel
+
+if TYPE_CHECKING:
+    from .measure_model import MeasureTableModel
 
 MAX_PASTE_ROWS = 5000
 
 
-class ReportSession(QObject):
+class _Session(QObject):
     failed = Signal(str)
     saved = Signal(object)  # datetime of the last commit
-    report_changed = Signal(str)  # a report field changed (name)
+    changed = Signal(object)  # Changes: what the step just applied changed
 
-    def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.report_id = report_id
-        report = library.load_report(report_id)
-        # The measures live in the model; the report keeps only its own fields.
-        self.report: Report = dataclasses.replace(report, measures=())
-        self.model = MeasureTableModel(layout_by_id(report.layout), list(report.measures), self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(0)
 
-    # ------------------------------------------------------------ application
-    def _store(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+    def _store(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         try:
             action(*args, **kwargs)
         except LibraryError as exc:
             self.failed.emit(exc.message)
             return False
-        self.saved.emit(self.library.last_saved or dt.datetime.now())
         return True
 
+    def _announce(self, changes: Changes) -> None:
+        self.saved.emit(self.library.last_saved or dt.datetime.now())
+        self.changed.emit(changes)
+
+
+class ReportSession(_Session):
+    def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
+        # Here, not at the top: the window shows the library (and its session) sooner
+        # without the table model and the word segmenter it brings.
+        from .measure_model import MeasureTableModel
+
+        super().__init__(library, parent)
+        self.report_id = report_id
+        report = library.load_report(report_id)
+        # The measures live in the model; the report keeps only its own fields.
+        self.report: Report = dataclasses.replace(report, measures=())
+        self.model: MeasureTableModel = MeasureTableModel(
+            layout_by_id(report.layout), list(report.measures), self)
+
+    def current_report(self) -> Report:
+        """The report as saved now, from what the session holds (no reading back)."""
+        return dataclasses.replace(self.report, measures=tuple(self.model.measures()))
+
+    # ------------------------------------------------------------ application
     def apply_cells(self, changes: Sequence[tuple[int, str, str]]) -> bool:
         if not self._store(self.library.update_measures, self.report_id, changes):
             return False
         self.model.set_fields(changes)
+        self._announce(Changes(self.report_id, measures=frozenset(i for i, _f, _t in changes),
+                               fields=frozenset(f for _i, f, _t in changes)))
         return True
 
     def apply_insert(self, row: int, measures: Sequence[Measure], keep_ids: bool) -> list[Measure]:
@@ -65,6 +91,7 @@ class ReportSession(QObject):
         if not self._store(insert):
             return []
         self.model.insert_measures(row, out)
+        self._rows_changed(out)
         return out
 
     def apply_restore(self, items: Sequence[tuple[int, Measure]]) -> bool:
@@ -72,19 +99,28 @@ class ReportSession(QObject):
             return False
         for row, measure in sorted(items, key=lambda item: item[0]):
             self.model.insert_measures(row, [measure])
+        self._rows_changed([m for _r, m in items])
         return True
 
     def apply_delete(self, rows: Sequence[int]) -> bool:
+        gone = [self.model.measure(r) for r in rows]
         if not self._store(self.library.delete_measures, self.report_id, rows):
             return False
         self.model.remove_rows(rows)
+        self._rows_changed(gone)
         return True
 
     def apply_move(self, first: int, count: int, to: int) -> bool:
         if not self._store(self.library.move_measures, self.report_id, first, count, to):
             return False
+        moved = [self.model.measure(r) for r in range(first, first + count)]
         self.model.move_block(first, count, to)
+        self._rows_changed(moved)
         return True
+
+    def _rows_changed(self, measures: Sequence[Measure]) -> None:
+        self._announce(Changes(self.report_id, rows=True,
+                               measures=frozenset(m.id for m in measures if m.id is not None)))
 
     def apply_report_fields(self, fields: dict[str, Any]) -> bool:
         if not self._store(self.library.update_report, self.report_id, **fields):
@@ -93,7 +129,7 @@ class ReportSession(QObject):
             self.report = self.report.with_field(name, value)
             if name == "layout":
                 self.model.set_layout(layout_by_id(value))
-            self.report_changed.emit(name)
+        self._announce(Changes(self.report_id, report_fields=frozenset(fields)))
         return True
 
     # ------------------------------------------------------ undoable actions
@@ -125,7 +161,6 @@ class ReportSession(QObject):
         old = getattr(self.report, name)
         if old != value:
             self.undo_stack.push(ReportFieldCommand(self, name, old, value, text))
-
 
     def paste(self, row: int, column: int, rows: list[list[str]]) -> str:
         """Paste a block of cells at (row, column): one undo step. Returns a notice."""
@@ -170,8 +205,45 @@ class ReportSession(QObject):
         return " · ".join(notes)
 
 
+class LibrarySession(_Session):
+    """The library's own steps: a report created (new, imported, next year's) or deleted.
+    Undoing a deletion puts the report back whole, under its ids."""
+
+    def create_report(self, report: Report, text: str = "สร้างรายงาน") -> int | None:
+        """Add the report as one undoable step; its id, or None if the store refused."""
+        command = CreateReportCommand(self, report, text)
+        self.undo_stack.push(command)  # a refused step is dropped: read only Python fields
+        return command.report_id
+
+    def delete_report(self, report_id: int, text: str = "ลบรายงาน") -> bool:
+        command = DeleteReportCommand(self, report_id, text)
+        self.undo_stack.push(command)
+        return command.report is not None
+
+    def apply_create(self, report: Report, keep_ids: bool) -> int | None:
+        made: list[int] = []
+        if not self._store(lambda: made.append(self.library.create_report(report, keep_ids))):
+            return None
+        self._announce(Changes(made[0], created=True))
+        return made[0]
+
+    def apply_delete(self, report_id: int) -> Report | None:
+        """Delete the report; returns it as it was, to be put back by an undo."""
+        whole = self.library.load_report(report_id)
+        if not self._store(self.library.delete_report, report_id):
+            return None
+        self._announce(Changes(report_id, deleted=True))
+        return whole
+
+    def undo_concerns(self, report_id: int) -> bool:
+        """Whether the step an undo would take back is this report's creation."""
+        index = self.undo_stack.index()
+        command = self.undo_stack.command(index - 1) if index else None
+        return isinstance(command, CreateReportCommand) and command.report_id == report_id
+
+
 class _Command(QUndoCommand):
-    def __init__(self, session: ReportSession, text: str) -> None:
+    def __init__(self, session: Any, text: str) -> None:
         super().__init__(text)
         self.session = session
 
@@ -248,3 +320,38 @@ class ReportFieldCommand(_Command):
 
     def undo(self) -> None:
         self._done(self.session.apply_report_fields({self.name: self.old}))
+
+
+class CreateReportCommand(_Command):
+    def __init__(self, session: LibrarySession, report: Report, text: str) -> None:
+        super().__init__(session, text)
+        self.report = report
+        self.report_id: int | None = None
+        self.again: Report | None = None  # the report as it was when undone
+
+    def redo(self) -> None:
+        if self.again is None:
+            self.report_id = self.session.apply_create(self.report, keep_ids=False)
+        else:
+            self.report_id = self.session.apply_create(self.again, keep_ids=True)
+        self._done(self.report_id is not None)
+
+    def undo(self) -> None:
+        assert self.report_id is not None
+        self.again = self.session.apply_delete(self.report_id)
+        self._done(self.again is not None)
+
+
+class DeleteReportCommand(_Command):
+    def __init__(self, session: LibrarySession, report_id: int, text: str) -> None:
+        super().__init__(session, text)
+        self.report_id = report_id
+        self.report: Report | None = None
+
+    def redo(self) -> None:
+        self.report = self.session.apply_delete(self.report_id)
+        self._done(self.report is not None)
+
+    def undo(self) -> None:
+        assert self.report is not None
+        self._done(self.session.apply_create(self.report, keep_ids=True) is not None)

@@ -1,0 +1,25 @@
+"""What one step changed, so that each view redoes only its part (Anki's OpChanges).
+
+The session that applies a step (an edit, an undo, a new report) hands every view one
+`Changes`; the checks re-check the measures named here, the preview leaves alone what
+a step did not touch, the library list follows created and deleted reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Changes:
+    report_id: int | None = None  # which report
+    measures: frozenset[int] = frozenset()  # ids of the measures whose text changed
+    fields: frozenset[str] = frozenset()  # which of their fields
+    rows: bool = False  # measures added, removed or moved: row numbers shift
+    report_fields: frozenset[str] = frozenset()  # layout, fiscal_year, options, signers …
+    created: bool = False  # the report came into the library (new, imported, undone delete)
+    deleted: bool = False  # the report left the library
+
+    def touches_report(self) -> bool:
+        """Anything a document of the report shows."""
+        return bool(self.measures or self.rows or self.report_fields)
