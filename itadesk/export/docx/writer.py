@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +37,26 @@ def docx_bytes(document: Document, *, embed: bool = True,
                progress: Callable[[float], None] | None = None) -> bytes:
     out = io.BytesIO()
     _build(document, embed, progress).save(out)
+    when = source_date()
+    return _stamped(out.getvalue(), when) if when else out.getvalue()
+
+
+def source_date() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH (reproducible builds), when set, as a naive UTC time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None) if epoch else None
+
+
+def _stamped(data: bytes, when: dt.datetime) -> bytes:
+    """The package with every member dated `when` (python-docx dates them now)."""
+    stamp = max(when, dt.datetime(1980, 1, 1)).timetuple()[:6]  # zip counts from 1980
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for member in src.infolist():
+            fixed = zipfile.ZipInfo(member.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = member.external_attr
+            dst.writestr(fixed, src.read(member))
     return out.getvalue()
 
 
@@ -195,9 +216,7 @@ def _set_properties(doc: DocxDocument, document: Document) -> None:
     props.author = plain(document.metadata.get("municipality", "")) or "ITA Desk"
     props.comments = "ITA Desk"
     # Reproducible files: SOURCE_DATE_EPOCH, when set, fixes the stamps.
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None) if epoch
-            else dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0))
+    when = source_date() or dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
     props.created = when
     props.modified = when
     props.last_modified_by = "ITA Desk"

@@ -299,8 +299,10 @@ def _part(progress: Progress | None, start: float, end: float) -> Progress | Non
 def _render(document: Document, next_words: list[str] | None,
             progress: Progress | None = None) -> tuple[bytes, list[str]]:
     out = io.BytesIO()
-    # The canvas starts in our face, so no Helvetica is declared in the file.
-    canvas = Canvas(out, pageCompression=1, invariant=1, initialFontName=face_name(),
+    # The canvas starts in our face, so no Helvetica is declared in the file. Not invariant:
+    # that dates every file 1 January 2000; ReportLab takes SOURCE_DATE_EPOCH, when set, for
+    # the dates and the document id (reproducible files), else the time now.
+    canvas = Canvas(out, pageCompression=1, invariant=0, initialFontName=face_name(),
                     initialFontSize=16)
     canvas.setTitle(document.title)
     canvas.setAuthor(document.metadata.get("municipality", "") or "ITA Desk")
