@@ -15,7 +15,9 @@ import re
 import subprocess
 from pathlib import Path
 
-SYSCALLS = "openat,pwrite64,pwritev,pwritev2,write,writev,ftruncate,fsync,fdatasync,unlink,unlinkat,rename,renameat,renameat2,fallocate"
+SYSCALLS = ",".join((
+    "openat", "pwrite64", "pwritev", "pwritev2", "write", "writev", "ftruncate", "fsync",
+    "fdatasync", "unlink", "unlinkat", "rename", "renameat", "renameat2", "fallocate"))
 _CALL = re.compile(r"^(\w+)\((.*)\)\s+=\s+(-?\d+)")
 _FD = re.compile(r"^(\d+)<(.*)>$")
 _DATA = re.compile(r'"((?:\\x[0-9a-f]{2})*)"')

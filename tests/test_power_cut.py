@@ -28,7 +28,8 @@ from pathlib import Path
 from itadesk.domain import Measure, Report
 from itadesk.store import Library
 
-path, acks, edits = Path(sys.argv[1]), os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT), int(sys.argv[3])
+path, edits = Path(sys.argv[1]), int(sys.argv[3])
+acks = os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT)
 n = 0
 for session in range(2):
     library = Library.open(path, take_backup=False)
