@@ -65,12 +65,18 @@ def on_network(path: Path) -> bool:
     folder = Path(os.path.realpath(path.parent))
     if sys.platform == "win32":
         return is_unc(str(path)) or is_unc(str(folder)) or _windows_remote(folder)
-    try:
-        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
-            text = fh.read()
-    except OSError:
+    text = read_mountinfo()
+    if text is None:
         return False  # not Linux: macOS has no such file; treated as a local disk
     return is_network_type(filesystem_type(str(folder), parse_mountinfo(text)))
+
+
+def read_mountinfo() -> str | None:
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as fh:
+            return fh.read()
+    except OSError:
+        return None
 
 
 def _windows_remote(folder: Path) -> bool:  # pragma: no cover - Windows only
