@@ -115,22 +115,12 @@ def test_shaped_glyphs_are_what_harfbuzz_gives():
     drawn = []
     for font_resource, array in re.findall(r"(/\S+) [\d.]+ Tf \[(.*?)\] TJ", ops):
         subset = int(font_resource.rsplit("+", 1)[1])
-        for literal in re.findall(r"\(((?:\\[0-7]{1,3}|\\.|[^\\)])*)\)", array):
-            drawn.append(font.face.charToGlyph[subsets[subset][_byte(literal)]])
+        for byte in re.findall(r"<([0-9A-F]{2})>", array):  # one hex string per glyph
+            drawn.append(font.face.charToGlyph[subsets[subset][int(byte, 16)]])
     expected = shaped_glyphs(text, face)
     assert drawn == expected
     plain = [font.face.charToGlyph[ord(c)] for c in text]
     assert expected != plain  # the marks' alternates were chosen
-
-
-def _byte(literal: str) -> int:
-    """The one byte a PDF string literal of one glyph holds."""
-    if not literal.startswith("\\"):
-        return ord(literal)
-    body = literal[1:]
-    if body.isdigit():
-        return int(body, 8)
-    return ord({"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}.get(body, body))
 
 
 ICU_JUDGE = r"""

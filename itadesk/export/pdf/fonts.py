@@ -3,7 +3,8 @@
 Shaping puts Thai marks where they belong by substituting alternate glyphs (uni0E49.alt2
 …) that the font reaches through Private Use code points (U+F700–U+F71D); ReportLab then
 writes those code points into the PDF's ToUnicode map, so copying "ปีงบประมาณ" from the PDF
-gives "ป\\uf702งบประมาณ". We write the base character instead, read from the glyph's name.
+gives "ป\\uf702งบประมาณ". Our faces (ExtractableFont, no change to ReportLab itself) write
+the base character instead, read from the glyph's name.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from functools import lru_cache
 
 import uharfbuzz
 from reportlab import rl_config
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ...paths import font_dir
@@ -50,8 +52,8 @@ def register() -> None:
         if _registered:
             return
         for name, filename in FACES.values():
-            pdfmetrics.registerFont(TTFont(name, str(font_dir() / filename), shapable=True))
-        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+            pdfmetrics.registerFont(ExtractableFont(name, str(font_dir() / filename),
+                                                    shapable=True))
         # Compressed streams stay binary: ASCII85 only makes them larger and slower.
         rl_config.useA85 = 0
         _registered = True
@@ -120,18 +122,34 @@ def _from_glyph_name(face: str, code: int) -> str | None:
     return None
 
 
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode CMap, with shaped alternates mapped back to their letters."""
-    entries = []
-    for i, code in enumerate(subset):
-        text = _private_text(fontname, code) if 0xE000 <= code <= 0xF8FF else None
-        target = "".join(f"{ord(c):04X}" for c in text) if text else f"{code:04X}"
-        entries.append(f"<{i:02X}> <{target}>")
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
-        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
-        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
-        f"{len(subset)} beginbfchar", *entries, "endbfchar", "endcmap",
-        "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ])
+_CMAP_ENTRY = re.compile(r"^<([0-9A-F]{2})> <(E[0-9A-F]{3}|F[0-8][0-9A-F]{2})>$", re.M)
+
+
+class ExtractableFont(TTFont):
+    """A TrueType face whose ToUnicode maps say which letters a shaped alternate stands for.
+
+    ReportLab makes one ToUnicode map per subset when the document is written (here); we
+    rewrite its private-use entries in our subsets' maps only (ReportLab's module-level
+    makeToUnicodeCMap, used by every font, stays as it is).
+    """
+
+    def addObjects(self, doc: PDFDocument) -> None:
+        prefix = self.state[doc].internalName + "+"
+        super().addObjects(doc)
+        fonts = doc.idToObject["BasicFonts"].dict
+        for name, pdf_font in fonts.items():
+            if name.startswith(prefix):
+                cmap = doc.idToObject[pdf_font.ToUnicode.name]
+                cmap.content = extractable_cmap(pdf_font.BaseFont, cmap.content)
+
+
+def extractable_cmap(base_font_name: str, cmap: str) -> str:
+    """ReportLab's ToUnicode CMap with shaped alternates mapped back to their letters."""
+
+    def entry(match: re.Match[str]) -> str:
+        text = _private_text(base_font_name, int(match[2], 16))
+        if not text:
+            return match[0]
+        return f"<{match[1]}> <{''.join(f'{ord(c):04X}' for c in text)}>"
+
+    return _CMAP_ENTRY.sub(entry, cmap)

@@ -24,7 +24,9 @@ class GlyphWriter:
 
     def __init__(self, canvas: Canvas) -> None:
         self.canvas = canvas
-        self.doc = canvas._doc  # ReportLab keeps its subsets per document
+        # ReportLab keeps its subsets per document, and has no public name for the canvas's
+        # (tests/test_library_contracts.py checks it is still there)
+        self.doc = canvas._doc
         self._codes: dict[tuple[str, int], tuple[str, int, int]] = {}
 
     def _code(self, face: str, gid: int, advance: int) -> tuple[str, int, float]:
@@ -69,7 +71,7 @@ class GlyphWriter:
                         ops.append(f"{_n(rise * size / 1000)} Ts")
                 if pos.x_offset:
                     array.append(_n(-pos.x_offset))
-                array.append("(" + self.canvas._escape(bytes((byte,))) + ")")
+                array.append(f"<{byte:02X}>")  # a hex string needs no escaping
                 adjust = width - pos.x_advance + pos.x_offset
                 if adjust:
                     array.append(_n(adjust))

@@ -230,7 +230,7 @@ def draw_text(pages: _Pages, text: str, face: str, size: float, x: float, baseli
               ) -> None:
     if text:
         with _actual_text(pages.canvas, text):
-            pages.canvas._code.append(pages.glyphs.line(x, baseline, [(text, face, size)]))
+            pages.canvas.addLiteral(pages.glyphs.line(x, baseline, [(text, face, size)]))
 
 
 # Shaping splits SARA AM (ำ) into two glyphs, NIKHAHIT and SARA AA, which a reader would
@@ -245,9 +245,9 @@ def _actual_text(canvas: Canvas, text: str) -> Iterator[None]:
         yield
         return
     utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
-    canvas._code.append(f"/Span <</ActualText <{utf16}>>> BDC")
+    canvas.addLiteral(f"/Span <</ActualText <{utf16}>>> BDC")
     yield
-    canvas._code.append("EMC")
+    canvas.addLiteral("EMC")
 
 
 def draw_line(pages: _Pages, line: Line, box_left: float, top: float) -> None:
@@ -262,7 +262,7 @@ def draw_line(pages: _Pages, line: Line, box_left: float, top: float) -> None:
         actual = "".join(text for text, _f, _s in line.spans)
         pages.saw_text(actual)
         with _actual_text(pages.canvas, actual):
-            pages.canvas._code.append(pages.glyphs.line(x, baseline, line.spans))
+            pages.canvas.addLiteral(pages.glyphs.line(x, baseline, line.spans))
     if line.fill_dots:
         face = face_name()
         dot = text_width(".", face) * line.size / 1000
