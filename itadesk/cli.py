@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from .domain.options import ORIENTATIONS, SWITCHES
 from .store.library import ENV_LIBRARY, default_library_path
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
+EXIT_UNEXPECTED, EXIT_INTERRUPTED = 70, 130  # sysexits' EX_SOFTWARE; 128 + SIGINT
 DEMO_CHOICES = ", ".join(DEMOS)
 
 
@@ -67,13 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _say(thai: str, english: str = "") -> None:
+    """The clerk's Thai line, then the English line for support (the README's promise)."""
     print(thai, file=sys.stderr)
     if english:
         print(english, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # Thai on a console that cannot show it: escaped
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        _say("หยุดตามที่สั่งแล้ว", "Interrupted.")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the one place every command ends when something fails
+        return _failed(args, exc)
+
+
+def _run(args: argparse.Namespace) -> int:
     path = args.library or default_library_path()
     from .export.files import cleanup_leftovers
 
@@ -93,15 +109,34 @@ def main(argv: list[str] | None = None) -> int:
     return run(path, [sys.argv[0]])
 
 
-def _list(path: Path) -> int:
-    from .store import Library, LibraryError
+def _failed(args: argparse.Namespace, exc: Exception) -> int:
+    """Thai for the clerk, English for support; the exit code says what kind of trouble."""
+    from .exchange.checking import ExchangeError
+    from .exchange.importing import ImportProblem
+    from .export.errors import ExportError
+    from .guard import explain
+    from .store.errors import LibraryError
 
-    try:
-        with Library.open(path, take_backup=False, create=False) as library:
-            for r in library.list_reports():
-                print(f"{r.id}\t{r.fiscal_year}\t{r.layout}\t{r.measure_count}\t{r.municipality}")
-    except LibraryError as exc:
+    told = explain(exc, f"itadesk {args.command or '(window)'}: {sys.argv[1:]}")
+    if getattr(args, "status_file", None):  # the window waits for this line
+        with contextlib.suppress(OSError), args.status_file.open("a", encoding="utf-8") as fh:
+            fh.write("error " + " ".join(told.thai.split()) + "\n")
+    if isinstance(exc, LibraryError):
         return _library_failed(exc)
+    _say(told.thai, told.english)
+    for kind, code in ((ExportError, EXIT_EXPORT), (ImportProblem, EXIT_USAGE),
+                       (ExchangeError, EXIT_USAGE)):
+        if isinstance(exc, kind):
+            return code
+    return EXIT_UNEXPECTED
+
+
+def _list(path: Path) -> int:
+    from .store import Library
+
+    with Library.open(path, take_backup=False, create=False) as library:
+        for r in library.list_reports():
+            print(f"{r.id}\t{r.fiscal_year}\t{r.layout}\t{r.measure_count}\t{r.municipality}")
     return EXIT_OK
 
 
@@ -126,7 +161,6 @@ def _library_failed(exc: Exception) -> int:
 
 def _export(args: argparse.Namespace, path: Path) -> int:
     from .document import ExportOptions
-    from .export import ExportError
     from .export.jobs import export_report
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
@@ -146,26 +180,21 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     output = args.output
     if output.suffix.lower() != f".{fmt}":  # --format wins over the name
         output = output.with_name(output.name + f".{fmt}")
-    status = args.status_file.open("a", encoding="utf-8") if args.status_file else None
-    progress = None
-    if args.progress or status:
-        def progress(share: float) -> None:
-            if status:
-                status.write(f"progress {share:.3f}\n")
-                status.flush()
-            else:
-                print(f"progress {share:.3f}", flush=True)
-    try:
+    with contextlib.ExitStack() as stack:
+        # closed before the guard adds its "error" line, if the export fails
+        status = (stack.enter_context(args.status_file.open("a", encoding="utf-8"))
+                  if args.status_file else None)
+        progress = None
+        if args.progress or status:
+            def progress(share: float) -> None:
+                if status:
+                    status.write(f"progress {share:.3f}\n")
+                    status.flush()
+                else:
+                    print(f"progress {share:.3f}", flush=True)
         export_report(report, output, options, progress=progress)
-    except ExportError as exc:
         if status:
-            status.write(f"error {exc.message}\n")
-            status.close()
-        _say(exc.message, str(exc))
-        return EXIT_EXPORT
-    if status:
-        status.write("done\n")
-        status.close()
+            status.write("done\n")
     print(output)
     return EXIT_OK
 
@@ -174,7 +203,7 @@ def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
     """The report a command names (demo, JSON file, or library), or an exit code."""
     from .demo import read_demo
     from .exchange.jsonfile import ExchangeError, read_report
-    from .store import Library, LibraryError
+    from .store import Library
 
     if getattr(args, "demo", None):
         return read_demo(args.demo)
@@ -183,20 +212,18 @@ def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
         try:
             return read_report(Path(wanted))
         except ExchangeError as exc:
-            _say(f"อ่านไฟล์ «{wanted}» ไม่ได้: {exc.message} ({exc.where})", str(exc))
-            return EXIT_USAGE
+            where = f" (ตำแหน่ง {exc.where})" if exc.where else ""
+            raise ExchangeError(f"อ่านไฟล์ «{wanted}» ไม่ได้: {exc.message}{where}", exc.where,
+                                exc.english) from exc
     if not wanted:
         _say(f"ระบุรายงาน (เลขที่หรือชื่อหน่วยงาน) หรือ --demo {'|'.join(DEMOS)}",
              f"Name a report (id or municipality) or --demo {'|'.join(DEMOS)}.")
         return EXIT_USAGE
-    try:
-        with Library.open(path, take_backup=False, create=False) as library:
-            found = _find(library, wanted)
-            if found is None:
-                return EXIT_NOT_FOUND
-            return library.load_report(found)
-    except LibraryError as exc:
-        return _library_failed(exc)
+    with Library.open(path, take_backup=False, create=False) as library:  # reading only
+        found = _find(library, wanted)
+        if found is None:
+            return EXIT_NOT_FOUND
+        return library.load_report(found)
 
 
 def _check(args: argparse.Namespace, path: Path) -> int:
@@ -219,29 +246,18 @@ def _save_json(args: argparse.Namespace, path: Path) -> int:
     loaded = _load_report(args, path)
     if isinstance(loaded, int):
         return loaded
-    try:
-        write_report(loaded, args.output)
-    except OSError as exc:
-        _say(f"บันทึกไฟล์ «{args.output}» ไม่ได้ กรุณาเลือกโฟลเดอร์อื่น", str(exc))
-        return EXIT_EXPORT
+    write_report(loaded, args.output)
     print(args.output)
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace, path: Path) -> int:
     from .exchange import importing
-    from .store import Library, LibraryError
+    from .store import Library
 
-    try:
-        report = importing.read_any(args.file)
-    except importing.ImportProblem as exc:
-        _say(exc.message, str(exc))
-        return EXIT_USAGE
-    try:
-        with Library.open(path, take_backup=False) as library:
-            print(library.create_report(report))
-    except LibraryError as exc:
-        return _library_failed(exc)
+    report = importing.read_any(args.file)
+    with Library.open(path, take_backup=False) as library:
+        print(library.create_report(report))
     return EXIT_OK
 
 

@@ -140,7 +140,7 @@ def test_demo_files_follow_the_published_schema():
 
     from itadesk.paths import app_root
 
-    schema = json.loads((app_root() / "docs" / "itadesk-exchange.schema.json").read_text())
+    schema = json.loads((app_root() / "resources" / "itadesk-exchange.schema.json").read_text())
     for name in DEMOS:
         data = json.loads(resource("demo", f"{name}.itadesk.json").read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)

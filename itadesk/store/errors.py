@@ -15,8 +15,12 @@ if TYPE_CHECKING:
 class LibraryError(ClerkError):
     """Something about the library file."""
 
+    english = "Library problem."
+
 
 class NotALibrary(LibraryError):
+    english = "Not an ITA Desk library (left untouched)."
+
     def __init__(self, path: Path, detail: str = "") -> None:
         super().__init__(
             f"ไฟล์ «{path.name}» ไม่ใช่คลังรายงานของ ITA Desk จึงไม่ได้เปิดและไม่ได้แก้ไขไฟล์นี้ "
@@ -26,6 +30,8 @@ class NotALibrary(LibraryError):
 
 
 class NewerLibrary(LibraryError):
+    english = "The library was made by a newer ITA Desk."
+
     def __init__(self, path: Path, version: int, supported: int) -> None:
         super().__init__(
             f"คลังรายงาน «{path.name}» สร้างโดย ITA Desk รุ่นที่ใหม่กว่า (รูปแบบ {version} "
@@ -37,6 +43,8 @@ class NewerLibrary(LibraryError):
 
 
 class CorruptLibrary(LibraryError):
+    english = "The library is damaged; restore a backup."
+
     def __init__(self, path: Path, detail: str = "", backups: Sequence[Backup] = ()) -> None:
         super().__init__(
             f"คลังรายงาน «{path.name}» เสียหาย อ่านไม่ได้ทั้งหมด ไม่ได้แก้ไขไฟล์นี้ "
@@ -47,6 +55,8 @@ class CorruptLibrary(LibraryError):
 
 
 class LibraryInUse(LibraryError):
+    english = "The library is open in another ITA Desk window or process."
+
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"คลังรายงาน «{path.name}» เปิดอยู่ในโปรแกรม ITA Desk อีกหน้าต่างหนึ่ง "
@@ -57,6 +67,8 @@ class LibraryInUse(LibraryError):
 
 
 class FolderNotWritable(LibraryError):
+    english = "The library's folder is missing or not writable."
+
     def __init__(self, folder: Path, detail: str = "") -> None:
         super().__init__(
             f"บันทึกลงโฟลเดอร์ «{folder}» ไม่ได้ เพราะไม่มีสิทธิ์เขียนหรือไม่มีโฟลเดอร์นี้ "
@@ -66,6 +78,8 @@ class FolderNotWritable(LibraryError):
 
 
 class WriteFailed(LibraryError):
+    english = "Saving to the library failed (earlier edits are kept)."
+
     def __init__(self, path: Path, detail: str = "") -> None:
         full = "full" in detail.lower()
         reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนไฟล์ไม่สำเร็จ"

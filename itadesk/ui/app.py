@@ -21,6 +21,7 @@ from ..store import (
     NotALibrary,
 )
 from ..store.backup import restore_damaged
+from . import guard
 from .fonts import load_fonts, ui_font
 from .main_window import APP_TITLE, MainWindow
 
@@ -112,7 +113,12 @@ def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bo
 
 def run(library_path: Path, argv: list[str] | None = None) -> int:
     app = make_app(argv)
-    library = open_library(library_path)
+    guard.install()
+    try:
+        library = open_library(library_path)
+    except Exception as exc:  # no window yet: the message box is the clerk's only answer
+        guard.tell(None, exc, "window: start")
+        return 1
     if library is None:
         return 1
     window = MainWindow(library)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from .. import settings
 from ..store import Backup, BackupFailed, Library, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
+from .guard import guarded, run_guarded
 from .jobs import ExportJob
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_page import LibraryPage
@@ -164,7 +165,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda: run_guarded(self, slot))
         menu.addAction(action)
         return action
 
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.library_page)
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
 
+    @guarded
     def new_report(self) -> None:
         from .new_report import NewReportDialog
 
@@ -211,6 +213,7 @@ class MainWindow(QMainWindow):
             if self.report_page is not None:
                 self.report_page.tabs.setCurrentWidget(self.report_page.form)
 
+    @guarded
     def delete_report(self, report_id: int) -> None:
         report = self.library.load_report(report_id)
         answer = QMessageBox.question(
@@ -225,6 +228,7 @@ class MainWindow(QMainWindow):
                 report_id, f"ลบรายงาน {report.municipality or 'ไม่ระบุหน่วยงาน'}")
 
     # ----------------------------------------------------------------- report
+    @guarded
     def open_report(self, report_id: int) -> None:
         # Loaded on first use: the table, its editors and the segmenter are not needed to
         # show the library, and the clerk sees the window sooner without them.
@@ -299,6 +303,7 @@ class MainWindow(QMainWindow):
                 name += suffix
             self.export_to(Path(name))
 
+    @guarded
     def export_to(self, path: Path) -> ExportJob | None:
         """Export the open report (as saved now) to `path`, Word or PDF by its suffix,
         in a worker thread: the window stays usable, the status bar shows progress and
@@ -476,14 +481,11 @@ class MainWindow(QMainWindow):
         if name:
             self.import_from(Path(name))
 
+    @guarded
     def import_from(self, path: Path) -> int | None:
-        from ..exchange.importing import ImportProblem, read_any
+        from ..exchange.importing import read_any
 
-        try:
-            report = read_any(path)
-        except ImportProblem as exc:
-            self.show_error(exc.message)
-            return None
+        report = read_any(path)
         report_id = self.library_session.create_report(report, f"นำเข้ารายงานจาก {path.name}")
         if report_id is None:
             return None
@@ -502,14 +504,11 @@ class MainWindow(QMainWindow):
         if name:
             self.save_json_to(Path(name))
 
+    @guarded
     def save_json_to(self, path: Path) -> bool:
         from ..exchange.jsonfile import write_report
 
-        try:
-            write_report(self._current_report(), path)
-        except OSError:
-            self.show_error(f"บันทึกไฟล์ «{path.name}» ไม่ได้ กรุณาเลือกโฟลเดอร์อื่น")
-            return False
+        write_report(self._current_report(), path)
         self._last_folder = str(path.parent)
         self.statusBar().showMessage(f"บันทึกไฟล์ {path.name} แล้ว", 8000)
         return True
@@ -521,19 +520,16 @@ class MainWindow(QMainWindow):
         if names:
             self.merge_from([Path(n) for n in names])
 
+    @guarded
     def merge_from(self, paths: list[Path]) -> list[str] | None:
         """Add the measures of each part (in order) to the open report as one undoable
         step; returns the titles that now appear twice (also listed by the checks)."""
         from ..domain.merge import merge_parts
-        from ..exchange.importing import ImportProblem, read_any
+        from ..exchange.importing import read_any
 
         if self.session is None:
             return None
-        try:
-            parts = [read_any(p) for p in paths]
-        except ImportProblem as exc:
-            self.show_error(exc.message)
-            return None
+        parts = [read_any(p) for p in paths]
         measures, duplicates = merge_parts(self.session.model.measures(), parts)
         self.session.insert_measures(self.session.model.rowCount(), measures,
                                      f"รวม {len(paths)} ไฟล์จากหน่วยงานย่อย")
@@ -560,6 +556,7 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.restore_from(chosen)
 
+    @guarded
     def restore_from(self, backup: Backup) -> bool:
         """Put a backup in place of the library (the store checks it is this library's and
         backs up the state before, so restoring again undoes it)."""
@@ -567,7 +564,7 @@ class MainWindow(QMainWindow):
         try:
             self.library.restore_from(backup)
         except LibraryError as exc:
-            self.show_error(exc.message)
+            self.show_error(exc.message, str(exc))
             return False
         finally:
             self.show_library()
@@ -598,7 +595,7 @@ class MainWindow(QMainWindow):
             copy = self.library.save_copy(target)
             opened = Library.open(copy, take_backup=False)
         except LibraryError as exc:
-            self.show_error(exc.message)
+            self.show_error(exc.message, str(exc))
             return False
         self.close_report()
         self.library.close()
@@ -614,6 +611,7 @@ class MainWindow(QMainWindow):
                                      15000)
         return True
 
+    @guarded
     def create_next_year(self) -> int | None:
         from ..domain.nextyear import next_year
 
@@ -673,7 +671,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(
             f"บันทึกแล้ว {to_thai_digits(when.strftime('%H:%M:%S'))} น.")
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, english: str = "") -> None:
         self.statusBar().showMessage(message, 15000)
         if self.library.read_only and message == LibraryReadOnly(self.library.path).message:
             # an edit refused: offer the way to a copy that can be edited
@@ -684,7 +682,10 @@ class MainWindow(QMainWindow):
             if box.clickedButton() is copy:
                 self.save_copy_for_editing()
             return
-        QMessageBox.warning(self, APP_TITLE, message)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, parent=self)
+        if english:
+            box.setInformativeText(english)
+        box.exec()
 
     def about(self) -> None:
         from .about import AboutDialog

@@ -4,7 +4,8 @@ Every step goes: undo command (holding before/after domain values, never Qt inde
 → a session's `apply_*` → one store transaction → the model and form are told →
 `changed` carries a `Changes` (which report, measures, fields) so that each view redoes
 only its part. If the store refuses (disk full, file gone), nothing in the window changes,
-the command is dropped from the undo stack, and `failed` carries the Thai message.
+the command is dropped from the undo stack, and `failed` carries the Thai message and the
+English line.
 
 `ReportSession` holds one open report; `LibrarySession` the library's own steps (a
 report created, imported or deleted), undoable like any edit.
@@ -32,7 +33,7 @@ MAX_PASTE_ROWS = 5000
 
 
 class _Session(QObject):
-    failed = Signal(str)
+    failed = Signal(str, str)  # the Thai message, the English line for support
     saved = Signal(object)  # datetime of the last commit
     changed = Signal(object)  # Changes: what the step just applied changed
 
@@ -46,7 +47,7 @@ class _Session(QObject):
         try:
             action(*args, **kwargs)
         except LibraryError as exc:
-            self.failed.emit(exc.message)
+            self.failed.emit(exc.message, str(exc))
             return False
         return True
 
