@@ -15,6 +15,8 @@ DEB_PACKAGES=(
   # checking the exports and looking at the window: pdftotext/pdffonts/pdftoppm, a Word
   # reader (LibreOffice, as a recipient without Word sees the .docx), a virtual screen
   poppler-utils libreoffice-writer-nogui xvfb fonts-dejavu-core unzip
+  # failing a read or an open of one file, as a pulled USB stick does (tests/test_hostile.py)
+  strace
   # ICU's Thai line breaker for Debian's python3: an independent judge of our line breaks
   python3-icu
   python3-venv

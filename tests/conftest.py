@@ -58,3 +58,11 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     """320 KB: room for a library of about 250 KB, none for a copy of it."""
     with mounted_tmpfs(tmp_path / "disk", "320k") as disk:
         yield disk
+
+
+@pytest.fixture(autouse=True)
+def own_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own log folder: unexpected errors are written there."""
+    path = tmp_path / "log"
+    monkeypatch.setenv("ITADESK_LOG", str(path))
+    return path

@@ -52,12 +52,18 @@ def read_bounded(path: Path) -> bytes:
     with path.open("rb") as fh:
         data = fh.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ExchangeError("ไฟล์ใหญ่เกินกว่าจะเป็นไฟล์รายงาน จึงไม่ได้อ่าน",
-                            english=f"The file is larger than {MAX_BYTES} bytes.")
+        raise _too_big()
     return data
 
 
+def _too_big() -> ExchangeError:
+    return ExchangeError("ไฟล์ใหญ่เกินกว่าจะเป็นไฟล์รายงาน จึงไม่ได้อ่าน",
+                         english=f"The file is larger than {MAX_BYTES} bytes.")
+
+
 def parse(data: bytes) -> Any:
+    if len(data) > MAX_BYTES:
+        raise _too_big()
     text = _decode(data)
     depth = max(itertools.accumulate(
         1 if c in "[{" else -1 for c in _NOT_BRACKET.sub("", _STRING.sub("", text))),
@@ -174,7 +180,9 @@ def _title(path: Sequence[str | int]) -> str:
 def _refusal(error: ValidationError) -> ExchangeError:
     path = list(error.absolute_path)
     where = _where(path)
-    english = _short(f"{error.message} (at {where or 'the top'})", 300)
+    # the validator's own words, but not the value: that may be Thai, or huge
+    english = _short(f"Invalid at {where or 'the top'}: {error.validator} "
+                     f"{json.dumps(error.validator_value)}", 200)
     kind, value = error.validator, error.instance
     if not path and kind in ("type", "required"):
         missing = " (ไม่มีส่วน report)" if kind == "required" else ""

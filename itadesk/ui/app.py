@@ -114,15 +114,18 @@ def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bo
 def run(library_path: Path, argv: list[str] | None = None) -> int:
     app = make_app(argv)
     guard.install()
+    library = None
     try:
         library = open_library(library_path)
+        if library is None:
+            return 1
+        window = MainWindow(library)
+        window.show()
     except Exception as exc:  # no window yet: the message box is the clerk's only answer
         guard.tell(None, exc, "window: start")
+        if library is not None:
+            library.close()
         return 1
-    if library is None:
-        return 1
-    window = MainWindow(library)
-    window.show()
     QTimer.singleShot(0, window.take_startup_backup)
     if os.environ.get(QUIT_WHEN_SHOWN):
         # for the start-up benchmark and the bundle's smoke test: one turn of the loop
