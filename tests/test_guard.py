@@ -45,14 +45,14 @@ def _boxes(qtbot, count: int) -> list[tuple[str, str]]:
 
 def _break_the_library(window: MainWindow) -> None:
     """What no one foresaw: a library a broken program changed under us."""
-    window.library._conn.execute("ALTER TABLE measure DROP COLUMN owner")
+    window.library._conn.execute("ALTER TABLE measure DROP COLUMN kind")
 
 
 def test_a_failing_menu_action_is_told_and_logged(window, qtbot, own_log: Path):
     window.open_report(window.library.list_reports()[0].id)
     _break_the_library(window)
     told = _boxes(qtbot, 1)
-    window.checks_action.trigger()  # as the clerk's F7: through the menu's guard
+    window.library_action.trigger()  # as the clerk's Ctrl+L: through the menu's guard
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
     thai, english = told[0]
     log = own_log / "itadesk.log"
