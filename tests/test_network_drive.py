@@ -58,6 +58,14 @@ def test_unc_paths(path: str, unc: bool):
     assert fs.is_unc(path) is unc
 
 
+def test_a_unc_path_is_read_without_a_uri():
+    # SQLite takes no \\\\server\\share in a URI; names with # ? % [ ] go in one escaped
+    assert fs.read_only_target(Path(r"\\server\ita\ITA.sqlite")) == (
+        Path(r"\\server\ita\ITA.sqlite"), False)
+    target, uri = fs.read_only_target(Path("/tmp/[ITA] 2568#?%.sqlite"), immutable=True)
+    assert uri and target == "file:///tmp/%5BITA%5D%202568%23%3F%25.sqlite?mode=ro&immutable=1"
+
+
 def test_the_live_mount_table_is_read(tmp_path: Path):
     with mounted_tmpfs(tmp_path / "a share", "4m") as disk:
         mounts = fs.parse_mountinfo(fs.read_mountinfo() or "")

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..thai.dates import thai_date
 from ..thai.digits import to_thai_digits
 from .errors import BackupMismatch, NewerLibrary
+from .filesystem import read_only_target
 from .schema import APPLICATION_ID, LATEST_VERSION, migrate
 
 ROOT = "backups"
@@ -67,8 +68,11 @@ def read_library_id(path: Path) -> str | None:
     Never call it on a library this process holds: closing a second descriptor of that
     file would drop the lock (POSIX).
     """
+    if not path.is_file():
+        return None
     with contextlib.suppress(sqlite3.Error, OSError, ValueError):
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        target, uri = read_only_target(path)
+        conn = sqlite3.connect(target, uri=uri)
         try:
             row = conn.execute("SELECT value FROM library_info WHERE key = 'id'").fetchone()
             return str(row[0]) if row else None

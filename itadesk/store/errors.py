@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from .backup import Backup
 
 
+def disk_full(detail: str) -> bool:
+    """SQLite's "database or disk is full", or the OS's ENOSPC."""
+    return "full" in detail.lower() or "no space" in detail.lower()
+
+
 class LibraryError(ClerkError):
     """Something about the library file."""
 
@@ -81,8 +86,7 @@ class WriteFailed(LibraryError):
     english = "Saving to the library failed (earlier edits are kept)."
 
     def __init__(self, path: Path, detail: str = "") -> None:
-        full = "full" in detail.lower()
-        reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนไฟล์ไม่สำเร็จ"
+        reason = "พื้นที่ดิสก์เต็ม" if disk_full(detail) else "เขียนไฟล์ไม่สำเร็จ"
         super().__init__(
             f"บันทึกการแก้ไขล่าสุดไม่สำเร็จ ({reason}) ข้อมูลก่อนหน้านี้ยังอยู่ครบ "
             "กรุณาเพิ่มพื้นที่ดิสก์หรือตรวจสอบไฟล์ แล้วลองแก้ไขอีกครั้ง",
@@ -109,6 +113,7 @@ class NotAFile(NotALibrary):
 
 class LibraryMissing(LibraryError):
     english = "No library at this path (a command that only reads never makes one)."
+
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"ไม่พบคลังรายงาน «{path}» กรุณาตรวจชื่อและที่อยู่ของไฟล์ "
@@ -119,6 +124,7 @@ class LibraryMissing(LibraryError):
 
 class LibraryReadOnly(LibraryError):
     english = "The library is read-only (file, folder or medium); save a copy to edit."
+
     def __init__(self, path: Path) -> None:
         super().__init__(
             f"คลังรายงาน «{path.name}» เปิดแบบอ่านอย่างเดียว (ไฟล์หรือที่เก็บห้ามเขียน) จึงแก้ไขไม่ได้ "
@@ -129,6 +135,7 @@ class LibraryReadOnly(LibraryError):
 
 class BackupMismatch(LibraryError):
     english = "This backup belongs to another library; nothing was restored."
+
     def __init__(self, path: Path, detail: str = "") -> None:
         super().__init__(
             "สำเนาสำรองนี้เป็นของคลังรายงานอื่น (หรือไม่ใช่สำเนาของ ITA Desk) จึงไม่ได้เรียกคืน "
@@ -139,9 +146,9 @@ class BackupMismatch(LibraryError):
 
 class BackupFailed(LibraryError):
     english = "The backup copy could not be written; the library itself is intact."
+
     def __init__(self, path: Path, detail: str = "") -> None:
-        full = "full" in detail.lower() or "no space" in detail.lower()
-        reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนไฟล์สำเนาไม่ได้"
+        reason = "พื้นที่ดิสก์เต็ม" if disk_full(detail) else "เขียนไฟล์สำเนาไม่ได้"
         super().__init__(
             f"ทำสำเนาสำรองของคลังรายงานไม่สำเร็จ ({reason}) ข้อมูลในคลังยังอยู่ครบและแก้ไขต่อได้ "
             "กรุณาเพิ่มพื้นที่ดิสก์หรือตรวจสอบโฟลเดอร์สำเนาสำรอง โปรแกรมจะทำสำเนาใหม่เมื่อเปิดครั้งหน้า",
@@ -151,9 +158,9 @@ class BackupFailed(LibraryError):
 
 class CopyFailed(LibraryError):
     english = "The copy of the library could not be written; the library is unchanged."
+
     def __init__(self, target: Path, detail: str = "") -> None:
-        full = "full" in detail.lower() or "no space" in detail.lower()
-        reason = "พื้นที่ดิสก์เต็ม" if full else "เขียนที่นั่นไม่ได้"
+        reason = "พื้นที่ดิสก์เต็ม" if disk_full(detail) else "เขียนที่นั่นไม่ได้"
         super().__init__(
             f"บันทึกสำเนาคลังรายงานเป็น «{target.name}» ไม่สำเร็จ ({reason}) คลังเดิมไม่เปลี่ยน "
             "กรุณาเลือกโฟลเดอร์อื่น เช่น โฟลเดอร์เอกสารในเครื่องนี้",

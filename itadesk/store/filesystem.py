@@ -60,6 +60,16 @@ def is_unc(path: str) -> bool:
     return path.startswith("\\\\") and not path.startswith(("\\\\?\\", "\\\\.\\"))
 
 
+def read_only_target(path: Path, immutable: bool = False) -> tuple[str | Path, bool]:
+    """What sqlite3.connect is given to read `path` without ever writing it, and whether
+    that is a URI. SQLite takes no UNC path in a URI: such a file is opened plainly (our
+    callers then only read)."""
+    if is_unc(str(path)):
+        return path, False
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    return (uri + "&immutable=1" if immutable else uri), True
+
+
 def on_network(path: Path) -> bool:
     """Whether the folder of `path` is on a network file system (False when unknown)."""
     folder = Path(os.path.realpath(path.parent))

@@ -25,6 +25,7 @@ from .errors import (
     NotALibrary,
     WriteFailed,
 )
+from .filesystem import read_only_target
 from .schema import APPLICATION_ID, LATEST_VERSION, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -116,18 +117,17 @@ def is_read_only(path: Path) -> bool:
 
 def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     target: str | Path = path
+    uri = False
     if read_only:
-        target = f"{path.as_uri()}?mode=ro"
         wal = Path(f"{path}-wal")
-        if not (wal.exists() and wal.stat().st_size):
-            # Nothing can change a file that takes no writes; and so SQLite neither makes the
-            # files it would read a write-ahead library with (a read-only folder could not
-            # take them) nor leaves them beside it. A write-ahead log left by a writer that
-            # died still holds commits: then it is read the ordinary way.
-            target += "&immutable=1"
+        # Nothing can change a file that takes no writes; and so SQLite neither makes the
+        # files it would read a write-ahead library with (a read-only folder could not
+        # take them) nor leaves them beside it. A write-ahead log left by a writer that
+        # died still holds commits: then it is read the ordinary way.
+        target, uri = read_only_target(path, immutable=not (wal.exists() and wal.stat().st_size))
     try:
         return sqlite3.connect(target, timeout=0.2, isolation_level=None,
-                               check_same_thread=False, uri=read_only)
+                               check_same_thread=False, uri=uri)
     except sqlite3.Error as exc:
         raise translate(exc, path) from exc
 
