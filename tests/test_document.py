@@ -6,7 +6,7 @@ import pytest
 
 from itadesk.document import ExportOptions, Table, build_document
 from itadesk.document.scores import score_lines
-from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report, Score, Signer
+from itadesk.domain import Measure, MeasureKind, Report, Score, Signer, builtin_layouts
 from itadesk.exchange.jsonfile import read_report
 from itadesk.paths import resource
 
@@ -19,7 +19,7 @@ def tables(doc):
     return [b for s in doc.sections for b in s.blocks if isinstance(b, Table)]
 
 
-@pytest.mark.parametrize("layout", [lay for lay in LAYOUTS if lay.form == "table"],
+@pytest.mark.parametrize("layout", [lay for lay in builtin_layouts() if lay.form == "table"],
                          ids=lambda lay: lay.id)
 def test_every_table_layout_has_its_exact_headers_and_widths(layout):
     report = Report(layout=layout.id, municipality="เทศบาลทดสอบ",
@@ -28,7 +28,10 @@ def test_every_table_layout_has_its_exact_headers_and_widths(layout):
     [table] = tables(doc)
     assert [c.paragraphs[0].text for c in table.header.cells] == [c.header for c in layout.columns]
     page = doc.sections[-1].page
-    assert page.landscape
+    assert page.landscape == (layout.orientation == "landscape")
+    margins = layout.margins(page.landscape)
+    assert (page.left_mm, page.right_mm, page.top_mm, page.bottom_mm) == (
+        margins.left_mm, margins.right_mm, margins.top_mm, margins.bottom_mm)
     assert sum(table.widths_mm) == pytest.approx(page.text_width_mm, abs=0.1)
 
 

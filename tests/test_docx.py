@@ -13,7 +13,7 @@ import docx
 import pytest
 
 from itadesk.document import ExportOptions, Table, build_document
-from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report, Score, Signer
+from itadesk.domain import Measure, MeasureKind, Report, Score, Signer, builtin_layouts
 from itadesk.exchange.jsonfile import read_report
 from itadesk.export import ExportError
 from itadesk.export.docx import write_docx
@@ -59,7 +59,7 @@ def test_every_thai_run_has_complex_script_font_size_and_language(tmp_path):
     assert "ar-SA" not in styles.xml
 
 
-@pytest.mark.parametrize("layout", [lay for lay in LAYOUTS], ids=lambda lay: lay.id)
+@pytest.mark.parametrize("layout", [lay for lay in builtin_layouts()], ids=lambda lay: lay.id)
 def test_each_layout_table_headers_widths_and_page(layout, tmp_path):
     report = Report(layout=layout.id, municipality="เทศบาลทดสอบ", measures=(
         Measure(title="มาตรการหนึ่ง", owner="สำนักปลัด", timing="ต.ค. ๖๗", result="ทำแล้ว"),))
@@ -72,15 +72,18 @@ def test_each_layout_table_headers_widths_and_page(layout, tmp_path):
         texts = [p.text for p in document.paragraphs]
         assert "๑. มาตรการหนึ่ง" in texts and "ผู้รับผิดชอบ:" in texts
         return
-    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((297, 210), abs=0.1)
-    assert section.orientation == 1  # landscape
+    landscape = layout.orientation == "landscape"
+    page = (297, 210) if landscape else (210, 297)
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx(page, abs=0.1)
+    assert section.orientation == (1 if landscape else 0)
+    margins = layout.margins(landscape)
     [table] = document.tables
     assert [c.text for c in table.rows[0].cells] == [c.header for c in layout.columns]
     tbl = table._tbl
     assert tbl.find(f"{W}tblPr").find(f"{W}tblLayout").get(f"{W}type") == "fixed"
     grid = [int(g.get(f"{W}w")) for g in tbl.find(f"{W}tblGrid")]
     total = sum(c.width for c in layout.columns)
-    text_width = (297 - 40) * 1440 / 25.4
+    text_width = (page[0] - margins.left_mm - margins.right_mm) * 1440 / 25.4
     for g, c in zip(grid, layout.columns, strict=True):
         assert g == pytest.approx(text_width * c.width / total, abs=2)
     rows = tbl.findall(f"{W}tr")

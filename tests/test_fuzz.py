@@ -39,7 +39,7 @@ from hypothesis import strategies as st
 from hypothesis.control import current_build_context
 
 from itadesk.document import Document, ExportOptions, build_document
-from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report, Score, Signer
+from itadesk.domain import Measure, MeasureKind, Report, Score, Signer, builtin_layouts
 from itadesk.export.docx import docx_bytes
 from itadesk.export.pdf import pdf_bytes
 from itadesk.export.pdf.fonts import register
@@ -66,7 +66,7 @@ measure = st.builds(
 )
 report = st.builds(
     Report,
-    layout=st.sampled_from([lay.id for lay in LAYOUTS]),
+    layout=st.sampled_from([lay.id for lay in builtin_layouts()]),
     title=text, municipality=text, district=text, province=text,
     fiscal_year=st.integers(min_value=2500, max_value=2700),
     opening=text, closing=text,

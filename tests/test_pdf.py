@@ -13,7 +13,7 @@ import pytest
 
 from itadesk import demo
 from itadesk.document import ExportOptions, Table, build_document
-from itadesk.domain import LAYOUTS, Measure, MeasureKind, Report
+from itadesk.domain import Measure, MeasureKind, Report, builtin_layouts
 from itadesk.exchange.jsonfile import read_report
 from itadesk.export import ExportError
 from itadesk.export.pdf import write_pdf
@@ -70,7 +70,7 @@ def test_demo_text_headers_and_fonts(name, tmp_path):
 
 
 def test_all_layouts_and_parts(tmp_path):
-    for layout in LAYOUTS:
+    for layout in builtin_layouts():
         report = Report(layout=layout.id, municipality="เทศบาลทดสอบ", closing="สรุปภาพรวม",
                         measures=(Measure(kind=MeasureKind.SECTION, title="หมวดหนึ่ง"),
                                   Measure(title="มาตรการ", owner="สำนักปลัด", steps="- ก\n- ข")))

@@ -2,7 +2,9 @@
 
 All choices of content and order live here: which parts appear, in which order, what
 the title lines and score lines say, which lines are list items, the widths of the
-columns in millimetres, where page numbers go. The writers add nothing.
+columns in millimetres, where page numbers go. What differs from one layout to another
+(columns, margins, sizes, labels, where the code, score lines and extras go) comes from
+the layout's data. The writers add nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Layout, Measure, MeasureKind, Report, Signer, layout_by_id
-from ..domain.layouts import Form, Orientation
+from ..domain.layouts import Form, Margins, Orientation
 from ..thai.digits import to_thai_digits
 from .model import (
     Align,
@@ -35,6 +37,10 @@ LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\(?[๐-๙0-9]{1,3}[.)]|\([๐-๙0-9
 HANGING_MM = 4.5
 MEMO_FORM = "memo_form"  # the memo's fields, kept in the report's options
 SIGN_DOTS = "." * 45
+# The government memo form (ระเบียบงานสารบรรณ): left 3 cm, right 2 cm.
+MEMO_MARGINS = Margins(top_mm=15, bottom_mm=20, left_mm=30, right_mm=20)
+_SIZES = frozenset({"body_pt", "table_pt", "title_pt"})
+MIN_PT, MAX_PT = 6.0, 72.0
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,10 @@ class ExportOptions:
     continuation_word: bool = False  # คำต่อหน้า (PDF only: Word lays out its own pages)
     embed_fonts: bool = True  # Word only
     garuda_image: str = ""  # a picture file the clerk gave once, for the memo
-    body_pt: float = 16.0
-    table_pt: float = 15.0
-    title_pt: float = 18.0
+    # Sizes in points; None: the layout's.
+    body_pt: float | None = None
+    table_pt: float | None = None
+    title_pt: float | None = None
 
     @classmethod
     def from_report(cls, report: Report, **overrides: Any) -> ExportOptions:
@@ -68,22 +75,26 @@ class ExportOptions:
             if f is None or value is None:
                 continue
             default = getattr(cls, name)
-            if isinstance(default, bool):
+            if name in _SIZES:
+                if isinstance(value, int | float) and not isinstance(value, bool) and (
+                        MIN_PT <= value <= MAX_PT):
+                    values[name] = float(value)
+            elif isinstance(default, bool):
                 if isinstance(value, bool):
                     values[name] = value
-            elif isinstance(default, float):
-                if isinstance(value, int | float) and not isinstance(value, bool):
-                    values[name] = float(value)
             elif isinstance(value, str):
                 values[name] = value
         return cls(**values)
 
 
 class _Builder:
-    def __init__(self, report: Report, options: ExportOptions) -> None:
+    def __init__(self, report: Report, options: ExportOptions, layout: Layout) -> None:
         self.report = report
         self.options = options
-        self.layout: Layout = layout_by_id(report.layout)
+        self.layout = layout
+        self.body_pt = options.body_pt or layout.body_pt
+        self.table_pt = options.table_pt or layout.table_pt
+        self.title_pt = options.title_pt or layout.title_pt
 
     # ------------------------------------------------------------ text helpers
     def t(self, text: str) -> str:
@@ -92,7 +103,7 @@ class _Builder:
     def para(self, text: str, *, bold: bool = False, size: float | None = None,
              align: Align = Align.LEFT, role: str = "body", **kw: Any) -> Paragraph:
         return Paragraph(runs=(Run(self.t(text), bold=bold),),
-                         size_pt=size or self.options.body_pt, align=align, role=role, **kw)
+                         size_pt=size or self.body_pt, align=align, role=role, **kw)
 
     def lines(self, text: str, size: float, role: str = "cell",
               bold: bool = False) -> tuple[Paragraph, ...]:
@@ -124,11 +135,7 @@ class _Builder:
     # ---------------------------------------------------------------- pages
     def page(self, landscape: bool, **kw: Any) -> PageSetup:
         kw.setdefault("page_numbers", self.options.page_numbers)
-        if landscape:
-            return PageSetup(landscape=True, top_mm=20, bottom_mm=15, left_mm=20, right_mm=20,
-                             **kw)
-        return PageSetup(landscape=False, top_mm=25, bottom_mm=20, left_mm=30, right_mm=20,
-                         **kw)
+        return _page(self.layout.margins(landscape), landscape=landscape, **kw)
 
     def report_landscape(self) -> bool:
         o = self.options.orientation
@@ -141,8 +148,7 @@ class _Builder:
         sections: list[Section] = []
         memo = self.report.options.get(MEMO_FORM)
         if self.options.memo and isinstance(memo, dict):
-            sections.append(Section(PageSetup(top_mm=15, bottom_mm=20, left_mm=30,
-                                              right_mm=20, page_numbers=False),
+            sections.append(Section(_page(MEMO_MARGINS, landscape=False, page_numbers=False),
                                     tuple(self.memo(memo)), name="memo"))
         if self.options.cover:
             sections.append(Section(self.page(False, page_numbers=False),
@@ -157,7 +163,7 @@ class _Builder:
         else:
             body.append(self.table())
         if self.options.closing and self.report.closing.strip():
-            label = "บทสรุปภาพรวม:" if self.layout.form is Form.NARRATIVE else ""
+            label = self.layout.closing_label
             if label:
                 body.append(self.para(label, bold=True, space_before_pt=8, keep_with_next=True,
                                       role="heading"))
@@ -196,7 +202,7 @@ class _Builder:
 
     def title_block(self) -> list[Paragraph]:
         r = self.report
-        size = self.options.title_pt
+        size = self.title_pt
         out = [self.para(r.title.strip() or "รายงานผลการดำเนินการ", bold=True, size=size,
                          align=Align.CENTER, role="title", keep_with_next=True),
                self.para(f"ประจำปีงบประมาณ พ.ศ. {r.fiscal_year}", bold=True, size=size,
@@ -231,31 +237,22 @@ class _Builder:
     def cell_text(self, measure: Measure, field: str) -> str:
         text = measure.get(field)
         extra: list[str] = []
-        if field == self.score_field() and self.options.score_lines:
+        if field == self.layout.score_lines_in and self.options.score_lines:
             for score in measure.scores:
                 extra.extend(score_lines(score, self.report.fiscal_year))
-        if field == self.extras_field():
-            for label, value in (("งบประมาณที่ใช้", measure.budget),
-                                 ("ปัญหา/อุปสรรค", measure.problems),
-                                 ("ข้อเสนอแนะ", measure.suggestions)):
-                if value.strip():
-                    extra.append(f"{label}: {value.strip()}")
+        if field == self.layout.extras_in:
+            for item in self.layout.extras:
+                value = measure.get(item.field).strip()
+                if value:
+                    extra.append(f"{item.label} {value}".strip())
         return "\n".join([p for p in (text.strip(), *extra) if p])
-
-    def score_field(self) -> str:
-        fields_ = self.layout.fields
-        return "outcome" if "outcome" in fields_ else fields_[-1]
-
-    def extras_field(self) -> str:
-        fields_ = self.layout.fields
-        return "result" if "result" in fields_ else fields_[-1]
 
     def table(self) -> Table:
         page = self.page(self.report_landscape())
         total = sum(c.width for c in self.layout.columns)
         widths = tuple(round(page.text_width_mm * c.width / total, 2)
                        for c in self.layout.columns)
-        size = self.options.table_pt
+        size = self.table_pt
         header = Row(tuple(
             Cell((Paragraph((Run(self.t(c.header), bold=True),), size_pt=size,
                             align=Align.CENTER, role="header"),))
@@ -268,7 +265,7 @@ class _Builder:
                 continue
             cells = []
             for column in self.layout.columns:
-                code = measure.code.strip() if column.field == "title" else ""
+                code = measure.code.strip() if column.field == self.layout.code_in else ""
                 text = self.cell_text(measure, column.field)
                 if code:
                     text = f"{code} {text}"
@@ -281,6 +278,7 @@ class _Builder:
     def narrative(self) -> list[Block]:
         out: list[Block] = []
         number = 0
+        style = self.layout.narrative
         for measure in self.report.measures:
             if measure.kind is MeasureKind.SECTION:
                 out.append(self.para(measure.title, bold=True, space_before_pt=10,
@@ -288,18 +286,20 @@ class _Builder:
                 continue
             number += 1
             title = measure.title.strip()
-            heading = title if re.match(r"^[๐-๙0-9]+\.", title) else f"{number}. {title}"
+            heading = (title if re.match(r"^[๐-๙0-9]+\.", title)
+                       else self.layout.heading(str(number), title))
             out.append(self.para(heading, bold=True, space_before_pt=10, keep_with_next=True,
                                  role="heading"))
             for column in self.layout.columns[1:]:
                 text = self.cell_text(measure, column.field)
                 if not text:
                     continue
-                out.append(self.para(column.label, bold=True, left_mm=10, keep_with_next=True,
+                out.append(self.para(self.layout.label(column), bold=True,
+                                     left_mm=style.label_indent_mm, keep_with_next=True,
                                      role="label"))
-                for p in self.lines(text, self.options.body_pt, role="body"):
+                for p in self.lines(text, self.body_pt, role="body"):
                     out.append(Paragraph(runs=p.runs, size_pt=p.size_pt,
-                                         left_mm=20 + (p.hanging_mm or 0),
+                                         left_mm=style.text_indent_mm + (p.hanging_mm or 0),
                                          first_line_mm=-(p.hanging_mm or 0), role=p.role))
         return out
 
@@ -371,7 +371,7 @@ class _Builder:
         if get("closing").strip():
             out.append(self.para(get("closing").strip(), first_line_mm=25, role="body",
                                  space_before_pt=6))
-        page_width = PageSetup(left_mm=30, right_mm=20).text_width_mm
+        page_width = _page(MEMO_MARGINS, landscape=False).text_width_mm
         if self.report.signers:
             out.extend(self.signature(self.report.signers[0], left_mm=page_width / 2,
                                       with_line=False))
@@ -390,5 +390,13 @@ class _Builder:
         return out
 
 
-def build_document(report: Report, options: ExportOptions | None = None) -> Document:
-    return _Builder(report, options or ExportOptions.from_report(report)).build()
+def _page(margins: Margins, **kw: Any) -> PageSetup:
+    return PageSetup(top_mm=margins.top_mm, bottom_mm=margins.bottom_mm,
+                     left_mm=margins.left_mm, right_mm=margins.right_mm, **kw)
+
+
+def build_document(report: Report, options: ExportOptions | None = None,
+                   layout: Layout | None = None) -> Document:
+    """The document of `report` in `layout` (default: the shipped layout it names)."""
+    return _Builder(report, options or ExportOptions.from_report(report),
+                    layout or layout_by_id(report.layout)).build()

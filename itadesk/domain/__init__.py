@@ -1,6 +1,7 @@
 """The report and its parts as plain data; layouts as data. No Qt, no SQL."""
 
-from .layouts import LAYOUTS, Column, Layout, layout_by_id
+from .layout_files import LayoutError, builtin_layouts, layout_by_id
+from .layouts import Column, Layout, LayoutCatalog, UnknownLayout
 from .model import (
     MEASURE_TEXT_FIELDS,
     REPORT_TEXT_FIELDS,
@@ -13,16 +14,19 @@ from .model import (
 )
 
 __all__ = [
-    "LAYOUTS",
     "MEASURE_TEXT_FIELDS",
     "REPORT_TEXT_FIELDS",
     "Column",
     "Layout",
+    "LayoutCatalog",
+    "LayoutError",
     "Measure",
     "MeasureKind",
     "Report",
     "ReportSummary",
     "Score",
     "Signer",
+    "UnknownLayout",
+    "builtin_layouts",
     "layout_by_id",
 ]

@@ -1,12 +1,17 @@
-"""The five report layouts of the published reports, as data.
+"""Layouts as values: what a report looks like, read from data files (layout_files.py).
 
 A layout says which measure fields appear, in which order, under which exact Thai header,
-how wide each column is relative to the others, and the page orientation. The table
-editor, the Word writer and the PDF writer all read it; none of them hard-codes a column.
+how wide each column is relative to the others, the orientation, margins and sizes,
+which column carries the ITA code, the score lines and the extras, and the labels of the
+narrative form. The table editor, the checks and the document builder all read it; none
+of them hard-codes a column. The shipped layouts are files in resources/layouts/; a
+clerk's own ones live in the library and travel in the exchange file.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -26,117 +31,140 @@ class Column:
     field: str  # a Measure text field
     header: str  # exact Thai header text of the published reports
     width: float  # relative width
-    label: str = ""  # narrative form: the label before the paragraph ("ผู้รับผิดชอบ:")
     required: bool = False
+    # narrative form: the label before the paragraph; "" = from Narrative.label_format
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Margins:
+    top_mm: float
+    bottom_mm: float
+    left_mm: float
+    right_mm: float
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A measure field printed as a labelled line in another column's cell."""
+
+    field: str
+    label: str  # "งบประมาณที่ใช้:"
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """How the narrative form writes a measure: a numbered heading, labelled paragraphs."""
+
+    heading_format: str = "{number}. {title}"
+    label_format: str = "{header}:"
+    label_indent_mm: float = 10.0
+    text_indent_mm: float = 20.0
 
 
 @dataclass(frozen=True)
 class Layout:
     id: str
     name: str  # shown to the clerk
-    seen_in: str
     form: Form
     orientation: Orientation
     columns: tuple[Column, ...]
+    margins_landscape: Margins
+    margins_portrait: Margins
+    title_pt: float = 18.0
+    body_pt: float = 16.0
+    table_pt: float = 15.0
+    seen_in: str = ""
+    order: int = 1000  # place in the lists the clerk chooses from
     sections: bool = False  # rows may be section headings spanning all columns
+    code_in: str = ""  # the field whose text starts with the measure's ITA code
+    score_lines_in: str = ""  # the field whose text is followed by the ITA score lines
+    extras_in: str = ""  # the field whose text is followed by the extras
+    extras: tuple[Extra, ...] = ()
+    closing_label: str = ""  # a heading over the closing summary ("บทสรุปภาพรวม:")
+    narrative: Narrative = Narrative()
+    builtin: bool = False  # shipped with the program (not the library's own)
 
     @property
     def fields(self) -> tuple[str, ...]:
         return tuple(c.field for c in self.columns)
 
-    def column_for(self, field: str) -> Column | None:
-        return next((c for c in self.columns if c.field == field), None)
+    def margins(self, landscape: bool) -> Margins:
+        return self.margins_landscape if landscape else self.margins_portrait
+
+    def label(self, column: Column) -> str:
+        """The narrative label of a column."""
+        return column.label or self.narrative.label_format.replace("{header}", column.header)
+
+    def heading(self, number: str, title: str) -> str:
+        """The narrative heading of a measure ("๑. มาตรการ…")."""
+        return self.narrative.heading_format.replace("{number}", number).replace(
+            "{title}", title)
+
+    def with_columns(self, columns: Iterable[Column]) -> Layout:
+        """This layout with other columns; the code, score lines and extras stay in their
+        column while it is there and move to the last column when it was dropped."""
+        columns = tuple(columns)
+        fields = [c.field for c in columns]
+
+        def keep(field: str) -> str:
+            if not field or field in fields:
+                return field
+            return fields[-1] if fields else ""
+
+        return dataclasses.replace(self, columns=columns, code_in=keep(self.code_in),
+                                   score_lines_in=keep(self.score_lines_in),
+                                   extras_in=keep(self.extras_in))
 
 
-_OUTCOME = "ผลลัพธ์หรือความสำเร็จของการดำเนินการ"
+class UnknownLayout(KeyError):
+    def __init__(self, layout_id: str) -> None:
+        super().__init__(layout_id)
+        self.layout_id = layout_id
+        self.message = f"ไม่รู้จักรูปแบบรายงาน «{layout_id}»"
 
-LAYOUTS: tuple[Layout, ...] = (
-    Layout(
-        id="six-measures",
-        name="ตาราง ๖ ช่อง: มาตรการ/กิจกรรม/แนวทางที่ดำเนินการ (แบบเทศบาลเมืองกาฬสินธุ์)",
-        seen_in="000",
-        form=Form.TABLE,
-        orientation=Orientation.LANDSCAPE,
-        columns=(
-            Column("title", "มาตรการ/กิจกรรม/แนวทางที่ดำเนินการ", 1.1, required=True),
-            Column("steps", "ขั้นตอน/วิธีการปฏิบัติ", 1.2),
-            Column("owner", "ผู้รับผิดชอบ", 0.6, required=True),
-            Column("timing", "ระยะเวลาดำเนินการ", 0.6, required=True),
-            Column("result", "สรุปผลการดำเนินงานตามมาตรการ", 1.3, required=True),
-            Column("outcome", _OUTCOME, 1.2),
-        ),
-    ),
-    Layout(
-        id="six-guidelines",
-        name="ตาราง ๖ ช่อง: มาตรการ/แนวทาง (แบบเทศบาลเมืองชัยนาท)",
-        seen_in="001",
-        form=Form.TABLE,
-        orientation=Orientation.LANDSCAPE,
-        columns=(
-            Column("title", "มาตรการ/แนวทาง", 1.0, required=True),
-            Column("steps", "วิธีการดำเนินการ", 1.3),
-            Column("owner", "ผู้รับผิดชอบ", 0.7, required=True),
-            Column("timing", "ระยะเวลาดำเนินการ", 0.7, required=True),
-            Column("result", "ผลการดำเนินการ", 1.1, required=True),
-            Column("outcome", _OUTCOME, 1.2),
-        ),
-    ),
-    Layout(
-        id="six-timing-first",
-        name="ตาราง ๖ ช่อง: ระยะเวลาก่อนผู้รับผิดชอบ (แบบเทศบาลตำบลบ่อปลาทอง)",
-        seen_in="002",
-        form=Form.TABLE,
-        orientation=Orientation.LANDSCAPE,
-        columns=(
-            Column("title", "มาตรการ/กิจกรรม", 1.0, required=True),
-            Column("steps", "วิธีดำเนินการ", 1.4),
-            Column("timing", "ระยะเวลาดำเนินการ", 0.6, required=True),
-            Column("owner", "ผู้รับผิดชอบ", 0.6, required=True),
-            Column("result", "ผลการดำเนินการ", 1.4, required=True),
-            Column("outcome", _OUTCOME, 1.2),
-        ),
-    ),
-    Layout(
-        id="improvement-plan",
-        name="แผนปรับปรุง ๕ ช่อง มีหัวข้อหมวด (ประเด็นที่ต้องปรับปรุงแก้ไข)",
-        seen_in="another municipality",
-        form=Form.TABLE,
-        orientation=Orientation.LANDSCAPE,
-        sections=True,
-        columns=(
-            Column("title", "ประเด็นที่ต้องปรับปรุงแก้ไข/ประเด็นที่ต้องพัฒนา", 1.3, required=True),
-            Column("owner", "ผู้รับผิดชอบ", 0.7, required=True),
-            Column("steps", "ขั้นตอนหรือวิธีการ/มาตรการ", 1.5),
-            Column("timing", "การแสดงผลและการกำกับติดตาม กำหนดเวลาแล้วเสร็จ", 0.9, required=True),
-            Column("outcome", "ผลลัพธ์/ความสำเร็จ", 1.1),
-        ),
-    ),
-    Layout(
-        id="narrative",
-        name="แบบบรรยาย ไม่มีตาราง (หัวข้อ ๑. มาตรการ… แล้วย่อหน้าตามหัวเรื่อง)",
-        seen_in="another municipality",
-        form=Form.NARRATIVE,
-        orientation=Orientation.PORTRAIT,
-        columns=(
-            Column("title", "มาตรการ", 1.0, label="", required=True),
-            Column("activity", "โครงการ/กิจกรรม", 1.0, label="โครงการ/กิจกรรม:"),
-            Column("steps", "ขั้นตอนหรือวิธีการปฏิบัติ", 1.3, label="ขั้นตอนหรือวิธีการปฏิบัติ:"),
-            Column("timing", "ช่วงระยะเวลาในการดำเนินการ", 0.8,
-                   label="ช่วงระยะเวลาในการดำเนินการ:", required=True),
-            Column("owner", "ผู้รับผิดชอบ", 0.7, label="ผู้รับผิดชอบ:", required=True),
-            Column("result", "ผลการดำเนินการ (Output)", 1.1,
-                   label="ผลการดำเนินการ (Output):", required=True),
-            Column("outcome", "ผลลัพธ์หรือผลสัมฤทธิ์ (Outcome/Result)", 1.1,
-                   label="ผลลัพธ์หรือผลสัมฤทธิ์ (Outcome/Result):"),
-        ),
-    ),
-)
-
-_BY_ID = {layout.id: layout for layout in LAYOUTS}
+    def __str__(self) -> str:
+        return f"unknown layout {self.layout_id!r}"
 
 
-def layout_by_id(layout_id: str) -> Layout:
-    try:
-        return _BY_ID[layout_id]
-    except KeyError:
-        raise KeyError(f"unknown layout {layout_id!r}") from None
+@dataclass(frozen=True)
+class LayoutCatalog:
+    """The layouts a report may name: the shipped ones, then the library's own."""
+
+    layouts: tuple[Layout, ...] = ()
+
+    def __iter__(self) -> Iterator[Layout]:
+        return iter(self.layouts)
+
+    def __len__(self) -> int:
+        return len(self.layouts)
+
+    def __contains__(self, layout_id: object) -> bool:
+        return any(layout.id == layout_id for layout in self.layouts)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(layout.id for layout in self.layouts)
+
+    def get(self, layout_id: str) -> Layout:
+        for layout in self.layouts:
+            if layout.id == layout_id:
+                return layout
+        raise UnknownLayout(layout_id)
+
+    def plus(self, layouts: Iterable[Layout]) -> LayoutCatalog:
+        """This catalog with more layouts; one with a known id replaces the one before,
+        but never a shipped one."""
+        out = {layout.id: layout for layout in self.layouts}
+        for layout in layouts:
+            if not (layout.id in out and out[layout.id].builtin):
+                out[layout.id] = layout
+        return LayoutCatalog(tuple(sorted(out.values(),
+                                          key=lambda lay: (not lay.builtin, lay.order, lay.id))))
+
+    def free_id(self, stem: str = "own") -> str:
+        """An id no layout here has: own-1, own-2 …"""
+        number = 1
+        while f"{stem}-{number}" in self:
+            number += 1
+        return f"{stem}-{number}"

@@ -16,7 +16,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from ..domain import LAYOUTS, Layout, Measure, MeasureKind, Report
+from ..domain import Layout, Measure, MeasureKind, Report, builtin_layouts
 from ..errors import ClerkError
 from ..thai.dates import parse_be_year
 from ..thai.digits import to_arabic_digits
@@ -145,7 +145,7 @@ def _match(headers: list[str]) -> tuple[Layout, list[int]] | None:
     """The layout whose headers these are, and which table column holds each field."""
     cells = [_norm(h) for h in headers]
     best: tuple[int, Layout, list[int]] | None = None
-    for layout in LAYOUTS:
+    for layout in builtin_layouts():
         wanted = [_norm(c.header) for c in layout.columns]
         positions = []
         for header in wanted:

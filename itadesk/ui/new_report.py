@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import LAYOUTS, Report
+from ..domain import Report, builtin_layouts
 from ..thai.dates import fiscal_year_of, parse_be_year
 from ..thai.digits import to_thai_digits
 from .widgets import ok_cancel
@@ -30,7 +30,7 @@ class NewReportDialog(QDialog):
         self.layouts = QListWidget()
         self.layouts.setObjectName("layout_list")
         self.layouts.setWordWrap(True)
-        for layout in LAYOUTS:
+        for layout in builtin_layouts():
             headers = "\n    ".join(f"{i}. {c.header}" for i, c in enumerate(layout.columns, 1))
             orientation = "แนวนอน" if layout.orientation == "landscape" else "แนวตั้ง"
             item = QListWidgetItem(f"{layout.name}\n    {headers}\n    (กระดาษ{orientation})")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import LAYOUTS, Signer, layout_by_id
+from ..domain import Signer, builtin_layouts, layout_by_id
 from ..thai.dates import fiscal_period_text, parse_be_year
 from ..thai.digits import to_thai_digits
 from .session import ReportSession
@@ -88,7 +88,7 @@ class ReportForm(QScrollArea):
         outer.addLayout(form)
 
         self.layout_box = QComboBox()
-        for layout in LAYOUTS:
+        for layout in builtin_layouts():
             self.layout_box.addItem(layout.name, layout.id)
         self.layout_box.activated.connect(self._layout_chosen)
         self.layout_headers = QLabel()
