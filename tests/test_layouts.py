@@ -119,3 +119,14 @@ def test_narrative_labels_and_heading_from_the_layout():
     assert "มาตรการที่ ๑ ป้องกันสินบน" in texts and "• ผู้รับผิดชอบ" in texts
     assert texts[texts.index("สรุป") + 1] == "ดี"
     assert next(p for p in paragraphs if p.text == "• ผู้รับผิดชอบ").left_mm == 5
+
+
+def test_the_exchange_schema_takes_the_layout_ids_from_the_layout_files():
+    from itadesk.exchange.jsonfile import ExchangeError, report_from_dict
+
+    for layout_id in builtin_layouts().ids:
+        assert report_from_dict({"format": 1, "report": {"layout": layout_id}}).layout == layout_id
+    with pytest.raises(ExchangeError) as caught:
+        report_from_dict({"format": 1, "report": {"layout": "seven"}})
+    assert caught.value.where == "report.layout"
+    assert "measures-plan" in caught.value.message  # the ids the files give

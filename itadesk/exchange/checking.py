@@ -116,21 +116,33 @@ def _constant(name: str) -> float:
 
 
 @functools.cache
-def _validator() -> Any:
+def schema() -> dict[str, Any]:
+    """The schema as shipped (without the layout ids, which come from the layout files)."""
+    return json.loads(resource(SCHEMA).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _validator(layout_ids: tuple[str, ...]) -> Any:
+    import copy
+
     import jsonschema  # not at start-up: only reading a file needs it
 
-    schema = json.loads(resource(SCHEMA).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    full = copy.deepcopy(schema())
+    full["properties"]["report"]["properties"]["layout"]["enum"] = list(layout_ids)
+    return jsonschema.Draft202012Validator(full)
 
 
-def schema() -> dict[str, Any]:
-    return _validator().schema
+def layout_ids() -> tuple[str, ...]:
+    """The layouts a file may name: the shipped layout files'."""
+    from ..domain import builtin_layouts
+
+    return builtin_layouts().ids
 
 
 def check(data: Any) -> None:
     from jsonschema.exceptions import best_match
 
-    error = best_match(_validator().iter_errors(data))
+    error = best_match(_validator(layout_ids()).iter_errors(data))
     if error is not None:
         raise _refusal(error)
 
