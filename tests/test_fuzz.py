@@ -210,7 +210,7 @@ def test_a_failing_report_is_kept_and_replayed(monkeypatch, tmp_path):
     kind, kept_report, _options = fuzzing.load(path)
     # shrunk: what is not needed to fail is gone
     assert kind == "word" and "\u0e48" in kept_report.closing and not kept_report.measures
-    assert len(kept_report.closing) <= len("เจ้าหน้าที่") and not kept_report.opening
+    assert (kept_report.title, kept_report.opening, kept_report.signers) == ("", "", ())
     with pytest.raises(AssertionError, match="a tone mark"):
         test_kept_fuzz_case(path)
 
