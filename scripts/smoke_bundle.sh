@@ -23,5 +23,11 @@ done
 alone env QT_QPA_PLATFORM=offscreen ITADESK_QUIT_WHEN_SHOWN=1 \
   "$app" --library "$tmp/library.sqlite" 2>/dev/null | grep -q shown
 checks=$((checks + 1))
+# a hostile exchange file: checked against the schema inside the bundle, told in Thai
+printf '{"format": 1, "report": {"signers": 7}}' >"$tmp/bad.itadesk.json"
+code=0
+alone "$app" --library "$tmp/library.sqlite" import "$tmp/bad.itadesk.json" 2>"$tmp/err" || code=$?
+[ "$code" -eq 2 ] && grep -q "ผู้ลงนาม" "$tmp/err" && ! grep -q Traceback "$tmp/err"
+checks=$((checks + 1))
 size=$(du -sm "$(dirname "$app")" | cut -f1)
 echo "bundle smoke test: all $checks checks ok; dist/itadesk is $size MB unpacked (target <= 250 MB)"
