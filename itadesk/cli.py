@@ -120,7 +120,7 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
     told = explain(exc, f"itadesk {args.command or '(window)'}: {sys.argv[1:]}")
     if getattr(args, "status_file", None):  # the window waits for this line
         with contextlib.suppress(OSError), args.status_file.open("a", encoding="utf-8") as fh:
-            fh.write("error " + " ".join(told.thai.split()) + "\n")
+            fh.write(f"error {' '.join(told.thai.split())}\t{' '.join(told.english.split())}\n")
     if isinstance(exc, LibraryError):
         return _library_failed(exc)
     _say(told.thai, told.english)

@@ -106,3 +106,16 @@ def test_a_start_that_fails_unexpectedly_shows_a_box(qtbot, tmp_path: Path, own_
         qInstallMessageHandler(previous)
     assert told and "ไม่ได้คาดไว้" in told[0][0] and "OperationalError" in told[0][1]
     assert "no such column" in (own_log / "itadesk.log").read_text(encoding="utf-8")
+
+
+def test_an_export_that_fails_in_its_own_process_is_told_with_the_english_line(
+        window, qtbot, tmp_path: Path):
+    window.open_report(window.library.list_reports()[0].id)
+    target = tmp_path / "report.pdf"
+    (target / "inside.txt").parent.mkdir()  # a folder where the file should go
+    told = _boxes(qtbot, 1)
+    assert window.export_to(target) is not None
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    thai, english = told[0]
+    assert "เป็นโฟลเดอร์" in thai and english.startswith("The target is a folder")
+    assert target.is_dir()

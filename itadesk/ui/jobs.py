@@ -45,6 +45,7 @@ class ExportJob(QObject):
         self._status.touch()
         self._read_to = 0
         self._error_message = ""
+        self.error_english = ""  # the support line of the last failure, for the message box
         self._cancelled = False
         self.process = QProcess(self)
         self.process.finished.connect(self._done)
@@ -81,7 +82,7 @@ class ExportJob(QObject):
                 with contextlib.suppress(ValueError):
                     self.progress.emit(int(float(line.split()[1]) * 100))
             elif line.startswith("error "):
-                self._error_message = line[len("error "):]
+                self._error_message, _, self.error_english = line[len("error "):].partition("\t")
 
     def _done(self, code: int, _status: QProcess.ExitStatus) -> None:
         self._poll.stop()

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
         job = ExportJob(report, path, self)
         job.progress.connect(self.progress_bar.setValue)
         job.succeeded.connect(lambda _r: self._export_done(path, kind))
-        job.failed.connect(lambda message: self._export_failed(path, message))
+        job.failed.connect(lambda message: self._export_failed(path, message, job.error_english))
         job.cancelled.connect(
             lambda: self.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไฟล์เดิมไม่ถูกแตะต้อง", 8000))
         job.finished.connect(self._export_finished)
@@ -353,9 +353,10 @@ class MainWindow(QMainWindow):
         elif box.clickedButton() is open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    def _export_failed(self, path: Path, message: str) -> None:
+    def _export_failed(self, path: Path, message: str, english: str = "") -> None:
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, parent=self)
+        box.setInformativeText(english)
         retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
         other = box.addButton("บันทึกเป็นชื่ออื่น…", QMessageBox.ButtonRole.ActionRole)
         box.addButton("ยกเลิก", QMessageBox.ButtonRole.RejectRole)
