@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -81,10 +82,17 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
     try:
-        return _run(args)
+        code = _run(args)
+        if sys.stdout is not None:  # None in the windowed bundle
+            sys.stdout.flush()  # here, where a closed pipe is still caught, not at the exit
+        return code
     except KeyboardInterrupt:
         _say("หยุดตามที่สั่งแล้ว", "Interrupted.")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `itadesk list | head`: the reader had enough, nothing failed
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # the one place every command ends when something fails
         return _failed(args, exc)
 

@@ -180,3 +180,17 @@ def test_cancelling_in_the_window_leaves_another_writer_of_the_file_alone(
         done = writer.release()
     assert done.returncode == 0, done.stderr
     assert _pdf_complete(target) and not _parts(out)
+
+
+def test_a_reader_that_stops_early_is_no_error(library_path: Path):
+    """`itadesk list | head -1`: the pipe closes before the listing is written."""
+    import subprocess
+    import sys
+
+    _demo_library(library_path)
+    proc = subprocess.Popen([sys.executable, "-m", "itadesk", "--library", str(library_path),
+                             "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.close()  # before the program has even started
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and err == b"", err.decode()

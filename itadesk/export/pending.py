@@ -26,6 +26,7 @@ NOTE_SUFFIX = ".note"
 # A note is made, then locked: in between (microseconds) another start could take the
 # lock and find it empty. An empty note is removed only once it is clearly stale.
 EMPTY_NOTE_GRACE_S = 60.0
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation of the path
 
 if sys.platform == "win32":
     import msvcrt
@@ -83,7 +84,7 @@ class PendingWrite:
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
             note = folder / f"{token}-{secrets.token_hex(8)}{NOTE_SUFFIX}"
-            fd = os.open(note, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
+            fd = os.open(note, os.O_CREAT | os.O_EXCL | os.O_RDWR | _BINARY, 0o600)
             self._fd, self._note = fd, note
             if not _try_lock(fd):  # cannot be: the name is new; keep the write going
                 self.done()
@@ -116,7 +117,7 @@ def cleanup_leftovers() -> int:
 
 
 def _settle(note: Path) -> int:
-    fd = os.open(note, os.O_RDWR)
+    fd = os.open(note, os.O_RDWR | _BINARY)
     try:
         if not _try_lock(fd):
             return 0  # its writer is still at work
