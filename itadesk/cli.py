@@ -50,7 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--orientation", choices=[name for name, _text in ORIENTATIONS])
     # for the window, which runs exports in a process of their own: progress lines and
     # the outcome go to a file (a windowed program on Windows has no usable stdout)
-    export.add_argument("--progress", action="store_true", help=argparse.SUPPRESS)
     export.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
     for switch in SWITCHES:
         export.add_argument(f"--{switch.name.replace('_', '-')}", dest=switch.name, default=None,
@@ -193,13 +192,10 @@ def _export(args: argparse.Namespace, path: Path) -> int:
         status = (stack.enter_context(args.status_file.open("a", encoding="utf-8"))
                   if args.status_file else None)
         progress = None
-        if args.progress or status:
+        if status:
             def progress(share: float) -> None:
-                if status:
-                    status.write(f"progress {share:.3f}\n")
-                    status.flush()
-                else:
-                    print(f"progress {share:.3f}", flush=True)
+                status.write(f"progress {share:.3f}\n")
+                status.flush()
         export_report(report, output, options, progress=progress)
         if status:
             status.write("done\n")

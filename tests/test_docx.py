@@ -112,6 +112,10 @@ def test_fonts_are_embedded_and_can_be_read_back(tmp_path):
         first = keys[next(iter(keys))]
         data = z.read("word/" + targets[next(iter(keys))].lstrip("/").removeprefix("word/"))
         assert data != regular and deobfuscate(data, first) == regular
+        # the faces a report uses, and no more: nothing in a report is italic
+        assert re.findall(r"<w:(embed\w+) ", table) == ["embedRegular", "embedBold"]
+        assert len([n for n in names if n.startswith("word/fonts/")]) == 2
+        assert "<w:i/>" not in z.read("word/document.xml").decode()
     unembedded = export(demo("borplathong-2568"), tmp_path / "b0.docx", embed_fonts=False)
     assert unembedded.stat().st_size < path.stat().st_size / 3
 

@@ -23,7 +23,6 @@ class Align(StrEnum):
 class Run:
     text: str
     bold: bool = False
-    italic: bool = False
     underline: bool = False
     # Dotted leader: the writer fills the rest of the line with dots (memo form fields).
     dotted_fill: bool = False
@@ -78,12 +77,7 @@ class Table:
     body_size_pt: float = 15.0
 
 
-@dataclass(frozen=True)
-class PageBreak:
-    pass
-
-
-Block = Paragraph | Table | Image | PageBreak
+Block = Paragraph | Table | Image  # a new page is a new Section
 
 
 @dataclass(frozen=True)

@@ -50,9 +50,6 @@ class Measure:
             raise KeyError(name)
         return dataclasses.replace(self, **{name: value})
 
-    def is_blank(self) -> bool:
-        return not any(getattr(self, f).strip() for f in MEASURE_TEXT_FIELDS) and not self.scores
-
 
 MEASURE_TEXT_FIELDS: tuple[str, ...] = (
     "code", "title", "activity", "steps", "owner", "timing", "result", "outcome",

@@ -1,4 +1,4 @@
-"""Writers: each turns the neutral document into a file (Word now, PDF next)."""
+"""Writers: each turns the neutral document into a file (Word in docx/, PDF in pdf/)."""
 
 from .errors import ExportError
 from .files import write_atomically

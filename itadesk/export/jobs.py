@@ -1,6 +1,7 @@
 """One export job: report → neutral document → writer → file, with progress and cancel.
 
-Qt-free, so the window's worker thread and the command line run the same code.
+Qt-free: the command line runs it, and the window runs the command line in a process of
+its own (ui/jobs.py says why not a thread).
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 
 from ..paths import font_dir
 
-FAMILY = "TH Sarabun New"
 # TH Sarabun New is drawn small for its point size: 15 pt reads like 10-11 pt of most fonts.
 UI_POINT_SIZE = 15
 TABLE_POINT_SIZE = 15
@@ -15,10 +14,7 @@ _loaded: str | None = None
 
 
 def load_fonts() -> str:
-    """Register the faces the window uses, once; returns the family (a fallback if missing).
-
-    The italic faces are for the exports only; the window never draws italic Thai.
-    """
+    """Register the faces the window uses, once; returns the family (a fallback if missing)."""
     global _loaded
     if _loaded is None:
         family = ""

@@ -306,8 +306,8 @@ class MainWindow(QMainWindow):
     @guarded
     def export_to(self, path: Path) -> ExportJob | None:
         """Export the open report (as saved now) to `path`, Word or PDF by its suffix,
-        in a worker thread: the window stays usable, the status bar shows progress and
-        a Cancel button. Returns the running job (None if nothing was started)."""
+        in a process of its own (ui/jobs.py): the window stays usable, the status bar shows
+        progress and a Cancel button. Returns the running job (None if nothing was started)."""
         if self.report_page is None or self.session is None:
             return None
         if self.export_job is not None and self.export_job.is_running():

@@ -385,13 +385,6 @@ class MeasureTable(QTableView):
                 extra += 1
             row += 1
 
-    def fit_all_rows(self) -> None:
-        model = self.model()
-        if isinstance(model, MeasureTableModel):
-            for row in range(model.rowCount()):
-                if row not in self._fitted:
-                    self.fit_row(row)
-
     # ------------------------------------------------------------- editing
     def commit_open_editor(self) -> None:
         """Hand an open cell editor's text over (saved and undoable) and close it."""

@@ -28,9 +28,7 @@ CT_OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 FACES = (
     ("embedRegular", "THSarabunNew-Regular.ttf"),
     ("embedBold", "THSarabunNew-Bold.ttf"),
-    ("embedItalic", "THSarabunNew-Italic.ttf"),
-    ("embedBoldItalic", "THSarabunNew-BoldItalic.ttf"),
-)
+)  # nothing in a report is italic: Word draws a slanted face itself if a clerk asks
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # name-based GUIDs (RFC 4122 version 5) for the font keys, from the font's SHA-256
 _FONT_KEYS = uuid.UUID("6f0e2d4c-1b3a-4e59-8c7d-2a1f0e9d8c7b")

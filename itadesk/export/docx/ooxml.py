@@ -34,15 +34,13 @@ def text(value: str) -> str:
     return escape(strip_not_xml(value))
 
 
-def rpr(size_pt: float, bold: bool = False, italic: bool = False,
-        underline: bool = False) -> str:
+def rpr(size_pt: float, bold: bool = False, underline: bool = False) -> str:
     """Run properties: the font and size twice, once for Latin and once for Thai (cs)."""
     half_points = round(size_pt * 2)
     return (
         "<w:rPr>"
         f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
         + ("<w:b/><w:bCs/>" if bold else "")
-        + ("<w:i/><w:iCs/>" if italic else "")
         + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
         + ('<w:u w:val="single"/>' if underline else "")
         + '<w:lang w:val="th-TH" w:eastAsia="th-TH" w:bidi="th-TH"/>'
@@ -51,7 +49,7 @@ def rpr(size_pt: float, bold: bool = False, italic: bool = False,
 
 
 def run(r: Run, size_pt: float) -> str:
-    props = rpr(size_pt, r.bold, r.italic, r.underline)
+    props = rpr(size_pt, r.bold, r.underline)
     if r.dotted_fill:
         return f"<w:r>{props}<w:tab/></w:r>"
     if not r.text:

@@ -19,7 +19,7 @@ from docx.oxml import parse_xml
 from docx.section import _Header
 from docx.shared import Mm
 
-from ...document.model import Document, Image, PageBreak, PageSetup, Paragraph, Table
+from ...document.model import Document, Image, PageSetup, Paragraph, Table
 from ..files import write_atomically
 from . import ooxml
 from .fonts import embed_fonts
@@ -101,8 +101,6 @@ def _elements(doc: DocxDocument, block: object, width_mm: float) -> list:
         return [parse_xml(ooxml.table(block)),
                 parse_xml(f'<w:p {NSDECL}><w:pPr><w:spacing w:after="0"/>'
                           f"{ooxml.rpr(6)}</w:pPr></w:p>")]
-    if isinstance(block, PageBreak):
-        return [parse_xml(f'<w:p {NSDECL}><w:r><w:br w:type="page"/></w:r></w:p>')]
     if isinstance(block, Image):
         paragraph = doc.add_paragraph()  # made by python-docx for the picture relationship
         paragraph.alignment = {"left": 0, "center": 1, "right": 2}.get(str(block.align), 0)

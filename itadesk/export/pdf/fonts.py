@@ -21,11 +21,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ...paths import font_dir
 
-FACES = {
-    (False, False): ("THSarabunNew", "THSarabunNew-Regular.ttf"),
-    (True, False): ("THSarabunNew-Bold", "THSarabunNew-Bold.ttf"),
-    (False, True): ("THSarabunNew-Italic", "THSarabunNew-Italic.ttf"),
-    (True, True): ("THSarabunNew-BoldItalic", "THSarabunNew-BoldItalic.ttf"),
+FACES = {  # bold or not (nothing in a report is italic)
+    False: ("THSarabunNew", "THSarabunNew-Regular.ttf"),
+    True: ("THSarabunNew-Bold", "THSarabunNew-Bold.ttf"),
 }
 # Line box of TH Sarabun New (hhea ascender 844, descender 457, line gap 30, per 1000).
 ASCENT, LINE = 0.844, 1.331
@@ -41,12 +39,12 @@ FEATURES = {"kern": True, "liga": True}
 _LIGATURES = {"uni0E24.liga": "ฤา", "uni0E26.liga": "ฦา"}
 
 
-def face_name(bold: bool = False, italic: bool = False) -> str:
-    return FACES[(bold, italic)][0]
+def face_name(bold: bool = False) -> str:
+    return FACES[bold][0]
 
 
 def register() -> None:
-    """Register the four faces with ReportLab (once per process)."""
+    """Register the faces with ReportLab (once per process)."""
     global _registered
     with _lock:
         if _registered:

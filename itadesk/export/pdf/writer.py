@@ -23,7 +23,6 @@ from ...document.model import (
     Align,
     Document,
     Image,
-    PageBreak,
     PageSetup,
     Paragraph,
     Row,
@@ -81,12 +80,12 @@ def layout_paragraph(p: Paragraph, width: float) -> list[Line]:
     if not runs:
         return [Line([], first_x, width - first_x, size, p.align, fill)]
     # One face measures the whole paragraph: the boldest its runs use (conservative).
-    measure_face = face_name(any(r.bold for r in runs), any(r.italic for r in runs))
+    measure_face = face_name(any(r.bold for r in runs))
     text = "".join(r.text for r in runs)
     # Each run's face, by character, to cut the broken lines back into spans.
     faces: list[str] = []
     for r in runs:
-        faces.extend([face_name(r.bold, r.italic)] * len(r.text))
+        faces.extend([face_name(r.bold)] * len(r.text))
 
     def measure(s: str) -> float:
         return text_width(s, measure_face) * size / 1000
@@ -335,8 +334,6 @@ def _section(pages: _Pages, section: Section) -> None:
             _table(pages, block)
         elif isinstance(block, Image):
             _image(pages, block)
-        elif isinstance(block, PageBreak):
-            pages.new_page()
 
 
 def _paragraph(pages: _Pages, p: Paragraph, following: object) -> None:
