@@ -188,3 +188,25 @@ def test_a_backup_that_fails_says_why_and_leaves_nothing(small_disk: Path):
     with Library.open(path) as lib:
         assert lib.backup_problem is not None
         assert "พื้นที่ดิสก์เต็ม" in lib.backup_problem.message
+
+
+def test_a_restore_that_cannot_be_written_leaves_the_library_as_it_was(tmp_path: Path):
+    from itadesk.store import RestoreFailed
+
+    from .conftest import mounted_tmpfs
+
+    with mounted_tmpfs(tmp_path / "disk", "300k") as disk:
+        path = disk / "ITA.sqlite"
+        with Library.open(path) as lib:
+            lib.create_report(Report(municipality="ใหญ่", measures=tuple(
+                Measure(title="ก" * 2000) for _ in range(12))))
+        Library.open(path).close()  # one copy: the disk has no room for a third
+        with Library.open(path, take_backup=False) as lib:
+            rid = lib.create_report(Report(municipality="หลังสำรอง"))
+            [copy] = lib.backups()
+            with pytest.raises(RestoreFailed) as info:
+                lib.restore_from(copy)
+            assert "พื้นที่ดิสก์เต็ม" in info.value.message
+            assert lib.load_report(rid).municipality == "หลังสำรอง" and lib.integrity_ok()
+            assert not [p for p in backups_module.backup_dir(path, lib.library_id).iterdir()
+                        if ".tmp" in p.name]

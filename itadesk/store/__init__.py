@@ -14,6 +14,7 @@ from .errors import (
     NewerLibrary,
     NotAFile,
     NotALibrary,
+    RestoreFailed,
     WriteFailed,
 )
 from .library import Library, default_library_path
@@ -33,6 +34,7 @@ __all__ = [
     "NewerLibrary",
     "NotAFile",
     "NotALibrary",
+    "RestoreFailed",
     "WriteFailed",
     "default_library_path",
 ]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..thai.dates import thai_date
 from ..thai.digits import to_thai_digits
-from .errors import BackupMismatch, NewerLibrary
+from .errors import BackupMismatch, NewerLibrary, RestoreFailed
 from .filesystem import read_only_target
 from .schema import APPLICATION_ID, LATEST_VERSION, migrate
 
@@ -261,6 +261,9 @@ def prepared_copy(library: Path, backup: Backup, library_id: str) -> Path:
         shutil.copyfile(backup.path, tmp)
         adopt(tmp, library_id)
         _fsync(tmp)
+    except (OSError, sqlite3.Error) as exc:
+        remove_temporary(tmp)
+        raise RestoreFailed(backup.path, str(exc)) from exc
     except BaseException:
         remove_temporary(tmp)
         raise
@@ -272,13 +275,16 @@ def swap(library: Path, copy: Path, kept_as: str) -> Path:
     is kept beside it (<name>-damaged-… or -replaced-…); returns that file's path."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     kept = library.with_name(fitted_name(library.stem, f"-{kept_as}-{stamp}{library.suffix}"))
-    if library.exists():
-        os.replace(library, kept)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{library}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{kept}{suffix}"))
-    os.replace(copy, library)
+    try:
+        if library.exists():
+            os.replace(library, kept)
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{library}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{kept}{suffix}"))
+        os.replace(copy, library)
+    except OSError as exc:
+        raise RestoreFailed(library, str(exc)) from exc
     return kept
 
 

@@ -166,3 +166,15 @@ class CopyFailed(LibraryError):
             "กรุณาเลือกโฟลเดอร์อื่น เช่น โฟลเดอร์เอกสารในเครื่องนี้",
             target, detail,
         )
+
+
+class RestoreFailed(LibraryError):
+    english = "The backup could not be put back; the library is as it was."
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        reason = "พื้นที่ดิสก์เต็ม" if disk_full(detail) else "อ่านหรือเขียนไฟล์ไม่ได้"
+        super().__init__(
+            f"เรียกคืนจากสำเนาสำรองไม่สำเร็จ ({reason}) คลังรายงานยังเป็นอย่างเดิม "
+            "กรุณาเลือกสำเนาอื่น หรือเพิ่มพื้นที่ดิสก์แล้วลองอีกครั้ง",
+            path, detail,
+        )

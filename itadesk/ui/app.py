@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -105,9 +104,8 @@ def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bo
         return False
     try:
         restore_damaged(path, chosen)
-    except (LibraryError, OSError, sqlite3.Error) as exc2:
-        QMessageBox.critical(parent, APP_TITLE, "เรียกคืนจากสำเนานี้ไม่สำเร็จ กรุณาเลือกสำเนาอื่น\n"
-                             + getattr(exc2, "message", str(exc2)))
+    except LibraryError as failed:  # then the copies are offered again
+        QMessageBox.critical(parent, APP_TITLE, failed.message)
     return True
 
 
