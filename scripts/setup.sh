@@ -20,6 +20,8 @@ DEB_PACKAGES=(
   # ICU's Thai line breaker for Debian's python3: an independent judge of our line breaks
   python3-icu
   python3-venv
+  # the power-cut test records the store's file calls with strace
+  strace
 )
 
 missing=()
