@@ -20,6 +20,7 @@ from . import __version__
 from .demo import DEMOS
 from .domain import Report
 from .domain.options import ORIENTATIONS, SWITCHES
+from .export.writers import FORMATS
 from .store.library import ENV_LIBRARY, default_library_path
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
@@ -45,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง หรือไฟล์ .itadesk.json")
     export.add_argument("--demo", choices=sorted(DEMOS), help=f"รายงานตัวอย่าง {DEMO_CHOICES}")
     export.add_argument("-o", "--output", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
-    export.add_argument("--format", choices=("docx", "pdf"),
-                        help="docx หรือ pdf (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
+    export.add_argument("--format", choices=FORMATS,
+                        help=f"{' หรือ '.join(FORMATS)} (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
     export.add_argument("--orientation", choices=[name for name, _text in ORIENTATIONS])
     # for the window, which runs exports in a process of their own: progress lines and
     # the outcome go to a file (a windowed program on Windows has no usable stdout)
@@ -171,9 +172,11 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     from .export.jobs import export_report
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
-    if fmt not in ("docx", "pdf"):
-        _say("ระบุรูปแบบไฟล์ด้วย --format docx หรือ pdf หรือให้ชื่อไฟล์ลงท้ายด้วย .docx หรือ .pdf",
-             "Give --format docx|pdf or an output name ending in .docx or .pdf.")
+    if fmt not in FORMATS:
+        names, endings = " หรือ ".join(FORMATS), " หรือ ".join(f".{f}" for f in FORMATS)
+        _say(f"ระบุรูปแบบไฟล์ด้วย --format {names} หรือให้ชื่อไฟล์ลงท้ายด้วย {endings}",
+             f"Give --format {'|'.join(FORMATS)} or an output name ending in "
+             f"{' or '.join('.' + f for f in FORMATS)}.")
         return EXIT_USAGE
     loaded = _load_report(args, path)
     if isinstance(loaded, int):

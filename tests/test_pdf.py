@@ -18,7 +18,7 @@ from itadesk.exchange.jsonfile import read_report
 from itadesk.export import ExportError
 from itadesk.export.pdf import write_pdf
 from itadesk.export.pdf.fonts import face_name, register, shaped_glyphs
-from itadesk.export.pdf.writer import layout_paragraph, mm
+from itadesk.export.pdf.lines import layout_paragraph, mm
 from itadesk.paths import resource
 from itadesk.thai.linebreak import LEADING_VOWELS, MARKS
 
@@ -157,7 +157,7 @@ def test_line_breaks_agree_with_icu():
                 elif hasattr(block, "runs"):
                     widths[id(block)] = (block, width)
             for p, w in widths.values():
-                lines = ["".join(t for t, _f, _s in line.spans) for line in layout_paragraph(p, w)]
+                lines = [line.text for line in layout_paragraph(p, w)]
                 for a, b in itertools.pairwise(lines):
                     if a and b and re.match("[\u0e01-\u0e5b]", a[-1]) and re.match(
                             "[\u0e01-\u0e5b]", b[0]):

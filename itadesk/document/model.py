@@ -1,7 +1,10 @@
 """The neutral document: frozen dataclasses, in millimetres and points.
 
-Every decision about what a report says and in which order is made when this is built;
-the Word and PDF writers only lay it out. It dumps to JSON for golden fixtures.
+Every decision about what a report says and in which order is made when this is built,
+and so is every decision about its look: fills, cell padding, borders, alignment, where
+page numbers go and how big. The defaults below are the one place those constants live;
+the Word and PDF writers read them from the document and only lay it out. It dumps to
+JSON for the golden files.
 """
 
 from __future__ import annotations
@@ -16,7 +19,18 @@ class Align(StrEnum):
     LEFT = "left"
     CENTER = "center"
     RIGHT = "right"
-    JUSTIFY = "justify"  # Thai distributed justification is left to the writer
+    # Lines but the last fill the width: the extra space goes between words (Thai words
+    # too, which have no spaces) and at spaces, never inside a letter and its marks.
+    JUSTIFY = "justify"
+
+
+class VAlign(StrEnum):
+    TOP = "top"
+    CENTER = "center"
+    BOTTOM = "bottom"
+
+
+Color = str  # RGB in hex, as Word writes it: "F2F2F2"
 
 
 @dataclass(frozen=True)
@@ -69,12 +83,35 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Padding:
+    """Space between a cell's border and its text."""
+
+    top_mm: float = 0.8
+    right_mm: float = 1.5
+    bottom_mm: float = 0.8
+    left_mm: float = 1.5
+
+
+@dataclass(frozen=True)
+class Border:
+    """The lines around and between the cells."""
+
+    width_pt: float = 0.5
+    color: Color = "000000"
+
+
+@dataclass(frozen=True)
 class Table:
     widths_mm: tuple[float, ...]
-    header: Row
+    header: Row  # repeated at the top of every page the table runs on to
     rows: tuple[Row, ...]
     header_size_pt: float = 16.0
     body_size_pt: float = 15.0
+    header_fill: Color | None = "F2F2F2"  # light grey, as the published reports have it
+    header_valign: VAlign = VAlign.CENTER
+    body_valign: VAlign = VAlign.TOP
+    padding: Padding = Padding()
+    border: Border = Border()
 
 
 Block = Paragraph | Table | Image  # a new page is a new Section
@@ -119,13 +156,32 @@ class Section:
 
 
 @dataclass(frozen=True)
+class PageNumbers:
+    """Where the page numbers of numbered sections go, and how they look."""
+
+    format: str = "- {} -"  # {} is the number
+    size_pt: float = 16.0
+    at_top: bool = True  # top of the page (Thai official documents), else the bottom
+    align: Align = Align.CENTER  # across the text width, as Word aligns a header
+    edge_mm: float = 10.0  # from the page's edge to the number's line
+
+
+@dataclass(frozen=True)
+class ContinuationWord:
+    """คำต่อหน้า: the next page's first word at the bottom right of each page (PDF only:
+    Word lays out its own pages), half-way down the bottom margin."""
+
+    format: str = "/{}..."  # {} is the word
+    size_pt: float = 14.0
+
+
+@dataclass(frozen=True)
 class Document:
     title: str
     sections: tuple[Section, ...]
     thai_digits: bool = True
-    page_number_format: str = "- {} -"
-    # คำต่อหน้า: "/" + the next page's first word + "..." at the bottom right of each page
-    continuation_word: bool = False
+    page_numbers: PageNumbers = PageNumbers()
+    continuation_word: ContinuationWord | None = None
     metadata: dict[str, str] = field(default_factory=dict)
 
     def paragraphs(self) -> list[Paragraph]:

@@ -6,59 +6,46 @@ its own (ui/jobs.py says why not a thread).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from ..document import ExportOptions, build_document
-from ..domain import Report
+from ..domain import Layout, Report
 from .errors import ExportError
+from .files import write_atomically
+from .writers import FORMATS, WRITERS, Progress
 
-Progress = Callable[[float], None]  # 0.0 … 1.0; may raise Cancelled to stop the job
+__all__ = ["FORMATS", "Cancelled", "Progress", "export_bytes", "export_report", "format_of"]
 
 
 class Cancelled(Exception):
     """The clerk cancelled: no file is written, the old one stays."""
 
 
-FORMATS = ("docx", "pdf")
-
-
 def format_of(path: Path) -> str:
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ExportError("ชื่อไฟล์ต้องลงท้ายด้วย .docx หรือ .pdf", path,
-                          english="The file name must end in .docx or .pdf.")
+        endings = " หรือ ".join(f".{f}" for f in FORMATS)
+        raise ExportError(f"ชื่อไฟล์ต้องลงท้ายด้วย {endings}", path,
+                          english=f"The file name must end in {' or '.join(FORMATS)}.")
     return fmt
 
 
 def export_report(report: Report, path: Path, options: ExportOptions | None = None,
-                  progress: Progress | None = None) -> Path:
-    options = options or ExportOptions.from_report(report)
-    document = build_document(report, options)
-    if progress:
-        progress(0.05)
-    if format_of(path) == "docx":
-        from .docx import write_docx
-
-        write_docx(document, path, embed=options.embed_fonts, progress=progress)
-    else:
-        from .pdf import write_pdf
-
-        write_pdf(document, path, progress=progress)
+                  progress: Progress | None = None, layout: Layout | None = None) -> Path:
+    """Write the report to `path`, in the format its name ends in (whole, or not at all)."""
+    data = export_bytes(report, format_of(Path(path)), options, progress, layout)
+    write_atomically(Path(path), lambda fh: fh.write(data))
     if progress:
         progress(1.0)
     return path
 
 
 def export_bytes(report: Report, fmt: str, options: ExportOptions | None = None,
-                 progress: Progress | None = None) -> bytes:
-    """The file's bytes without writing it (the preview)."""
+                 progress: Progress | None = None, layout: Layout | None = None) -> bytes:
+    """The file's bytes without writing it (the preview). `layout`: the report's, when it
+    is not one of the shipped ones."""
     options = options or ExportOptions.from_report(report)
-    document = build_document(report, options)
-    if fmt == "docx":
-        from .docx import docx_bytes
-
-        return docx_bytes(document, embed=options.embed_fonts, progress=progress)
-    from .pdf import pdf_bytes
-
-    return pdf_bytes(document, progress=progress)
+    document = build_document(report, options, layout)
+    if progress:
+        progress(0.05)
+    return WRITERS[fmt].render(document, options, progress)

@@ -1,5 +1,5 @@
 """The Word writer."""
 
-from .writer import docx_bytes, write_docx
+from .writer import docx_bytes, render, write_docx
 
-__all__ = ["docx_bytes", "write_docx"]
+__all__ = ["docx_bytes", "render", "write_docx"]

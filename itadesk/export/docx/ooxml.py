@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
-from ...document.model import Align, Paragraph, Run, Table
+from ...document.model import Align, Paragraph, Run, Table, VAlign
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -18,7 +18,7 @@ TWIPS_PER_MM = 1440 / 25.4
 
 # XML 1.0 cannot hold these; a clerk's text never means them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right",
+JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right",
        Align.JUSTIFY: "both"}
 
 
@@ -76,7 +76,7 @@ def ppr(p: Paragraph, line_width_mm: float | None = None, section: str = "") -> 
         elif p.first_line_mm < 0:
             ind += f' w:hanging="{twips(-p.first_line_mm)}"'
         parts.append(ind + "/>")
-    parts.append(f'<w:jc w:val="{_JC[p.align]}"/>')
+    parts.append(f'<w:jc w:val="{JC[p.align]}"/>')
     parts.append(rpr(p.size_pt, any(r.bold for r in p.runs)))  # the paragraph mark too
     parts.append(section)
     parts.append("</w:pPr>")
@@ -89,12 +89,14 @@ def paragraph(p: Paragraph, line_width_mm: float | None = None, section: str = "
 
 
 def _cell(paragraphs: tuple[Paragraph, ...], width: int, span: int = 1,
-          header: bool = False) -> str:
+          fill: str | None = None, valign: VAlign = VAlign.TOP) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
-    if header:
-        props += '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:vAlign w:val="center"/>'
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    if valign is not VAlign.TOP:
+        props += f'<w:vAlign w:val="{valign}"/>'
     body = "".join(
         f"<w:p>{ppr(p)}{''.join(run(r, p.size_pt) for r in p.runs)}</w:p>" for p in paragraphs
     ) or "<w:p/>"
@@ -103,15 +105,20 @@ def _cell(paragraphs: tuple[Paragraph, ...], width: int, span: int = 1,
 
 def table(t: Table) -> str:
     widths = [twips(w) for w in t.widths_mm]
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+    # w:sz counts eighths of a point
+    border = (f'w:val="single" w:sz="{round(t.border.width_pt * 8)}" w:space="0" '
+              f'w:color="{t.border.color}"')
+    pad = t.padding
     out = [
         f"<w:tbl {NSDECL}><w:tblPr>"
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f"<w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>"
         f"<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{twips(pad.top_mm)}" w:type="dxa"/>'
+        f'<w:left w:w="{twips(pad.left_mm)}" w:type="dxa"/>'
+        f'<w:bottom w:w="{twips(pad.bottom_mm)}" w:type="dxa"/>'
+        f'<w:right w:w="{twips(pad.right_mm)}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
         "</w:tblPr><w:tblGrid>"
@@ -120,15 +127,17 @@ def table(t: Table) -> str:
     out.append("</w:tblGrid>")
     # The header row repeats on every page; body rows may split across pages, as printed.
     out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>")
-    out.extend(_cell(c.paragraphs, w, header=True) for c, w in zip(t.header.cells, widths,
-                                                                    strict=True))
+    out.extend(_cell(c.paragraphs, w, fill=t.header_fill, valign=t.header_valign)
+               for c, w in zip(t.header.cells, widths, strict=True))
     out.append("</w:tr>")
     for row in t.rows:
         out.append("<w:tr>")
         if row.spans_all:
-            out.append(_cell(row.cells[0].paragraphs, sum(widths), span=len(widths)))
+            out.append(_cell(row.cells[0].paragraphs, sum(widths), span=len(widths),
+                             valign=t.body_valign))
         else:
-            out.extend(_cell(c.paragraphs, w) for c, w in zip(row.cells, widths, strict=True))
+            out.extend(_cell(c.paragraphs, w, valign=t.body_valign)
+                       for c, w in zip(row.cells, widths, strict=True))
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

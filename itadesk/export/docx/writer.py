@@ -19,7 +19,15 @@ from docx.oxml import parse_xml
 from docx.section import _Header
 from docx.shared import Mm
 
-from ...document.model import Document, Image, PageSetup, Paragraph, Table
+from ...document.build import ExportOptions
+from ...document.model import (
+    Document,
+    Image,
+    PageNumbers,
+    PageSetup,
+    Paragraph,
+    Table,
+)
 from ..files import write_atomically
 from . import ooxml
 from .fonts import embed_fonts
@@ -31,6 +39,12 @@ def write_docx(document: Document, path: Path, *, embed: bool = True,
     """Write the document to `path` (whole, or not at all)."""
     data = docx_bytes(document, embed=embed, progress=progress)
     write_atomically(Path(path), lambda fh: fh.write(data))
+
+
+def render(document: Document, options: ExportOptions,
+           progress: Callable[[float], None] | None = None) -> bytes:
+    """The registry's entry (export/writers.py)."""
+    return docx_bytes(document, embed=options.embed_fonts, progress=progress)
 
 
 def docx_bytes(document: Document, *, embed: bool = True,
@@ -80,11 +94,11 @@ def _build(document: Document, embed: bool,
             for element in _elements(doc, block, width):
                 final_sectpr.addprevious(element)
         if last:
-            _apply_page(final_sectpr, section.page)
+                _apply_page(final_sectpr, section.page, document.page_numbers)
         else:
             # A section ends with a paragraph that carries its properties.
             holder = parse_xml(f"<w:p {NSDECL}><w:pPr><w:sectPr/></w:pPr></w:p>")
-            _apply_page(holder[0][0], section.page)
+            _apply_page(holder[0][0], section.page, document.page_numbers)
             final_sectpr.addprevious(holder)
     for section, word_section in zip(document.sections, doc.sections, strict=True):
         _headers(word_section, section.page, document)
@@ -111,7 +125,7 @@ def _elements(doc: DocxDocument, block: object, width_mm: float) -> list:
     raise TypeError(f"unknown block {block!r}")
 
 
-def _apply_page(sectpr, page: PageSetup) -> None:
+def _apply_page(sectpr, page: PageSetup, numbers: PageNumbers) -> None:
     w = f"{{{W_NS}}}"
     for child in list(sectpr):
         if child.tag in (f"{w}pgSz", f"{w}pgMar", f"{w}pgNumType", f"{w}titlePg", f"{w}cols",
@@ -126,7 +140,8 @@ def _apply_page(sectpr, page: PageSetup) -> None:
         f'<w:pgSz w:w="{width}" w:h="{height}"{orient}/>'
         f'<w:pgMar w:top="{ooxml.twips(page.top_mm)}" w:right="{ooxml.twips(page.right_mm)}" '
         f'w:bottom="{ooxml.twips(page.bottom_mm)}" w:left="{ooxml.twips(page.left_mm)}" '
-        f'w:header="{ooxml.twips(10)}" w:footer="{ooxml.twips(10)}" w:gutter="0"/>'
+        f'w:header="{ooxml.twips(numbers.edge_mm)}" w:footer="{ooxml.twips(numbers.edge_mm)}" '
+        'w:gutter="0"/>'
         f'<w:pgNumType w:fmt="{fmt}"{start}/>'
         '<w:cols w:space="720"/>'
         + ("<w:titlePg/>" if page.first_page_unnumbered else "")
@@ -138,16 +153,18 @@ def _apply_page(sectpr, page: PageSetup) -> None:
 
 
 def _headers(word_section, page: PageSetup, document: Document) -> None:
-    """Page numbers top centre ("- ๒ -"); an empty first-page header under titlePg."""
-    header = word_section.header
+    """Page numbers where the document says ("- ๒ -" top centre), in the header or the
+    footer; an empty first-page one under titlePg."""
+    numbers = document.page_numbers
+    header = word_section.header if numbers.at_top else word_section.footer
     header.is_linked_to_previous = False
     _clear(header, keep_empty=not page.page_numbers)
     if page.page_numbers:
-        before, after = document.page_number_format.split("{}")
+        before, _, after = (ooxml.text(part) for part in numbers.format.partition("{}"))
         # Word shows the PAGE field in Thai digits through w:pgNumType w:fmt="thaiNumbers".
-        props = ooxml.rpr(16)
+        props = ooxml.rpr(numbers.size_pt)
         field = (
-            f'<w:p {NSDECL}><w:pPr><w:jc w:val="center"/>{props}</w:pPr>'
+            f'<w:p {NSDECL}><w:pPr><w:jc w:val="{ooxml.JC[numbers.align]}"/>{props}</w:pPr>'
             f'<w:r>{props}<w:t xml:space="preserve">{before}</w:t></w:r>'
             f'<w:r>{props}<w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r>{props}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
@@ -158,7 +175,8 @@ def _headers(word_section, page: PageSetup, document: Document) -> None:
         )
         header._element.append(parse_xml(field))
     if page.first_page_unnumbered:
-        first = word_section.first_page_header
+        first = word_section.first_page_header if numbers.at_top else (
+            word_section.first_page_footer)
         first.is_linked_to_previous = False
         _clear(first)
     if not document.thai_digits:

@@ -151,3 +151,11 @@ def extractable_cmap(base_font_name: str, cmap: str) -> str:
         return f"<{match[1]}> <{''.join(f'{ord(c):04X}' for c in text)}>"
 
     return _CMAP_ENTRY.sub(entry, cmap)
+
+
+@lru_cache(maxsize=8)
+def underline_metrics(name: str) -> tuple[float, float]:
+    """The face's underline position (below the baseline: negative) and thickness, per
+    1000 em, from its 'post' table."""
+    face = pdfmetrics.getFont(name).face
+    return float(face.underlinePosition), float(face.underlineThickness)

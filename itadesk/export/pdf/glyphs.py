@@ -8,6 +8,8 @@ HarfBuzz's advance, a rise (Ts) where a mark sits above or below its letter.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
@@ -47,10 +49,12 @@ class GlyphWriter:
             self._codes[key] = found
         return found
 
-    def line(self, x: float, baseline: float, spans: list[tuple[str, str, float]]) -> str:
-        """PDF operators (BT … ET) drawing the spans one after another from (x, baseline)."""
+    def line(self, x: float, baseline: float, spans: Sequence[tuple[str, str, float]],
+             gaps: Sequence[float] = ()) -> str:
+        """PDF operators (BT … ET) drawing the spans one after another from (x, baseline),
+        the pen moved on by gaps[i] points more after span i (justified lines)."""
         ops = [f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm"]
-        for text, face, size in spans:
+        for i, (text, face, size) in enumerate(spans):
             if not text:
                 continue
             buf = shape(text, face)
@@ -75,6 +79,9 @@ class GlyphWriter:
                 adjust = width - pos.x_advance + pos.x_offset
                 if adjust:
                     array.append(_n(adjust))
+            gap = gaps[i] if i < len(gaps) else 0.0
+            if gap:
+                array.append(_n(-gap * 1000 / size))  # TJ counts 1/1000 em, leftwards
             if array:
                 ops.append(f"[{' '.join(array)}] TJ")
             if rise:

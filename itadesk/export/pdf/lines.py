@@ -1,0 +1,235 @@
+"""Paragraphs → lines, and lines → PDF text: breaking, alignment, justification, underline.
+
+Lines come from our Thai line breaker (ReportLab would cut Thai words anywhere); each is
+shaped by HarfBuzz so marks sit right. A justified line but the last of its paragraph is
+spread to the full width: the extra space goes to the places a line may break (between
+Thai words, after spaces), so nothing comes between a letter and its marks.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from reportlab.pdfgen.canvas import Canvas
+
+from ...document.model import Align, Paragraph
+from ...thai.linebreak import break_lines, pieces
+from .fonts import ASCENT, LINE, face_name, text_width, underline_metrics
+
+if TYPE_CHECKING:
+    from .pages import Pages
+
+PT_PER_MM = 72 / 25.4
+
+
+def mm(value: float) -> float:
+    return value * PT_PER_MM
+
+
+class Span(NamedTuple):
+    """Text in one face and size."""
+
+    text: str
+    face: str
+    size: float
+    underline: bool = False
+
+    def width(self) -> float:
+        return text_width(self.text, self.face) * self.size / 1000
+
+
+@dataclass
+class Line:
+    """One laid-out line: its spans, where it starts, how wide its box is."""
+
+    spans: list[Span]
+    x: float  # offset from the left edge of the paragraph's box
+    width: float  # the box width available
+    size: float
+    align: Align
+    fill_dots: bool = False
+    last: bool = False  # the paragraph's last line (a justified one stays flush left)
+    gaps: list[float] = field(default_factory=list)  # extra space after each span
+
+    @property
+    def height(self) -> float:
+        return self.size * LINE
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    def text_width(self) -> float:
+        total = 0.0
+        for i, span in enumerate(self.spans):
+            if i == len(self.spans) - 1:
+                span = span._replace(text=span.text.rstrip())
+            total += span.width()
+        return total
+
+
+def layout_paragraph(p: Paragraph, width: float) -> list[Line]:
+    """Lines of a paragraph in a box `width` points wide."""
+    size = p.size_pt
+    first_x = mm(p.left_mm + (p.first_line_mm if not p.hanging_mm else 0.0))
+    rest_x = mm(p.left_mm + p.hanging_mm)
+    runs = [r for r in p.runs if r.text]
+    fill = any(r.dotted_fill for r in p.runs)
+    if not runs:
+        return [Line([], first_x, width - first_x, size, p.align, fill, last=True)]
+    # One face measures the whole paragraph: the boldest its runs use (conservative).
+    measure_face = face_name(any(r.bold for r in runs))
+    text = "".join(r.text for r in runs)
+    # Each run's look, by character, to cut the broken lines back into spans.
+    looks: list[tuple[str, bool]] = []
+    for r in runs:
+        looks.extend([(face_name(r.bold), r.underline)] * len(r.text))
+
+    def measure(s: str) -> float:
+        return text_width(s, measure_face) * size / 1000
+
+    out: list[Line] = []
+    position = 0
+    for i, raw in enumerate(_break_varying(text, width - first_x, width - rest_x, measure)):
+        spans: list[Span] = []
+        start = position
+        for j in range(len(raw) + 1):
+            at = position + j
+            if j == len(raw) or (at > start and looks[at] != looks[at - 1]):
+                if at > start:
+                    face, underline = looks[start]
+                    spans.append(Span(text[start:at], face, size, underline))
+                start = at
+        position += len(raw)
+        x = first_x if i == 0 else rest_x
+        out.append(Line(spans, x, width - x, size, p.align))
+    out[-1].last = True
+    out[-1].fill_dots = fill
+    for line in out:
+        if line.align is Align.JUSTIFY and not line.last:
+            justify(line)
+    return out
+
+
+def _break_varying(text: str, first_width: float, rest_width: float,
+                   measure: Callable[[str], float]) -> list[str]:
+    """Break with a first line of another width than the rest (indents)."""
+    if first_width == rest_width:
+        return break_lines(text, rest_width, measure)
+    head = break_lines(text, first_width, measure)[0]
+    if len(head) >= len(text):
+        return [head]
+    return [head, *break_lines(text[len(head):], rest_width, measure)]
+
+
+def justify(line: Line) -> None:
+    """Spread the line to its box: the spans are cut where the line may break and the
+    room left over is shared equally among those places."""
+    slack = line.width - line.text_width()
+    body = line.text.rstrip()
+    cuts: list[int] = []
+    at = 0
+    for piece in pieces(body)[:-1]:
+        at += len(piece)
+        cuts.append(at)
+    if slack <= 0 or not cuts:
+        return
+    extra = slack / len(cuts)
+    spans: list[Span] = []
+    gaps: list[float] = []
+    start = 0
+    for span in line.spans:
+        end = start + len(span.text)
+        inner = [c - start for c in cuts if start < c < end]
+        offsets = [0, *inner, len(span.text)]
+        for a, b in itertools.pairwise(offsets):
+            spans.append(span._replace(text=span.text[a:b]))
+            gaps.append(extra if start + b in cuts else 0.0)
+        start = end
+    line.spans, line.gaps = spans, gaps
+
+
+def align_offset(align: Align, room: float, used: float) -> float:
+    if align is Align.CENTER:
+        return max(room - used, 0) / 2
+    if align is Align.RIGHT:
+        return max(room - used, 0)
+    return 0.0
+
+
+# Shaping splits SARA AM (ำ) into two glyphs, NIKHAHIT and SARA AA, which a reader would
+# copy as "ํา": not the letter, so searching the PDF for "ดำเนินการ" would find nothing; and
+# one ligature glyph stands for ฤา and ฤๅ alike. Such lines carry their text as /ActualText,
+# and so do justified ones: a reader would take the space added between Thai words for
+# spaces typed.
+_NEEDS_ACTUAL_TEXT = re.compile("\u0e33|[\u0e24\u0e26][\u0e32\u0e45]")
+
+
+@contextmanager
+def actual_text(canvas: Canvas, text: str, spread: bool = False) -> Iterator[None]:
+    if not spread and not _NEEDS_ACTUAL_TEXT.search(text):
+        yield
+        return
+    utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
+    canvas.addLiteral(f"/Span <</ActualText <{utf16}>>> BDC")
+    yield
+    canvas.addLiteral("EMC")
+
+
+def draw_text(pages: Pages, text: str, face: str, size: float, x: float, baseline: float
+              ) -> None:
+    if text:
+        with actual_text(pages.canvas, text):
+            pages.canvas.addLiteral(pages.glyphs.line(x, baseline, [(text, face, size)]))
+
+
+def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
+    baseline = top - ASCENT * line.size
+    used = line.text_width()
+    x = box_left + line.x + align_offset(line.align, line.width, used)
+    if line.spans:
+        actual = line.text
+        pages.saw_text(actual)
+        with actual_text(pages.canvas, actual, spread=any(line.gaps)):
+            pages.canvas.addLiteral(pages.glyphs.line(
+                x, baseline, [(s.text, s.face, s.size) for s in line.spans], line.gaps))
+        _underline(pages.canvas, line, x, baseline)
+    if line.fill_dots:
+        face = face_name()
+        dot = text_width(".", face) * line.size / 1000
+        start = x + used + dot
+        count = int((box_left + line.x + line.width - start) / dot)
+        if count > 0:
+            draw_text(pages, "." * count, face, line.size, start, baseline)
+
+
+def _underline(canvas: Canvas, line: Line, x: float, baseline: float) -> None:
+    """One rule under each stretch of underlined spans (across the space justification
+    put between them), at the font's underline position; never under trailing spaces."""
+    stretches: list[list[float]] = []
+    gaps = line.gaps or [0.0] * len(line.spans)
+    last = len(line.spans) - 1
+    before = False  # the span before was underlined
+    for i, (span, gap) in enumerate(zip(line.spans, gaps, strict=True)):
+        shown = span._replace(text=span.text.rstrip()) if i == last else span
+        if span.underline and shown.text:
+            if before:
+                stretches[-1][1] = x + shown.width()
+            else:
+                stretches.append([x, x + shown.width()])
+        before = span.underline and bool(shown.text)
+        x += span.width() + gap
+    if not stretches:
+        return
+    position, thickness = underline_metrics(line.spans[0].face)
+    canvas.saveState()
+    canvas.setLineWidth(thickness * line.size / 1000)
+    y = baseline + position * line.size / 1000
+    for start, end in stretches:
+        canvas.line(start, y, end, y)
+    canvas.restoreState()

@@ -1,0 +1,145 @@
+"""Tables on PDF pages: the header row repeated on every page, long rows running on to
+the next page as in the published reports; fills, padding and borders from the document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor, black
+
+from ...document.model import Paragraph, Row, Table, VAlign
+from .fonts import LINE
+from .lines import Line, draw_line, layout_paragraph, mm
+from .pages import Pages
+
+
+@dataclass
+class _CellLines:
+    lines: list[Line]
+
+    def height(self, start: int = 0, end: int | None = None) -> float:
+        return sum(line.height for line in self.lines[start:end])
+
+
+@dataclass(frozen=True)
+class _Look:
+    """The table's look in points."""
+
+    table: Table
+
+    @property
+    def pad_x(self) -> float:
+        return mm(self.table.padding.left_mm + self.table.padding.right_mm)
+
+    @property
+    def pad_y(self) -> float:
+        return mm(self.table.padding.top_mm + self.table.padding.bottom_mm)
+
+    @property
+    def pad_top(self) -> float:
+        return mm(self.table.padding.top_mm)
+
+    @property
+    def pad_left(self) -> float:
+        return mm(self.table.padding.left_mm)
+
+
+def _cell_lines(paragraphs: tuple[Paragraph, ...], width: float, look: _Look) -> _CellLines:
+    lines: list[Line] = []
+    for p in paragraphs:
+        lines.extend(layout_paragraph(p, width - look.pad_x))
+    return _CellLines(lines)
+
+
+def _row_cells(row: Row, widths: list[float], look: _Look
+               ) -> tuple[list[_CellLines], list[float]]:
+    if row.spans_all:
+        return [_cell_lines(row.cells[0].paragraphs, sum(widths), look)], [sum(widths)]
+    return ([_cell_lines(c.paragraphs, w, look) for c, w in zip(row.cells, widths, strict=True)],
+            widths)
+
+
+def _draw_row(pages: Pages, cells: list[_CellLines], widths: list[float],
+              spans: list[tuple[int, int]], look: _Look, header: bool = False) -> float:
+    """Draw lines [start, end) of each cell as one row at the cursor; returns its height."""
+    table = look.table
+    height = max(c.height(s, e) for c, (s, e) in zip(cells, spans, strict=True)) + look.pad_y
+    fill = table.header_fill if header else None
+    valign = table.header_valign if header else table.body_valign
+    canvas = pages.canvas
+    x = pages.left
+    top = pages.y
+    for cell, w, (start, end) in zip(cells, widths, spans, strict=True):
+        if fill:
+            canvas.setFillColor(HexColor(f"#{fill}"))
+            canvas.rect(x, top - height, w, height, stroke=0, fill=1)
+            canvas.setFillColor(black)
+        y = top - look.pad_top
+        room = height - look.pad_y - cell.height(start, end)
+        if valign is VAlign.CENTER:
+            y -= room / 2
+        elif valign is VAlign.BOTTOM:
+            y -= room
+        for line in cell.lines[start:end]:
+            draw_line(pages, line, x + look.pad_left, y)
+            y -= line.height
+        canvas.setLineWidth(table.border.width_pt)
+        canvas.setStrokeColor(HexColor(f"#{table.border.color}"))
+        canvas.rect(x, top - height, w, height, stroke=1, fill=0)
+        x += w
+    pages.y -= height
+    return height
+
+
+def draw_table(pages: Pages, table: Table) -> None:
+    look = _Look(table)
+    widths = [mm(w) for w in table.widths_mm]
+    header, _ = _row_cells(table.header, widths, look)
+    header_spans = [(0, len(c.lines)) for c in header]
+    header_height = max(c.height() for c in header) + look.pad_y
+    min_line = table.body_size_pt * LINE
+
+    def draw_header() -> None:
+        # The first header belongs to the page's text; a repeated one does not.
+        pages.drawing_header = bool(pages.first_words[-1]) or repeated
+        _draw_row(pages, header, widths, header_spans, look, header=True)
+        pages.drawing_header = False
+
+    def new_page_with_header() -> None:
+        nonlocal repeated
+        pages.new_page()
+        repeated = True
+        draw_header()
+
+    repeated = False
+    if pages.room() < header_height + min_line + look.pad_y:
+        pages.new_page()
+    draw_header()
+    for row in table.rows:
+        pages.step()
+        cells, cell_widths = _row_cells(row, widths, look)
+        position = [0] * len(cells)
+        while True:
+            remaining = [(p, len(c.lines)) for p, c in zip(position, cells, strict=True)]
+            full = max(c.height(s, e) for c, (s, e) in zip(cells, remaining, strict=True))
+            if full + look.pad_y <= pages.room():
+                _draw_row(pages, cells, cell_widths, remaining, look)
+                break
+            if pages.room() < min_line + look.pad_y:
+                new_page_with_header()
+                continue
+            # The row runs on to the next page: as many lines of each cell as fit here.
+            room = pages.room() - look.pad_y
+            spans = []
+            for cell, start in zip(cells, position, strict=True):
+                end, used = start, 0.0
+                while end < len(cell.lines) and used + cell.lines[end].height <= room:
+                    used += cell.lines[end].height
+                    end += 1
+                spans.append((start, end))
+            if all(s == e for s, e in spans):
+                new_page_with_header()
+                continue
+            _draw_row(pages, cells, cell_widths, spans, look)
+            position = [e for _s, e in spans]
+            new_page_with_header()
