@@ -15,13 +15,12 @@ DEB_PACKAGES=(
   # checking the exports and looking at the window: pdftotext/pdffonts/pdftoppm, a Word
   # reader (LibreOffice, as a recipient without Word sees the .docx), a virtual screen
   poppler-utils libreoffice-writer-nogui xvfb fonts-dejavu-core unzip
-  # failing a read or an open of one file, as a pulled USB stick does (tests/test_hostile.py)
+  # failing a read or an open of one file, as a pulled USB stick does (tests/test_hostile.py);
+  # recording the store's file calls for the power-cut test (tests/test_power_cut.py)
   strace
   # ICU's Thai line breaker for Debian's python3: an independent judge of our line breaks
   python3-icu
   python3-venv
-  # the power-cut test records the store's file calls with strace
-  strace
 )
 
 missing=()
