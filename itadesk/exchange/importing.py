@@ -1,27 +1,25 @@
 """Reading a report from a file: our exchange JSON, or last year's Word report.
 
-Most municipalities have last year's report as a .docx. We find the table whose header
-row is one of the five layouts, map its columns to fields, join rows Word split across
-pages (a row whose first cell is empty continues the one above), keep paragraphs and
-list lines, and read the title block above the table for the municipality and the year.
-Hostile files (zip bombs, XML entities, huge files) are refused before they are read.
+Most municipalities have last year's report as a .docx. Hostile files (zip bombs, XML
+entities, huge files, passwords) are refused here before they are read; wordxml.py reads
+the body's paragraphs and tables, recognise.py finds the layout, the measures and the
+parts around them, and says in an ImportSummary what it found and what it left out.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
-from ..domain import Layout, Measure, MeasureKind, Report, builtin_layouts
+from ..domain import MeasureKind, Report, builtin_layouts
 from ..errors import ClerkError
-from ..thai.dates import parse_be_year
-from ..thai.digits import to_arabic_digits
 from .checking import ExchangeError, parse
 from .jsonfile import report_from_dict
+from .summary import ImportSummary
 
 MAX_FILE = 50 * 1024 * 1024  # a report is a few MB at most
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -34,6 +32,12 @@ class ImportProblem(ClerkError):
 
 
 def read_any(path: Path) -> Report:
+    return read_with_summary(path)[0]
+
+
+def read_with_summary(path: Path, progress: Callable[[float], None] | None = None,
+                      ) -> tuple[Report, ImportSummary]:
+    """The report in the file, and what was found and left out (told before adding it)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".docx"):
@@ -42,12 +46,13 @@ def read_any(path: Path) -> Report:
     data = _read(path)
     if suffix == ".json":
         try:
-            return report_from_dict(parse(data))
+            report = report_from_dict(parse(data))
+            return report, _json_summary(path, report)
         except ExchangeError as exc:
             where = f" (ตำแหน่ง {exc.where})" if exc.where else ""
             raise ImportProblem(f"นำเข้าไฟล์ «{path.name}» ไม่ได้: {exc.message}{where}",
                                 path, exc.detail, exc.english) from exc
-    return read_docx(path, data)
+    return read_docx(path, data, progress)
 
 
 def _read(path: Path) -> bytes:
@@ -89,7 +94,8 @@ def _damaged(path: Path, exc: BaseException) -> ImportProblem:
         f"{type(exc).__name__}: {exc}", "The Word file is damaged.")
 
 
-def _check_zip(path: Path, data: bytes) -> None:
+def _check_zip(path: Path, data: bytes) -> bytes:
+    """word/document.xml of a Word file that passed the checks."""
     if data.startswith(OLE_MAGIC):
         raise ImportProblem(
             f"ไฟล์ «{path.name}» ตั้งรหัสผ่านไว้ หรือเป็นไฟล์ Word รุ่นเก่า (.doc) จึงอ่านไม่ได้ "
@@ -130,6 +136,7 @@ def _check_zip(path: Path, data: bytes) -> None:
     if b"<!DOCTYPE" in document[:2000] or b"<!ENTITY" in document:
         raise ImportProblem(f"ไฟล์ «{path.name}» มีโครงสร้างที่ไม่ปลอดภัย จึงไม่ได้นำเข้า", path,
                             english="DOCTYPE or ENTITY in the document (refused).")
+    return document
 
 
 def _not_word(path: Path, exc: BaseException) -> ImportProblem:
@@ -137,117 +144,34 @@ def _not_word(path: Path, exc: BaseException) -> ImportProblem:
                          f"{type(exc).__name__}: {exc}", "Not a Word (.docx) file.")
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).replace("／", "/")
-
-
-def _match(headers: list[str]) -> tuple[Layout, list[int]] | None:
-    """The layout whose headers these are, and which table column holds each field."""
-    cells = [_norm(h) for h in headers]
-    best: tuple[int, Layout, list[int]] | None = None
-    for layout in builtin_layouts():
-        wanted = [_norm(c.header) for c in layout.columns]
-        positions = []
-        for header in wanted:
-            positions.append(cells.index(header) if header in cells else -1)
-        hits = sum(p >= 0 for p in positions)
-        if hits >= len(wanted) - 1 and (best is None or hits > best[0]):
-            best = (hits, layout, positions)
-    return (best[1], best[2]) if best else None
-
-
-def _cell_text(cell) -> str:
-    return "\n".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
-
-
-def read_docx(path: Path, data: bytes | None = None) -> Report:
-    data = _read(Path(path)) if data is None else data
-    _check_zip(path, data)
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.oxml.exceptions import InvalidXmlError
+def read_docx(path: Path, data: bytes | None = None,
+              progress: Callable[[float], None] | None = None,
+              ) -> tuple[Report, ImportSummary]:
     from lxml.etree import LxmlError
 
+    from .recognise import NotAReport, recognise
+    from .wordxml import read_blocks
+
+    path = Path(path)
+    data = _read(path) if data is None else data
+    document = _check_zip(path, data)
     try:
-        document = docx.Document(io.BytesIO(data))
-        for table in document.tables:
-            rows = list(table.rows)
-            if not rows:
-                continue
-            headers = [_cell_text(c) for c in rows[0].cells]
-            found = _match(headers)
-            if found is None:
-                continue
-            layout, positions = found
-            measures = _rows(layout, positions, headers, rows[1:])
-            return _with_title_block(document, layout, measures)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise _damaged(path, exc) from exc
-    except (ValueError, KeyError, IndexError, InvalidXmlError, PackageNotFoundError,
-            LxmlError) as exc:
-        # XML that python-docx cannot take (gridSpan="abc", a missing part): the file
-        # is not the kind of Word file a report is
+        blocks = read_blocks(document, progress)
+    except (LxmlError, ValueError) as exc:
+        # XML that is not XML, or not the kind Word writes: the file is not a report
         raise ImportProblem(
             f"ไฟล์ «{path.name}» มีโครงสร้างที่โปรแกรมอ่านไม่ได้ (อาจทำด้วยโปรแกรมอื่นที่ไม่ใช่ Word "
             "หรือถูกแก้ไขเสียหาย) กรุณาเปิดใน Word แล้วบันทึกใหม่", path,
             f"{type(exc).__name__}: {exc}", "The Word file's XML could not be read.") from exc
-    raise ImportProblem(
-        f"ไม่พบตารางมาตรการในไฟล์ «{path.name}» (หัวตารางต้องตรงกับรูปแบบใดรูปแบบหนึ่งของโปรแกรม)",
-        path, english="No table with a known layout's headers.")
+    try:
+        return recognise(blocks, builtin_layouts(), path.name)
+    except NotAReport as exc:
+        raise ImportProblem(exc.message, path, english=exc.english) from exc
 
 
-def _rows(layout: Layout, positions: list[int], headers: list[str],
-          rows: list) -> list[Measure]:
-    header_norm = [_norm(h) for h in headers]
-    measures: list[Measure] = []
-    for row in rows:
-        cells = row.cells
-        texts = [_cell_text(c) for c in cells]
-        if [_norm(t) for t in texts] == header_norm:
-            continue  # the header row repeated on a new page
-        distinct = {id(c._tc) for c in cells}
-        if len(distinct) == 1 and len(cells) > 1:
-            if texts[0]:
-                measures.append(Measure(kind=MeasureKind.SECTION, title=texts[0]))
-            continue
-        values = {c.field: (texts[p] if 0 <= p < len(texts) else "")
-                  for c, p in zip(layout.columns, positions, strict=True)}
-        first = values[layout.columns[0].field]
-        if not first and measures and measures[-1].kind is MeasureKind.MEASURE:
-            previous = measures[-1]
-            for field, text in values.items():
-                if text:
-                    before = previous.get(field)
-                    previous = previous.with_field(field, f"{before}\n{text}" if before else text)
-            measures[-1] = previous
-            continue
-        if any(values.values()):
-            measures.append(Measure(**values))
-    return measures
-
-
-def _with_title_block(document, layout: Layout, measures: list[Measure]) -> Report:
-    """Municipality, district, province and fiscal year from the text above the table."""
-    lines = [p.text.strip() for p in document.paragraphs[:40] if p.text.strip()]
-    text = " ".join(lines)
-    year = None
-    for match in re.finditer(r"ปีงบประมาณ\s*(?:พ\.ศ\.)?\s*([๐-๙\d]{4})", text):
-        year = parse_be_year(to_arabic_digits(match.group(1)))
-        if year:
-            break
-    municipality = ""
-    match = re.search(r"((?:เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วนตำบล|อบต\.)\S+)", text)
-    if match:
-        municipality = match.group(1)
-    district = re.search(r"อำเภอ(\S+)", text)
-    province = re.search(r"จังหวัด(\S+)", text)
-    title = next((line for line in lines if line.startswith("รายงานผล")), "")
-    report = Report(layout=layout.id, municipality=municipality,
-                    district=district.group(1) if district else "",
-                    province=province.group(1) if province else "",
-                    measures=tuple(measures), options={"title_block": True})
-    if title:
-        report = report.with_field("title", title)
-    if year:
-        report = report.with_field("fiscal_year", year)
-    return report
+def _json_summary(path: Path, report: Report) -> ImportSummary:
+    summary = ImportSummary(path.name, measures=sum(
+        m.kind is MeasureKind.MEASURE for m in report.measures), sections=sum(
+        m.kind is MeasureKind.SECTION for m in report.measures), signers=len(report.signers))
+    summary.parts = ["ไฟล์แลกเปลี่ยนของ ITA Desk (ทุกช่องข้อมูล)"]
+    return summary

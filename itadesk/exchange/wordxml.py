@@ -1,0 +1,225 @@
+"""A Word file's body as plain blocks: paragraphs and tables, in order, with their page.
+
+Read straight from word/document.xml with lxml's iterparse, row by row, clearing what has
+been read: a 10,000-row table costs a few MB, not python-docx's object per cell (which took
+21 s and almost 1 GB). Only what recognition needs is kept: the text (tabs and line breaks
+included, deleted revisions and field codes left out), the grid column and span of each
+cell, its vertical merge, and whether a row is a repeated header row. A table inside a cell
+gives its text to that cell, one line per paragraph.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _BODY = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}body"
+_TEXT_TAGS = {f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}lastRenderedPageBreak",
+              f"{W}noBreakHyphen", f"{W}sym"}
+MAX_SPAN = 64  # no report has more columns; gridSpan="500" is clamped to the grid
+
+
+@dataclass
+class Para:
+    text: str
+    page: int
+    centered: bool = False
+
+
+@dataclass
+class CellData:
+    text: str
+    column: int  # the first grid column it covers
+    span: int = 1
+    vmerge: str = ""  # "" (none), "restart", "continue"
+
+
+@dataclass
+class RowData:
+    cells: list[CellData]
+    header: bool = False  # w:tblHeader: Word repeats it on each page
+
+
+@dataclass
+class Grid:
+    rows: list[RowData] = field(default_factory=list)
+    page: int = 1
+    number: int = 0  # 1 for the first table of the document
+    columns: int = 0  # from w:tblGrid, or the widest row
+
+    def lines(self) -> Iterator[str]:
+        for row in self.rows:
+            for cell in row.cells:
+                yield from (line for line in cell.text.split("\n") if line.strip())
+
+
+Block = Para | Grid
+
+
+def _int(value: str | None, default: int, high: int) -> int:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return default
+    return min(max(number, 1), high)
+
+
+class _Reader:
+    def __init__(self, progress: Callable[[float], None] | None, size: int) -> None:
+        self.blocks: list[Block] = []
+        self.page = 1
+        self.tables = 0
+        self.grid: Grid | None = None
+        self.row: list[CellData] = []
+        self.column = 0
+        self.cell_lines: list[str] = []
+        self.progress = progress
+        self.size = size
+
+    def paragraph_text(self, p) -> tuple[str, int]:
+        """The text of a paragraph and the page breaks it holds."""
+        parts: list[str] = []
+        breaks = 0
+        for el in p.iter():
+            tag = el.tag
+            if tag not in _TEXT_TAGS:
+                continue
+            if tag == f"{W}t":
+                parts.append(el.text or "")
+            elif tag == f"{W}tab":
+                if el.getparent() is not None and el.getparent().tag == f"{W}tabs":
+                    continue  # a tab stop, not a tab
+                parts.append("\t")
+            elif tag == f"{W}br":
+                if el.get(f"{W}type") == "page":
+                    breaks += 1
+                    parts.append("\n")
+                else:
+                    parts.append("\n")
+            elif tag == f"{W}cr":
+                parts.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            elif tag == f"{W}lastRenderedPageBreak":
+                breaks += 1
+        ppr = p.find(f"{W}pPr")
+        if ppr is not None and ppr.find(f"{W}pageBreakBefore") is not None:
+            breaks += 1
+        return "".join(parts), breaks
+
+    def end_paragraph(self, p, depth: int) -> None:
+        text, breaks = self.paragraph_text(p)
+        text = text.replace("\u200b", "").replace("\xa0", " ")
+        if depth:
+            self.cell_lines.extend(text.split("\n"))
+        else:
+            self.page += breaks
+            ppr = p.find(f"{W}pPr")
+            jc = ppr.find(f"{W}jc") if ppr is not None else None
+            centered = jc is not None and jc.get(f"{W}val") == "center"
+            for line in text.split("\n"):
+                self.blocks.append(Para(line, self.page, centered))
+            if ppr is not None and ppr.find(f"{W}sectPr") is not None:
+                self.page += 1  # a section ends here: the next starts on a new page
+
+    def end_cell(self, tc) -> None:
+        span, vmerge = 1, ""
+        tcpr = tc.find(f"{W}tcPr")
+        if tcpr is not None:
+            grid_span = tcpr.find(f"{W}gridSpan")
+            if grid_span is not None:
+                high = self.grid.columns - self.column if self.grid and self.grid.columns else 0
+                span = _int(grid_span.get(f"{W}val"), 1, max(high, 1) if high else MAX_SPAN)
+            merge = tcpr.find(f"{W}vMerge")
+            if merge is not None:
+                vmerge = "restart" if merge.get(f"{W}val") == "restart" else "continue"
+        lines = [line.strip() for line in self.cell_lines]
+        self.row.append(CellData("\n".join(line for line in lines if line), self.column,
+                                 span, vmerge))
+        self.column += span
+        self.cell_lines = []
+
+    def end_row(self, tr) -> None:
+        trpr = tr.find(f"{W}trPr")
+        header = trpr is not None and trpr.find(f"{W}tblHeader") is not None
+        grid_before = 0
+        if trpr is not None:
+            before = trpr.find(f"{W}gridBefore")
+            if before is not None:
+                grid_before = _int(before.get(f"{W}val"), 0, MAX_SPAN)
+        columns = self.grid.columns if self.grid else 0
+        excess = sum(c.span for c in self.row) + grid_before - columns
+        if columns and excess > 0:
+            # gridSpan="500" beside other cells: the cell spans what the others leave it
+            for cell in sorted(self.row, key=lambda c: -c.span):
+                cut = min(excess, cell.span - 1)
+                cell.span -= cut
+                excess -= cut
+        column = grid_before
+        for cell in self.row:
+            cell.column = column
+            column += cell.span
+        assert self.grid is not None
+        self.grid.rows.append(RowData(self.row, header))
+        self.row = []
+        self.column = 0
+
+
+def read_blocks(document_xml: bytes,
+                progress: Callable[[float], None] | None = None) -> list[Block]:
+    """The body's paragraphs and tables in order (lxml errors pass to the caller)."""
+    from lxml import etree
+
+    reader = _Reader(progress, len(document_xml))
+    source = io.BytesIO(document_xml)
+    depth = 0  # tables open around the current element
+    events = etree.iterparse(source, events=("start", "end"), resolve_entities=False,
+                             no_network=True, huge_tree=False, load_dtd=False)
+    seen = 0
+    for event, el in events:
+        tag = el.tag
+        if event == "start":
+            if tag == _TBL:
+                depth += 1
+                if depth == 1:
+                    reader.tables += 1
+                    reader.grid = Grid(page=reader.page, number=reader.tables)
+            continue
+        if tag == _P:
+            reader.end_paragraph(el, depth)
+            if depth == 0:
+                _free(el)
+            else:
+                el.clear(keep_tail=True)
+        elif tag == f"{W}tblGrid" and depth == 1 and reader.grid is not None:
+            reader.grid.columns = min(len(el), MAX_SPAN)
+        elif tag == _TC and depth == 1:
+            reader.end_cell(el)
+            el.clear(keep_tail=True)
+        elif tag == _TR and depth == 1:
+            reader.end_row(el)
+            _free(el)
+            seen += 1
+            if reader.progress and seen % 500 == 0:
+                reader.progress(min(source.tell() / max(reader.size, 1), 1.0))
+        elif tag == _TBL:
+            depth -= 1
+            if depth == 0 and reader.grid is not None:
+                grid = reader.grid
+                widest = max((c.column + c.span for r in grid.rows for c in r.cells), default=0)
+                grid.columns = max(grid.columns, widest)
+                reader.blocks.append(grid)
+                reader.grid = None
+                _free(el)
+    return reader.blocks
+
+
+def _free(el) -> None:
+    """Forget an element read to its end, and the siblings before it."""
+    el.clear(keep_tail=True)
+    parent = el.getparent()
+    if parent is not None:
+        while el.getprevious() is not None:
+            del parent[0]
