@@ -31,7 +31,8 @@ def test_demo_reports_load_into_a_new_library(library_path):
     assert kalasin.measures[1].result.splitlines()[-1] == "๖. Traffy Fondue"
     chainat = by_town["เทศบาลเมืองชัยนาท"]
     assert chainat.signers[0].name == "นางสาวสุกัญญา อ่อนพร"
-    assert chainat.options["memo_form"]["number"] == "ชน๕๒๐๐๖/-"
+    assert chainat.memo is not None and chainat.memo.number == "ชน๕๒๐๐๖/-"
+    assert chainat.memo.signer == chainat.signers[0]  # format 1: the first signer signs it
     # the row that a page break split in two is one measure again
     assert "ความโปร่งใสในหน่วยงาน เป็นประจำทุกปี" in chainat.measures[1].steps
     assert chainat.measures[4].owner == "-กองยุทธศาสตร์ฯ\n-งานนิติการ"

@@ -179,9 +179,9 @@ IMPORTS = [
         "endorsements": [{"positions": ["ok", "\\udc00"]}]}})).replace(b"\\\\udc00", b"\\udc00")),
         "ตำแหน่งผู้บังคับบัญชา มีอักขระที่เสียหาย"),
     Import('"format":"1"', _file(_json({"format": "1", "report": {}})),
-           "รูปแบบไฟล์ (format) ต้องเป็นตัวเลข 1 แต่ในไฟล์เป็นข้อความ «1»"),
-    Import("a newer format", _file(_json({"format": 2, "report": {}})),
-           "รุ่นที่ใหม่กว่า (รูปแบบที่ 2)"),
+           "รูปแบบไฟล์ (format) ต้องเป็นตัวเลข 1 ถึง 2 แต่ในไฟล์เป็นข้อความ «1»"),
+    Import("a newer format", _file(_json({"format": 3, "report": {}})),
+           "รุ่นที่ใหม่กว่า (รูปแบบที่ 3)"),
     Import("a list, not a report", _file(b"[]"), "ไม่ใช่ไฟล์รายงานของ ITA Desk"),
     Import("no report part", _file(_json({"format": 1})), "ไม่มีส่วน report"),
     Import('"report": null', _file(_json({"format": 1, "report": None})),
@@ -508,8 +508,11 @@ def test_the_schema_knows_what_the_program_knows():
     from itadesk.thai.dates import MAX_BE_YEAR, MIN_BE_YEAR
 
     report = schema()["properties"]["report"]["properties"]
-    assert set(REPORT_TEXT_FIELDS) | {"fiscal_year", "signers", "options", "measures"} == set(
-        report)
+    assert set(REPORT_TEXT_FIELDS) | {"fiscal_year", "signers", "options", "measures",
+                                      "memo"} == set(report)
+    from itadesk.domain.memo import MEMO_FIELD_NAMES
+    assert MEMO_FIELD_NAMES | {"signer", "endorsements", "garuda_image"} == set(
+        report["memo"]["properties"])
     assert "enum" not in report["layout"]  # the layout files say which ids there are
     year = report["fiscal_year"]
     assert (year["minimum"], year["maximum"]) == (MIN_BE_YEAR, MAX_BE_YEAR)

@@ -145,7 +145,30 @@ def test_demo_files_follow_the_published_schema():
         data = json.loads(resource("demo", f"{name}.itadesk.json").read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({"format": 2, "report": {}}, schema)
+        jsonschema.validate({"format": 3, "report": {}}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"format": 2, "report": {"memo": {"signer": []}}}, schema)
+
+
+def test_a_format_1_file_still_imports_with_its_memo_typed(tmp_path):
+    """The chainat demo as format 1 wrote it (memo in options.memo_form, signed by the
+    first signer): read as the same report as today's format 2 demo, and written back
+    as format 2, which reads the same again."""
+    from itadesk.exchange.jsonfile import write_report
+
+    from .conftest import SUPPORT
+
+    old = SUPPORT / "chainat-2567.format1.itadesk.json"
+    assert json.loads(old.read_text(encoding="utf-8"))["format"] == 1
+    report = read_any(old)
+    assert report == demo.read_demo("001")
+    assert "memo_form" not in report.options
+    assert report.memo is not None and report.memo.signer == report.signers[0]
+    path = tmp_path / "again.itadesk.json"
+    write_report(report, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == 2 and data["report"]["memo"]["number"] == "ชน๕๒๐๐๖/-"
+    assert read_any(path) == report
 
 
 def test_a_200_mb_file_is_refused_at_once(tmp_path):

@@ -8,9 +8,9 @@ import dataclasses
 from itadesk.cli import build_parser
 from itadesk.demo import DEMOS, demo_path
 from itadesk.document import ExportOptions
-from itadesk.document.build import MEMO_FORM
 from itadesk.domain import Report
 from itadesk.domain.layouts import Orientation
+from itadesk.domain.memo import OLD_FORM_KEY as MEMO_FORM
 from itadesk.domain.options import (
     CHOSEN,
     ORIENTATIONS,

@@ -1,3 +1,5 @@
+import dataclasses
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -253,4 +255,54 @@ def test_kept_version_1_library_opens(tmp_path: Path):
         assert library_id and len(library_id) == 32
     with Library.open(path) as lib:
         assert lib.library_id == library_id
-        assert lib._conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 2
+        assert lib._conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 3
+        assert lib.load_report(summary.id).memo is None  # step 3: no memo, none made
+
+
+def test_kept_version_2_library_gets_its_memo_typed(tmp_path: Path):
+    """Step 3 from a version-2 file (made by the program of then from demo 001, with a
+    picture chosen): the memo leaves the options for its own tables, signed by the
+    report's first signer, and the export's memo page is the same as before."""
+    from itadesk.demo import read_demo
+    from itadesk.document import build_document
+
+    path = tmp_path / "v2.sqlite"
+    shutil.copy(SUPPORT / "library-v2.sqlite", path)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 2
+    [old_options] = before.execute("SELECT options FROM report").fetchone()
+    before.close()
+    assert "memo_form" in json.loads(old_options)
+    with Library.open(path) as lib:
+        [summary] = lib.list_reports()
+        report = lib.load_report(summary.id)
+    assert "memo_form" not in report.options and "garuda_image" not in report.options
+    memo = report.memo
+    assert memo is not None and memo.number == "ชน๕๒๐๐๖/-" and memo.date == "๒๔ เมษายน ๒๕๖๗"
+    assert memo.signer == report.signers[0] and memo.signer.name == "นางสาวสุกัญญา อ่อนพร"
+    assert [e.name for e in memo.endorsements] == ["นายอรุณ คุ่มทัน"]
+    assert memo.endorsements[0].positions == ("ปลัดเทศบาลเมืองชัยนาท",)
+    assert memo.garuda_image == "/ไม่มี/ครุฑ.png"
+    assert memo == read_demo("001").memo.with_field("garuda_image", "/ไม่มี/ครุฑ.png")
+    [page] = [s for s in build_document(report).sections if s.name == "memo"]
+    [demo_page] = [s for s in build_document(read_demo("001")).sections if s.name == "memo"]
+    assert page == demo_page
+
+
+def test_memo_is_saved_replaced_and_removed(library_path: Path):
+    from itadesk.domain import Endorsement, Memo
+
+    memo = Memo(agency="กองคลัง", date="๑ ตุลาคม ๒๕๖๘", to="นายกเทศมนตรี",
+                signer=Signer("นางสาว ก", ("หัวหน้าฝ่าย", "รักษาราชการแทน")),
+                endorsements=(Endorsement("เรียน นายก\n-เพื่อโปรดทราบ", "นาย ข", ("ปลัด",)),
+                              Endorsement("ทราบ", "นาย ค")))
+    with Library.open(library_path) as lib:
+        rid = lib.create_report(dataclasses.replace(_report(), memo=memo))
+        assert lib.load_report(rid).memo == memo
+        lib.update_report(rid, memo=memo.with_field("date", "๒ ตุลาคม ๒๕๖๘"))
+        assert lib.load_report(rid).memo.date == "๒ ตุลาคม ๒๕๖๘"
+        lib.update_report(rid, memo=None)
+        assert lib.load_report(rid).memo is None
+        lib.update_report(rid, memo=memo)
+        lib.delete_report(rid)
+        assert lib._conn.execute("SELECT count(*) FROM memo_endorsement").fetchone()[0] == 0

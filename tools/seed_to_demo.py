@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from itadesk.domain import Measure, Report, Signer
-from itadesk.exchange.jsonfile import write_report
+from itadesk.exchange.jsonfile import report_from_dict, report_to_dict, write_report
 from itadesk.thai.digits import to_arabic_digits
 from itadesk.thai.segment import is_thai
 
@@ -259,6 +259,8 @@ def main(seed_dir: Path, out_dir: Path) -> None:
                 rows[index][field] = rows[index][field].replace(old, new)
         report = Report(layout=spec["layout"], measures=tuple(Measure(**r) for r in rows),
                         **spec["report"])
+        # the memo was written as format 1's dict: typed as the reader types it
+        report = report_from_dict(report_to_dict(report))
         write_report(report, out_dir / f"{spec['name']}.itadesk.json")
         print(prefix, len(rows), "measures")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from ..domain import Layout, Measure, MeasureKind, Report, Signer, layout_by_id
+from ..domain import Layout, Measure, MeasureKind, Memo, Report, Signer, layout_by_id
 from ..domain.layouts import Form, Margins, Orientation
 from ..thai.digits import to_thai_digits
 from .model import (
@@ -36,7 +36,6 @@ from .scores import score_lines
 # "-", "•", "๑." / "1.", "(๑)" / "(1)", "๑)" at the start of a line: a list item.
 LIST_ITEM = re.compile(r"^\s*(?:[-•–]|\(?[๐-๙0-9]{1,3}[.)]|\([๐-๙0-9]{1,3}\))")
 HANGING_MM = 4.5
-MEMO_FORM = "memo_form"  # the memo's fields, kept in the report's options
 SIGN_DOTS = "." * 45
 # The government memo form (ระเบียบงานสารบรรณ): left 3 cm, right 2 cm.
 MEMO_MARGINS = Margins(top_mm=15, bottom_mm=20, left_mm=30, right_mm=20)
@@ -60,7 +59,7 @@ class ExportOptions:
     page_numbers: bool = True
     continuation_word: bool = False  # คำต่อหน้า (PDF only: Word lays out its own pages)
     embed_fonts: bool = True  # Word only
-    garuda_image: str = ""  # a picture file the clerk gave once, for the memo
+    garuda_image: str = ""  # a picture for the memo in place of the memo's own
     # Sizes in points; None: the layout's.
     body_pt: float | None = None
     table_pt: float | None = None
@@ -147,8 +146,8 @@ class _Builder:
     # ---------------------------------------------------------------- parts
     def build(self) -> Document:
         sections: list[Section] = []
-        memo = self.report.options.get(MEMO_FORM)
-        if self.options.memo and isinstance(memo, dict):
+        memo = self.report.memo
+        if self.options.memo and memo is not None:
             sections.append(Section(_page(MEMO_MARGINS, landscape=False, page_numbers=False),
                                     tuple(self.memo(memo)), name="memo"))
         if self.options.cover:
@@ -332,62 +331,44 @@ class _Builder:
         return out
 
     # ------------------------------------------------------------------ memo
-    def memo(self, memo: dict[str, Any]) -> list[Block]:
+    def memo(self, memo: Memo) -> list[Block]:
         """The government memo form (บันทึกข้อความ), from the memo's fields."""
-
-        def get(key: str) -> str:
-            value = memo.get(key, "")
-            return value if isinstance(value, str) else ""
-
         out: list[Block] = []
-        garuda = self.options.garuda_image
+        garuda = self.options.garuda_image or memo.garuda_image
         if garuda and Path(garuda).is_file():
             out.append(Image(garuda, height_mm=15.0))
         out.append(self.para("บันทึกข้อความ", bold=True, size=29, align=Align.CENTER,
                              role="memo-title", space_after_pt=6))
 
-        def field(label: str, value: str, label_pt: float = 16.0) -> Paragraph:
-            return Paragraph(runs=(Run(self.t(label), bold=True), Run(" " + self.t(value)),
-                                   Run("", dotted_fill=True)),
-                             size_pt=label_pt if label == "ส่วนราชการ" else 16.0,
+        def field(*pairs: tuple[str, str], size: float = 16.0) -> Paragraph:
+            runs: list[Run] = []
+            for label, value in pairs:
+                runs += [Run(self.t(label), bold=True), Run(" " + self.t(value))]
+            return Paragraph(runs=(*runs, Run("", dotted_fill=True)), size_pt=size,
                              role="memo-field", space_after_pt=2)
 
-        out.append(Paragraph(runs=(Run("ส่วนราชการ", bold=True),
-                                   Run(" " + self.t(get("agency")), ),
-                                   Run("", dotted_fill=True)),
-                             size_pt=20, role="memo-field", space_after_pt=2))
-        out.append(Paragraph(runs=(Run("ที่", bold=True), Run(" " + self.t(get("number")) + "   "),
-                                   Run("วันที่", bold=True), Run(" " + self.t(get("date"))),
-                                   Run("", dotted_fill=True)),
-                             size_pt=16, role="memo-field", space_after_pt=2))
-        out.append(field("เรื่อง", get("subject")))
-        out.append(self.para(f"เรียน {get('to')}", role="memo-to", space_before_pt=6,
+        out.append(field(("ส่วนราชการ", memo.agency), size=20))
+        out.append(field(("ที่", memo.number + "   "), ("วันที่", memo.date), size=16))
+        out.append(field(("เรื่อง", memo.subject)))
+        out.append(self.para(f"เรียน {memo.to}", role="memo-to", space_before_pt=6,
                              space_after_pt=6))
-        for key, heading in (("background", "เรื่องเดิม"), ("facts", "ข้อเท็จจริง"),
-                             ("proposal", "ข้อพิจารณาและเสนอแนะ")):
-            if get(key).strip():
+        for text, heading in ((memo.background, "เรื่องเดิม"), (memo.facts, "ข้อเท็จจริง"),
+                              (memo.proposal, "ข้อพิจารณาและเสนอแนะ")):
+            if text.strip():
                 out.append(self.para(heading, bold=True, role="memo-heading",
                                      keep_with_next=True, space_before_pt=4))
-                out.extend(self.body_text(get(key)))
-        if get("closing").strip():
-            out.append(self.para(get("closing").strip(), first_line_mm=25, role="body",
+                out.extend(self.body_text(text))
+        if memo.closing.strip():
+            out.append(self.para(memo.closing.strip(), first_line_mm=25, role="body",
                                  space_before_pt=6))
         page_width = _page(MEMO_MARGINS, landscape=False).text_width_mm
-        if self.report.signers:
-            out.extend(self.signature(self.report.signers[0], left_mm=page_width / 2,
-                                      with_line=False))
-        for endorsement in memo.get("endorsements", []) or []:
-            if not isinstance(endorsement, dict):
-                continue
-            text = endorsement.get("text", "")
-            if isinstance(text, str):
-                for line in text.split("\n"):
-                    out.append(self.para(line, role="memo-endorsement", space_before_pt=6))
-            positions = endorsement.get("positions", [])
-            signer = Signer(str(endorsement.get("name", "")),
-                            tuple(p for p in positions if isinstance(p, str))
-                            if isinstance(positions, list) else ())
-            out.extend(self.signature(signer, left_mm=0, with_line=False))
+        if memo.signer.name.strip() or memo.signer.positions:
+            out.extend(self.signature(memo.signer, left_mm=page_width / 2, with_line=False))
+        for endorsement in memo.endorsements:
+            for line in endorsement.text.split("\n"):
+                out.append(self.para(line, role="memo-endorsement", space_before_pt=6))
+            out.extend(self.signature(Signer(endorsement.name, endorsement.positions),
+                                      left_mm=0, with_line=False))
         return out
 
 

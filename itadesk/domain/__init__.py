@@ -2,6 +2,7 @@
 
 from .layout_files import LayoutError, builtin_layouts, layout_by_id
 from .layouts import Column, Layout, LayoutCatalog, UnknownLayout
+from .memo import Endorsement, Memo
 from .model import (
     MEASURE_TEXT_FIELDS,
     REPORT_TEXT_FIELDS,
@@ -17,11 +18,13 @@ __all__ = [
     "MEASURE_TEXT_FIELDS",
     "REPORT_TEXT_FIELDS",
     "Column",
+    "Endorsement",
     "Layout",
     "LayoutCatalog",
     "LayoutError",
     "Measure",
     "MeasureKind",
+    "Memo",
     "Report",
     "ReportSummary",
     "Score",

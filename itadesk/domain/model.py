@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .memo import Memo
 
 
 class MeasureKind(StrEnum):
@@ -81,6 +84,7 @@ class Report:
     signers: tuple[Signer, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     measures: tuple[Measure, ...] = ()
+    memo: Memo | None = None  # the cover memo (บันทึกข้อความ), when the report has one
     created: str = ""
     updated: str = ""
 
@@ -95,7 +99,7 @@ REPORT_TEXT_FIELDS: tuple[str, ...] = (
     "opening", "closing", "prepared_by",
 )
 REPORT_EDITABLE_FIELDS: frozenset[str] = frozenset(
-    (*REPORT_TEXT_FIELDS, "fiscal_year", "signers", "options")
+    (*REPORT_TEXT_FIELDS, "fiscal_year", "signers", "options", "memo")
 )
 
 

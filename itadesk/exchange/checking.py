@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from jsonschema.exceptions import ValidationError
 
-FORMAT = 1
+FORMAT = 2  # what is written; every format from 1 up to it is read
 SCHEMA = "itadesk-exchange.schema.json"
 MAX_BYTES = 20 * 1024 * 1024  # the biggest real report is under 1 MB
 MAX_DEPTH = 32  # a report nests 7 deep (the memo's endorsements' positions)
@@ -205,8 +205,8 @@ def _refusal(error: ValidationError) -> ExchangeError:
             return ExchangeError(
                 f"ไฟล์นี้ทำด้วย ITA Desk รุ่นที่ใหม่กว่า (รูปแบบที่ {value}) โปรแกรมนี้อ่านได้"
                 f"ถึงรูปแบบที่ {FORMAT} กรุณาปรับรุ่นโปรแกรม", where, english)
-        return ExchangeError(f"{label} ต้องเป็นตัวเลข {FORMAT} แต่ในไฟล์เป็น{_kind_of(value)}",
-                             where, english)
+        return ExchangeError(f"{label} ต้องเป็นตัวเลข 1 ถึง {FORMAT} แต่ในไฟล์เป็น"
+                             f"{_kind_of(value)}", where, english)
     if kind == "type":
         expected = error.validator_value
         wanted = " หรือ".join(_KINDS[t] for t in (

@@ -1,4 +1,7 @@
-"""The portable JSON file of one report (`.itadesk.json`), format 1.
+"""The portable JSON file of one report (`.itadesk.json`), format 2 (format 1 still read).
+
+Format 2 keeps the cover memo as `report.memo` (typed: its signer and picture inside);
+format 1 kept it in `report.options.memo_form`, signed by the report's first signer.
 
 UTF-8 with Thai kept as Thai. The demo reports in resources/demo are such files. What is
 read is checked first (checking.py: bounded, then validated against the JSON Schema).
@@ -11,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import MEASURE_TEXT_FIELDS, Measure, MeasureKind, Report, Score, Signer
+from ..domain.memo import OLD_FORM_KEY, from_form, memo_from_dict, memo_to_dict
 from ..domain.model import REPORT_TEXT_FIELDS
+from ..domain.options import GARUDA_IMAGE
 from ..export.files import write_atomically
 from .checking import FORMAT, ExchangeError, check, parse, read_bounded
 
@@ -26,6 +31,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         {"name": s.name, "positions": list(s.positions), "role": s.role} for s in report.signers
     ]
     data["options"] = report.options
+    if report.memo is not None:
+        data["memo"] = memo_to_dict(report.memo)
     data["measures"] = [_measure_to_dict(m) for m in report.measures]
     return {"format": FORMAT, "report": data}
 
@@ -54,8 +61,15 @@ def report_from_dict(data: Any) -> Report:
                                    s.get("current", "")) for s in m.get("scores", ())),
                 **{f: m.get(f, "") for f in MEASURE_TEXT_FIELDS})
         for m in r.get("measures", ()))
+    options = dict(r.get("options", {}))
+    form = options.pop(OLD_FORM_KEY, None)  # format 1's memo
+    memo = None
+    if "memo" in r:
+        memo = memo_from_dict(r["memo"])
+    elif form is not None:
+        memo = from_form(form, signers[0] if signers else None, options.pop(GARUDA_IMAGE, ""))
     return Report(fiscal_year=int(r.get("fiscal_year", 2568)), signers=signers,
-                  options=r.get("options", {}), measures=measures, **texts)
+                  options=options, measures=measures, memo=memo, **texts)
 
 
 def read_report(path: Path) -> Report:

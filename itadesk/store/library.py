@@ -30,6 +30,7 @@ from .errors import (
     LibraryReadOnly,
 )
 from .filesystem import on_network
+from .memo_rows import read_memo, write_memo
 from .opening import translate as _translate
 
 ENV_LIBRARY = "ITADESK_LIBRARY"
@@ -260,6 +261,7 @@ class Library:
         return Report(
             id=row[0], fiscal_year=fiscal_year, options=json.loads(options or "{}"),
             created=created, updated=updated, signers=self._signers(report_id),
+            memo=read_memo(conn, report_id),
             measures=tuple(self.load_measures(report_id)), **texts,
         )
 
@@ -319,6 +321,8 @@ class Library:
             for name, value in fields.items():
                 if name == "signers":
                     _write_signers(conn, report_id, value)
+                elif name == "memo":
+                    write_memo(conn, report_id, value)
                 elif name == "options":
                     conn.execute("UPDATE report SET options = ? WHERE id = ?",
                                  (json.dumps(value, ensure_ascii=False), report_id))
@@ -420,6 +424,7 @@ def _insert_report(conn: sqlite3.Connection, report: Report, keep_ids: bool = Fa
     )
     report_id = int(cur.lastrowid or 0)
     _write_signers(conn, report_id, report.signers)
+    write_memo(conn, report_id, report.memo)
     _insert_measures(conn, report_id, 0, report.measures, keep_ids=kept)
     return report_id
 

@@ -95,7 +95,46 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+def _v3(conn: sqlite3.Connection) -> None:
+    # The cover memo gets tables of its own: it was an untyped dict in the report's
+    # options ("memo_form", signed by the report's first signer; the picture in
+    # "garuda_image"). Both leave the options; what was there is moved over as it was.
+    _run(
+        conn,
+        """
+        CREATE TABLE memo (
+            report_id        INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+            agency           TEXT NOT NULL DEFAULT '',
+            number           TEXT NOT NULL DEFAULT '',
+            date             TEXT NOT NULL DEFAULT '',
+            subject          TEXT NOT NULL DEFAULT '',
+            "to"             TEXT NOT NULL DEFAULT '',
+            background       TEXT NOT NULL DEFAULT '',
+            facts            TEXT NOT NULL DEFAULT '',
+            proposal         TEXT NOT NULL DEFAULT '',
+            closing          TEXT NOT NULL DEFAULT '',
+            signer_name      TEXT NOT NULL DEFAULT '',
+            signer_positions TEXT NOT NULL DEFAULT '',
+            signer_role      TEXT NOT NULL DEFAULT '',
+            garuda_image     TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE memo_endorsement (
+            id        INTEGER PRIMARY KEY,
+            report_id INTEGER NOT NULL REFERENCES memo(report_id) ON DELETE CASCADE,
+            position  INTEGER NOT NULL,
+            text      TEXT NOT NULL DEFAULT '',
+            name      TEXT NOT NULL DEFAULT '',
+            positions TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX memo_endorsement_order ON memo_endorsement(report_id, position)
+        """
+    )
+    from .memo_rows import move_old_memos
+
+    move_old_memos(conn)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 
