@@ -13,6 +13,7 @@ from docx.oxml.ns import nsdecls
 from itadesk import demo
 from itadesk.document import ExportOptions
 from itadesk.domain import MeasureKind, Score
+from itadesk.domain.memo import from_form
 from itadesk.exchange.importing import ImportProblem, read_with_summary
 from itadesk.exchange.jsonfile import report_to_dict
 from itadesk.export.jobs import export_report
@@ -129,14 +130,17 @@ def test_a_clerks_plan_one_table_per_page_comes_in_whole(tmp_path):
         ("นางสาวใจดี มีสุข", ("นักวิเคราะห์นโยบายและแผน",), "ผู้รายงาน"),
         ("นายสมชาย ใจดี", ("ปลัดองค์การบริหารส่วนตำบลหนองบัว", "รักษาราชการแทน นายก อบต."),
          "ผู้อนุมัติ")]
-    memo = report.options["memo_form"]
-    assert memo == {
+    # signed by the report's first signer (the memo's signer, found by name), role and all
+    assert report.memo is not None and report.memo.signer == report.signers[0]
+    assert "memo_form" not in report.options
+    assert report.memo == from_form({
         "agency": "สำนักปลัด องค์การบริหารส่วนตำบลหนองบัว", "number": "ขก ๗๑๒๐๑/๑๒๓",
         "date": "1 ตุลาคม 2567", "subject": "รายงานผลการดำเนินการตามแผนปรับปรุง",
         "to": "นายกองค์การบริหารส่วนตำบลหนองบัว", "background": "ตามที่ได้จัดทำแผนปรับปรุงไว้",
         "facts": "ได้ดำเนินการครบแล้ว", "closing": "จึงเรียนมาเพื่อโปรดทราบ",
         "endorsements": [{"text": "เรียน นายก อบต.\n- เพื่อโปรดทราบ", "name": "นายสมชาย ใจดี",
-                          "positions": ["ปลัดองค์การบริหารส่วนตำบลหนองบัว"]}]}
+                          "positions": ["ปลัดองค์การบริหารส่วนตำบลหนองบัว"]}]},
+        report.signers[0])
     assert report.options["cover"] and report.options["memo"]
     assert report.options["thai_digits"] is False  # the clerk typed Arabic digits too
     text = summary.text()
@@ -213,7 +217,7 @@ def test_our_demo_exports_come_back_equal(seed, tmp_path):
         got.pop("prepared_by")
     for name in ("cover", "memo", "title_block", "thai_digits"):
         assert getattr(ExportOptions.from_report(back), name) == getattr(shown, name), name
-    assert back.options.get("memo_form") == report.options.get("memo_form")
+    assert back.memo == report.memo
     want.pop("options")
     got.pop("options")
     assert got == want

@@ -9,6 +9,7 @@ import re
 
 from ..domain import Layout, Measure, MeasureKind, Report, Signer
 from ..domain.layouts import Form
+from ..domain.memo import from_form
 from ..errors import ClerkError
 from . import parts
 from .summary import ImportSummary
@@ -122,15 +123,15 @@ def _around(before: list[Para], after: list[Para], layout: Layout, body_page: in
     options: dict = {}
     memo_at = next((i for i, p in enumerate(before) if parts.is_memo_title(p.text)), None)
     memo_signer: Signer | None = None
+    memo_form: dict | None = None
     if memo_at is not None:
         end = memo_at + 1
         memo_page = before[memo_at].page
         while end < len(before) and not (before[end].page > memo_page and _starts_report(
                 before[end].text)):
             end += 1
-        memo, memo_signer = parts.read_memo([p.text for p in before[memo_at:end]])
+        memo_form, memo_signer = parts.read_memo([p.text for p in before[memo_at:end]])
         options["memo"] = True
-        options["memo_form"] = memo
         summary.parts.append("บันทึกข้อความ")
         before = before[:memo_at] + before[end:]
     cover = None
@@ -181,6 +182,12 @@ def _around(before: list[Para], after: list[Para], layout: Layout, body_page: in
             fields[name] = getattr(heading, name)
     if heading.fiscal_year:
         fields["fiscal_year"] = heading.fiscal_year
+    if memo_form is not None:
+        # the memo's signer as the report's signer of that name, role and all
+        same = [s for s in signers if memo_signer is not None
+                and (s.name, s.positions) == (memo_signer.name, memo_signer.positions)]
+        fields["memo"] = from_form(memo_form, same[0] if same else (
+            memo_signer or (signers[0] if signers else None)))
     return Report(**fields), options
 
 
