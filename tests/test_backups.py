@@ -175,7 +175,7 @@ def test_a_backup_that_fails_says_why_and_leaves_nothing(small_disk: Path):
     path = small_disk / "ITA.sqlite"
     with Library.open(path) as lib:
         lib.create_report(Report(municipality="ใหญ่", measures=tuple(
-            Measure(title="ก" * 2000) for _ in range(36))))
+            Measure(title="ก" * 2000) for _ in range(40))))
     with Library.open(path, take_backup=False) as lib:
         with pytest.raises(BackupFailed) as info:
             lib.take_backup()
