@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from itadesk.domain.text import MAX_CELL_CHARS, parse_tsv
-from itadesk.thai.segment import ZWSP
+from itadesk.thai.linebreak import ZWSP
 from itadesk.ui.app import make_app
 from itadesk.ui.thai_edit import ThaiTextEdit
 

@@ -71,6 +71,8 @@ def test_space_left_inside_a_word_by_a_pdf_copy_seed_002():
     assert finding.fix == "แสดงให้เห็นว่าผู้มีส่วนได้ส่วนเสีย ภายนอก"
     # spaces between phrases stay
     assert kinds(report(full(result="ได้ง่าย สะดวก รวดเร็ว และง่ายมากขึ้น"))) == []
+    # "งาน|ประจำ" is a word too, but "งาน" is the end of "ดำเนินงาน", not a word of its own
+    assert kinds(report(full(result="สรุปผลการดำเนินงาน ประจำปี"))) == []
 
 
 def test_gaps_and_repeats_in_numbering_and_bad_addresses():

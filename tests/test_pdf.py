@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import itertools
-import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,9 +16,7 @@ from itadesk.exchange.jsonfile import read_report
 from itadesk.export import ExportError
 from itadesk.export.pdf import write_pdf
 from itadesk.export.pdf.fonts import face_name, register, shaped_glyphs
-from itadesk.export.pdf.lines import layout_paragraph, mm
 from itadesk.paths import resource
-from itadesk.thai.linebreak import LEADING_VOWELS, MARKS
 
 from .pdfcheck import column_text, in_order_ratio
 
@@ -123,53 +119,6 @@ def test_shaped_glyphs_are_what_harfbuzz_gives():
     assert expected != plain  # the marks' alternates were chosen
 
 
-ICU_JUDGE = r"""
-import json, sys, icu
-bi = icu.BreakIterator.createLineInstance(icu.Locale("th"))
-out = []
-for left, right in json.load(sys.stdin):
-    bi.setText(left + right)
-    out.append(len(left) in set(bi))
-print(json.dumps(out))
-"""
-
-
-def _icu_available() -> bool:
-    return shutil.which("/usr/bin/python3") is not None and subprocess.run(
-        ["/usr/bin/python3", "-c", "import icu"], capture_output=True).returncode == 0
-
-
-@pytest.mark.skipif(not _icu_available(), reason="python3-icu (Debian) is not installed")
-def test_line_breaks_agree_with_icu():
-    register()
-    joins: list[tuple[str, str]] = []
-    for name in DEMOS:
-        document = build_document(demo(name))
-        for section in document.sections:
-            width = mm(section.page.text_width_mm)
-            widths = {}
-            for block in section.blocks:
-                if isinstance(block, Table):
-                    for row in block.rows:
-                        for cell, w in zip(row.cells, block.widths_mm, strict=False):
-                            for p in cell.paragraphs:
-                                widths[id(p)] = (p, mm(w) - 2 * mm(1.5))
-                elif hasattr(block, "runs"):
-                    widths[id(block)] = (block, width)
-            for p, w in widths.values():
-                lines = [line.text for line in layout_paragraph(p, w)]
-                for a, b in itertools.pairwise(lines):
-                    if a and b and re.match("[\u0e01-\u0e5b]", a[-1]) and re.match(
-                            "[\u0e01-\u0e5b]", b[0]):
-                        assert b[0] not in MARKS and a[-1] not in LEADING_VOWELS, (a, b)
-                        joins.append((a.split(" ")[-1][-20:], b.split(" ")[0][:20]))
-    verdicts = json.loads(subprocess.run(["/usr/bin/python3", "-c", ICU_JUDGE],
-                                         input=json.dumps(joins), capture_output=True,
-                                         text=True, check=True).stdout)
-    assert len(joins) > 100
-    agreed = sum(verdicts) / len(verdicts)
-    print(f"ICU agrees with {sum(verdicts)} of {len(verdicts)} Thai line joins ({agreed:.1%})")
-    assert agreed >= 0.98
 
 
 def test_read_only_target_keeps_the_old_pdf(tmp_path):

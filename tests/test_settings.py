@@ -68,5 +68,5 @@ def test_about_names_the_library_and_the_licences(qtbot, library_path):
 
     text = dialog.findChild(QTextBrowser).toPlainText()
     for name in ("TH Sarabun New", "font exception", "LGPL", "python-docx", "ReportLab",
-                 "nlpO3", "CC0"):
+                 "PyThaiNLP", "Thai National Corpus", "CC0"):
         assert name in text

@@ -1,6 +1,11 @@
 import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from itadesk.thai.dates import (
     fiscal_period_text,
@@ -10,7 +15,8 @@ from itadesk.thai.dates import (
     thai_date,
 )
 from itadesk.thai.digits import parse_decimal_text, parse_int, to_arabic_digits, to_thai_digits
-from itadesk.thai.segment import ZWSP, break_offsets, strip_break_hints, with_break_hints, words
+from itadesk.thai.linebreak import ZWSP, break_offsets, strip_break_hints, with_break_hints
+from itadesk.thai.segment import segmentation, words
 
 
 def test_thai_digits_everywhere_but_addresses():
@@ -77,3 +83,45 @@ def test_break_hints_are_between_words_only():
 
 def test_text_without_thai_is_untouched():
     assert with_break_hints("ITA 2568 E-Service") == "ITA 2568 E-Service"
+
+
+@pytest.mark.parametrize("expected", [
+    # seed 002's report: maximal matching took "ธรรมการ", "กรรมการ", "ทางใน" and split the
+    # words around them at line ends ("วัฒน|ธรรม", "พฤติ|กรรม", "แนว|ทาง", "คุณ|ลักษณะ")
+    "วัฒนธรรม|การ|ทำงาน",
+    "พฤติกรรม|การ|ทุจริต",
+    "และ|แนวทาง|ใน|การ",
+    "คุณลักษณะ|เฉพาะ",
+    "เจ้าหน้าที่|ของ|เทศบาลตำบล|บ่อ|ปลาทอง|ได้รับ|การ|ประเมิน",
+])
+def test_the_most_probable_words_by_the_thai_national_corpus(expected):
+    assert "|".join(words(expected.replace("|", ""))) == expected
+
+
+def test_numbers_abbreviations_and_the_rest_are_tokens_of_their_own():
+    assert words("พ.ศ.๒๕๖๘ ร้อยละ ๘๓.๐๒ (ลงชื่อ)........ผู้รายงาน ITA-2568") == [
+        "พ.ศ.", "๒๕๖๘", " ", "ร้อยละ", " ", "๘๓.๐๒", " ", "(", "ลงชื่อ", ")", "........",
+        "ผู้", "รายงาน", " ", "ITA", "-", "2568"]
+    # letters no word covers stay together, as one unknown word
+    assert words("ฃฃฃกับ") == ["ฃฃฃ", "กับ"]
+
+
+def test_doubtful_boundaries_lie_inside_another_word():
+    tokens, doubtful = segmentation("ช่องทางการติดต่อ")
+    assert tokens == ["ช่องทาง", "การ", "ติดต่อ"]
+    assert 7 in doubtful  # "ทางการ" spans ช่องทาง|การ
+    assert segmentation("การทำงาน") == (["การ", "ทำงาน"], set())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B)
+               | st.sampled_from(" .-/abc12"), max_size=80))
+def test_words_give_back_the_text(text):
+    assert "".join(words(text)) == text
+
+
+def test_the_model_is_the_one_its_sources_make():
+    out = subprocess.run([sys.executable, "tools/make_dictionary.py", "--check"],
+                         cwd=Path(__file__).resolve().parent.parent, capture_output=True,
+                         text=True)
+    assert out.returncode == 0, out.stderr

@@ -12,10 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from itadesk.thai.segment import break_offsets, strip_break_hints
+from itadesk.thai.linebreak import (
+    DOUBTFUL,
+    NBSP,
+    WORD,
+    break_offsets,
+    opportunities,
+    strip_break_hints,
+)
 
 TEXT = ("เจ้าหน้าที่ของเทศบาลตำบลบ่อปลาทองได้รับการประเมินคุณธรรมและความโปร่งใส"
         "ในการดำเนินงานของหน่วยงานภาครัฐประจำปีงบประมาณ")
+# the line-end rules beyond words: abbreviations, labels and dates keep their numbers
+RULES = ("ประจำปีงบประมาณ พ.ศ. ๒๕๖๘ ส่งเสริมวัฒนธรรมการทำงานภายในวันที่ ๓๐ ก.ย. ๖๘ "
+         "ตามข้อ ๑ ติดตามพฤติกรรมการทุจริตและแนวทางในการขอยืมทรัพย์สินราชการ ม.ค. ๖๘")
 
 PROBE = r"""
 import json, os, sys
@@ -25,25 +35,28 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from itadesk.ui.fonts import ui_font
 from itadesk.ui.measure_table import draw_wrapped
-from itadesk.thai.segment import with_break_hints
+from itadesk.thai.linebreak import with_break_hints
 app = QApplication([])
 font = ui_font(15)
 image = QImage(400, 2000, QImage.Format.Format_ARGB32)
 painter = QPainter(image)
-text = sys.argv[1]
-plain = draw_wrapped(painter, text, font, QRect(0, 0, 150, 2000))
-hinted = draw_wrapped(painter, with_break_hints(text), font, QRect(0, 0, 150, 2000))
+text, width = sys.argv[1], int(sys.argv[2])
+plain = draw_wrapped(painter, text, font, QRect(0, 0, width, 2000))
+# as the table shows its cells (MeasureTableModel, DisplayWithBreaksRole)
+hinted = draw_wrapped(painter, with_break_hints(text, keep_together=True), font,
+                      QRect(0, 0, width, 2000))
 painter.end()
 print(json.dumps({"plain": plain, "hinted": hinted}))
 """
 
 
-def _lines(env_extra: dict[str, str]) -> dict[str, list[str]]:
+def _lines(env_extra: dict[str, str], text: str = TEXT, width: int = 150
+           ) -> dict[str, list[str]]:
     import os
 
     env = {**os.environ, **env_extra}
-    out = subprocess.run([sys.executable, "-c", PROBE, TEXT], capture_output=True, text=True,
-                         env=env, timeout=120)
+    out = subprocess.run([sys.executable, "-c", PROBE, text, str(width)], capture_output=True,
+                         text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -51,7 +64,7 @@ def _lines(env_extra: dict[str, str]) -> dict[str, list[str]]:
 def _breaks(lines: list[str]) -> list[int]:
     pos, out = 0, []
     for line in lines[:-1]:
-        pos += len(strip_break_hints(line))
+        pos += len(strip_break_hints(line))  # (a no-break space stands for one space)
         out.append(pos)
     return out
 
@@ -83,3 +96,16 @@ def test_without_libthai_qt_cannot_break_thai_but_our_hints_do(qt_without_libtha
     assert set(_breaks(hinted)) <= words
     assert strip_break_hints("".join(hinted)) == TEXT
 
+
+
+@pytest.mark.parametrize("width", [110, 150, 190])
+def test_the_table_wraps_by_the_pdf_rules(qt_without_libthai, width):
+    """Where every piece fits, the table ends its lines only between words or after spaces,
+    never between an abbreviation, a label or a date and its number (the same rules,
+    itadesk/thai/linebreak.py, as the PDF's lines)."""
+    hinted = _lines(qt_without_libthai, RULES, width)["hinted"]
+    assert len(hinted) > 3
+    levels = dict(opportunities(RULES))
+    assert strip_break_hints("".join(hinted)).replace(NBSP, " ") == RULES
+    for at in _breaks(hinted):
+        assert levels.get(at) in (WORD, DOUBTFUL), (RULES[at - 10 : at], RULES[at : at + 10])

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..thai.dates import MONTHS, SHORT_MONTHS
 from ..thai.digits import to_arabic_digits, to_thai_digits
-from ..thai.segment import words
+from ..thai.segment import is_word, words
 from .changes import Changes
 from .layout_files import layout_by_id
 from .layouts import Layout
@@ -261,9 +261,9 @@ _CHUNK_EDGE = re.compile(rf"[{THAI}]")
 
 
 def _split_words(row: int, m: Measure) -> list[Finding]:
-    """A space inside a word: the word before and the word after it, joined, make one
-    word of the dictionary (text copied from a PDF keeps the printed cell's line ends as
-    spaces: "ผู้มีส่วนได้ ส่วนเสีย")."""
+    """A space inside a word: the last words before it and the first words after it (as
+    the segmenter cuts them), joined, make one word of the dictionary (text copied from a
+    PDF keeps the printed cell's line ends as spaces: "ผู้มีส่วนได้ ส่วนเสีย")."""
     out = []
     for field in FIELDS:
         text = m.get(field)
@@ -276,16 +276,24 @@ def _split_words(row: int, m: Measure) -> list[Finding]:
                 continue
             left = words(text[max(0, i - 30) : i])
             right = words(text[i + 1 : i + 31])
-            if not left or not right:
-                continue
-            joined = left[-1] + right[0]
-            if len(words(joined)) == 1 and len(joined) >= 4:
+            if _joins_into_a_word(left, right):
                 cut.append(i)
         if cut:
             fixed = "".join(ch for k, ch in enumerate(text) if k not in set(cut))
             out.append(Finding("split-word", "มีช่องว่างกลางคำ (มักเกิดจากการคัดลอกจาก PDF) "
                                "แก้ได้ด้วยการลบช่องว่างนั้น", row, field, fixed))
     return out
+
+
+def _joins_into_a_word(left: list[str], right: list[str], most: int = 4) -> bool:
+    """Some of the last words of `left` and the first words of `right` make one word."""
+    for j in range(1, min(most, len(left)) + 1):
+        head = "".join(left[-j:])
+        for k in range(1, min(most, len(right)) + 1):
+            joined = head + "".join(right[:k])
+            if len(joined) >= 4 and is_word(joined):
+                return True
+    return False
 
 
 def _numbering(rows: list[tuple[int, Measure]]) -> list[Finding]:

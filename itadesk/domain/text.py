@@ -6,7 +6,7 @@ import csv
 import io
 import re
 
-from ..thai.segment import ZWSP
+from ..thai.linebreak import ZWSP
 
 # Characters XML (and so Word) cannot hold, and that no clerk means to type.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

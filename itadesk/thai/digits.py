@@ -14,7 +14,7 @@ _TO_THAI = str.maketrans(ARABIC_DIGITS, THAI_DIGITS)
 _TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
 
 # What must stay as typed: URLs (with or without scheme), e-mail addresses, bare domains.
-_PROTECTED = re.compile(
+ADDRESS = re.compile(
     r"""(?xi)
     (?:https?://|ftp://|www\.)[^\s<>"'()]+      # web addresses
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses
@@ -27,7 +27,7 @@ def to_thai_digits(text: str) -> str:
     """Arabic digits become Thai ones, except inside web and e-mail addresses."""
     out: list[str] = []
     last = 0
-    for m in _PROTECTED.finditer(text):
+    for m in ADDRESS.finditer(text):
         out.append(text[last : m.start()].translate(_TO_THAI))
         out.append(m.group())
         last = m.end()

@@ -28,8 +28,8 @@ that embed the font are not covered by the GPL. The licence ships beside the fon
 <b>Qt for Python (PySide6), Qt</b> — LGPL-3.0.<br>
 <b>python-docx</b> — MIT. <b>ReportLab</b> — BSD. <b>uharfbuzz / HarfBuzz</b> — Apache-2.0 /
 MIT ("Old MIT").<br>
-<b>nlpO3</b> (Thai word segmentation) — Apache-2.0; its word list from <b>PyThaiNLP</b> —
-CC0-1.0.<br>
+<b>PyThaiNLP</b> word list and <b>Thai National Corpus</b> word frequencies (Thai word
+segmentation) — CC0-1.0.<br>
 <b>platformdirs</b> — MIT.
 """
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain import Layout, Measure, MeasureKind
-from ..thai.segment import with_break_hints
+from ..thai.linebreak import with_break_hints
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 # The text with U+200B between Thai words: what the view lays out and paints.
@@ -63,7 +63,8 @@ class MeasureTableModel(QAbstractTableModel):
         if role == DisplayWithBreaksRole:
             if measure.kind is MeasureKind.SECTION and column > 0:
                 return ""
-            return with_break_hints(measure.get(self.cell_field(row, column)))
+            return with_break_hints(measure.get(self.cell_field(row, column)),
+                                    keep_together=True)
         if role == KindRole:
             return str(measure.kind)
         if role == FieldRole:

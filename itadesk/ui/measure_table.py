@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.text import parse_tsv, to_tsv
-from ..thai.segment import with_break_hints
+from ..thai.linebreak import with_break_hints
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
 from .thai_edit import ThaiTextEdit
@@ -204,7 +204,8 @@ class WrappingHeader(QHeaderView):
         model = self.model()
         if model is None:
             return size
-        text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""))
+        text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""),
+                                keep_together=True)
         height = wrapped_height(text, self.font(), max(self.sectionSize(logical) - 12, 20))
         return QSize(size.width(), int(height) + 12)
 
@@ -216,7 +217,8 @@ class WrappingHeader(QHeaderView):
         painter.setPen(self.palette().windowText().color())
         painter.setFont(self.font())
         model = self.model()
-        text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""))
+        text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""),
+                                keep_together=True)
         painter.drawText(rect.adjusted(6, 4, -6, -4),
                          Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
         painter.restore()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ..thai.segment import ZWSP, strip_break_hints, with_break_hints
+from ..thai.linebreak import ZWSP, strip_break_hints, with_break_hints
 
 
 def _logical(text: str, pos: int) -> int:
