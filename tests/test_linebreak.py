@@ -153,6 +153,8 @@ def test_addresses_break_only_after_a_slash_or_a_dot():
 
 def test_an_overlong_word_breaks_between_the_words_it_is_made_of_then_clusters():
     assert break_lines("การบริหารงานบุคคล", 12, width) == ["การบริหารงาน", "บุคคล"]
+    # ฯ stays on the word's last part (it was "ยุทธศาสต|ร์ฯ" in the measures plan's corpus)
+    assert break_lines("-กองยุทธศาสตร์ฯ", 8, width) == ["-กอง", "ยุทธ", "ศาสตร์ฯ"]
     assert break_lines("ประชาสัมพันธ์", 5, width) == ["ประชา", "สัมพันธ์"]
     assert break_lines("ประชาสัมพันธ์", 2, width) == ["ป", "ระ", "ชา", "สัม", "พัน", "ธ์"]
 

@@ -76,10 +76,11 @@ def paragraphs(report: Report) -> Iterator[tuple[Paragraph, float]]:
     for section in document.sections:
         for block in section.blocks:
             if isinstance(block, Table):
+                pad = mm(block.padding.left_mm + block.padding.right_mm)
                 for row in block.rows:
                     for cell, w in zip(row.cells, block.widths_mm, strict=False):
                         for p in cell.paragraphs:
-                            yield p, mm(w) - 2 * mm(1.5)
+                            yield p, mm(w) - pad
             elif isinstance(block, Paragraph):
                 yield block, mm(section.page.text_width_mm)
 

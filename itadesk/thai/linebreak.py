@@ -303,32 +303,44 @@ def _cut(piece: str, width: float, measure: Measure) -> list[str]:
     made of (ปี|งบประมาณ), and where one of those is still too wide, between clusters."""
     out: list[str] = []
     current = ""
-    for unit in _units(words(piece), width, measure):
-        if current and measure((current + unit).rstrip()) > width:
-            out.append(current)
-            current = ""
-        current += unit
+    for item in _items(words(piece)):
+        for unit in _units(item, width, measure):
+            if current and measure((current + unit).rstrip()) > width:
+                out.append(current)
+                current = ""
+            current += unit
     if current:
         out.append(current)
     return out
 
 
-def _units(pieces: list[str], width: float, measure: Measure) -> list[str]:
-    """The pieces, those too wide cut into their words or else their clusters; nothing
-    starts with a mark, ๆ or ฯ or follows a leading vowel."""
+def _items(tokens: list[str]) -> list[str]:
+    """Tokens, each with what may not be parted from it: a token starting with a mark,
+    ๆ or ฯ joins the one before, as does one after a leading vowel."""
     out: list[str] = []
-    for piece in pieces:
-        if measure(piece.rstrip()) <= width:
-            finer = [piece]
-        elif len(inner := parts(piece)) > 1:
-            finer = _units(inner, width, measure)
+    for token in tokens:
+        if out and (token[0] in NO_BREAK_BEFORE or out[-1][-1] in LEADING_VOWELS):
+            out[-1] += token
         else:
-            finer = list(clusters(piece))
-        for unit in finer:
-            if out and (unit[0] in NO_BREAK_BEFORE or out[-1][-1] in LEADING_VOWELS):
-                out[-1] += unit
-            else:
-                out.append(unit)
-    # what joining made too wide again goes by clusters
-    return [c for unit in out for c in (
-        clusters(unit) if measure(unit.rstrip()) > width else (unit,))]
+            out.append(token)
+    return out
+
+
+_TAIL = re.compile(r"[\sๆฯ]*$")
+
+
+def _units(item: str, width: float, measure: Measure) -> list[str]:
+    """An item as it fits: whole, or cut into the words it is made of, or into clusters;
+    a ๆ or ฯ at its end stays on the last part ("ยุทธ|ศาสตร์ฯ")."""
+    if measure(item.rstrip()) <= width:
+        return [item]
+    tail = _TAIL.search(item).group()
+    core = item[: len(item) - len(tail)] or item
+    tail = item[len(core) :]
+    inner = _items(parts(core))
+    if len(inner) > 1:
+        units = [unit for part in inner for unit in _units(part, width, measure)]
+    else:
+        units = list(clusters(core))
+    units[-1] += tail
+    return units
