@@ -4,6 +4,8 @@
     itadesk export REPORT -o FILE [--format pdf]  export a report from the library
     itadesk export --demo 000 -o FILE             export a demo report (no library needed)
     itadesk list                                  the reports in the library
+    itadesk layouts                               the layouts (shipped and the library's)
+    itadesk layout add FILE                       keep a layout file in the library
 
 --version and --help, and every command but the window, need no display.
 """
@@ -15,10 +17,13 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .demo import DEMOS
-from .domain import Report
+
+if TYPE_CHECKING:
+    from .exchange.jsonfile import Exchange
 from .domain.options import ORIENTATIONS, SWITCHES
 from .export.writers import FORMATS
 from .store.library import ENV_LIBRARY, default_library_path
@@ -66,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     save.add_argument("-o", "--output", type=Path, required=True)
     imp = commands.add_parser("import", help="นำเข้ารายงานจากไฟล์ .itadesk.json หรือ .docx")
     imp.add_argument("file", type=Path)
+    commands.add_parser("layouts", help="รูปแบบรายงานที่ใช้ได้ / list the layouts")
+    layout = commands.add_parser("layout", help="รูปแบบรายงานของหน่วยงาน / the library's layouts")
+    layout_commands = layout.add_subparsers(dest="layout_command", metavar="COMMAND",
+                                            required=True)
+    add = layout_commands.add_parser(
+        "add", help="เพิ่มรูปแบบรายงานจากไฟล์ .json ลงในคลัง (docs/layouts.md) / add a layout file")
+    add.add_argument("file", type=Path)
     return parser
 
 
@@ -112,6 +124,10 @@ def _run(args: argparse.Namespace) -> int:
         return _save_json(args, path)
     if args.command == "import":
         return _import(args, path)
+    if args.command == "layouts":
+        return _layouts(path)
+    if args.command == "layout":
+        return _add_layout(args, path)
     from .ui.app import run  # Qt only when a window is wanted
 
     return run(path, [sys.argv[0]])
@@ -181,7 +197,7 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     loaded = _load_report(args, path)
     if isinstance(loaded, int):
         return loaded
-    report = loaded
+    report = loaded.report
     overrides = {s.name: getattr(args, s.name) for s in SWITCHES
                  if getattr(args, s.name) is not None}
     if args.orientation:
@@ -199,25 +215,26 @@ def _export(args: argparse.Namespace, path: Path) -> int:
             def progress(share: float) -> None:
                 status.write(f"progress {share:.3f}\n")
                 status.flush()
-        export_report(report, output, options, progress=progress)
+        export_report(report, output, options, progress=progress, layout=loaded.layout)
         if status:
             status.write("done\n")
     print(output)
     return EXIT_OK
 
 
-def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
-    """The report a command names (demo, JSON file, or library), or an exit code."""
+def _load_report(args: argparse.Namespace, path: Path) -> Exchange | int:
+    """The report a command names (demo, JSON file, or library) with the layouts it may
+    name, or an exit code."""
     from .demo import read_demo
-    from .exchange.jsonfile import ExchangeError, read_report
+    from .exchange.jsonfile import Exchange, ExchangeError, read_exchange
     from .store import Library
 
     if getattr(args, "demo", None):
-        return read_demo(args.demo)
+        return Exchange(read_demo(args.demo))
     wanted = args.report
     if wanted and wanted.endswith(".json") and Path(wanted).is_file():
         try:
-            return read_report(Path(wanted))
+            return read_exchange(Path(wanted))
         except ExchangeError as exc:
             where = f" (ตำแหน่ง {exc.where})" if exc.where else ""
             raise ExchangeError(f"อ่านไฟล์ «{wanted}» ไม่ได้: {exc.message}{where}", exc.where,
@@ -230,7 +247,7 @@ def _load_report(args: argparse.Namespace, path: Path) -> Report | int:
         found = _find(library, wanted)
         if found is None:
             return EXIT_NOT_FOUND
-        return library.load_report(found)
+        return Exchange(library.load_report(found), library.custom_layouts())
 
 
 def _check(args: argparse.Namespace, path: Path) -> int:
@@ -239,7 +256,7 @@ def _check(args: argparse.Namespace, path: Path) -> int:
     loaded = _load_report(args, path)
     if isinstance(loaded, int):
         return loaded
-    findings = check_report(loaded)
+    findings = check_report(loaded.report, loaded.layout)
     for f in findings:
         fix = " (แก้ให้ได้ในหน้าต่างโปรแกรม)" if f.fix is not None else ""
         print(f"{f.where}: {f.message}{fix}")
@@ -253,7 +270,7 @@ def _save_json(args: argparse.Namespace, path: Path) -> int:
     loaded = _load_report(args, path)
     if isinstance(loaded, int):
         return loaded
-    write_report(loaded, args.output)
+    write_report(loaded.report, args.output, loaded.layout)
     print(args.output)
     return EXIT_OK
 
@@ -262,9 +279,39 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     from .exchange import importing
     from .store import Library
 
-    report = importing.read_any(args.file)
     with Library.open(path, take_backup=False) as library:
-        print(library.create_report(report))
+        found, _summary = importing.read_file(args.file, library.layouts())
+        print(library.create_report(library.adopt(found)))
+    return EXIT_OK
+
+
+def _layouts(path: Path) -> int:
+    """id, form, orientation, columns, name: the shipped layouts, then the library's."""
+    from .domain import builtin_layouts
+    from .store import Library
+
+    catalog = builtin_layouts()
+    if path.exists():
+        with Library.open(path, take_backup=False, create=False) as library:
+            catalog = library.layouts()
+    for layout in catalog:
+        where = "โปรแกรม" if layout.builtin else "คลัง"
+        print(f"{layout.id}\t{where}\t{layout.form}\t{layout.orientation}\t"
+              f"{len(layout.columns)}\t{layout.name}")
+    return EXIT_OK
+
+
+def _add_layout(args: argparse.Namespace, path: Path) -> int:
+    from .domain.layout_files import read_layout_file
+    from .store import Library
+
+    layout = read_layout_file(args.file)
+    with Library.open(path, take_backup=False) as library:
+        kept = library.add_layout(layout)
+    if kept.id != layout.id:
+        _say(f"รหัส «{layout.id}» เป็นของรูปแบบที่มากับโปรแกรม จึงเก็บเป็นรหัส «{kept.id}»",
+             f"{layout.id!r} is a shipped layout's id: kept as {kept.id!r}.")
+    print(f"{kept.id}\t{kept.name}")
     return EXIT_OK
 
 

@@ -30,6 +30,7 @@ SCHEMA = "itadesk-exchange.schema.json"
 MAX_BYTES = 20 * 1024 * 1024  # the biggest real report is under 1 MB
 MAX_DEPTH = 32  # a report nests 7 deep (the memo's endorsements' positions)
 MAX_DIGITS = 20  # a year, a font size: nothing in a report is longer
+MAX_LAYOUTS = 50  # the schema's bound on a file's own layouts
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
@@ -121,28 +122,36 @@ def schema() -> dict[str, Any]:
     return json.loads(resource(SCHEMA).read_text(encoding="utf-8"))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)
 def _validator(layout_ids: tuple[str, ...]) -> Any:
     import copy
 
     import jsonschema  # not at start-up: only reading a file needs it
+    from referencing import Registry, Resource
+
+    from ..domain.layout_files import schema as layout_schema
 
     full = copy.deepcopy(schema())
     full["properties"]["report"]["properties"]["layout"]["enum"] = list(layout_ids)
-    return jsonschema.Draft202012Validator(full)
+    layouts = layout_schema()
+    registry = Registry().with_resource(layouts["$id"], Resource.from_contents(layouts))
+    return jsonschema.Draft202012Validator(full, registry=registry)
 
 
-def layout_ids() -> tuple[str, ...]:
-    """The layouts a file may name: the shipped layout files'."""
+def layout_ids(data: Any) -> tuple[str, ...]:
+    """The layouts a file may name: the shipped layout files', then those it carries."""
     from ..domain import builtin_layouts
 
-    return builtin_layouts().ids
+    carried = data.get("layouts") if isinstance(data, dict) else None
+    own = [item["id"] for item in carried[:MAX_LAYOUTS] if isinstance(item, dict)
+           and isinstance(item.get("id"), str)] if isinstance(carried, list) else []
+    return tuple(dict.fromkeys((*builtin_layouts().ids, *own)))
 
 
 def check(data: Any) -> None:
     from jsonschema.exceptions import best_match
 
-    error = best_match(_validator(layout_ids()).iter_errors(data))
+    error = best_match(_validator(layout_ids(data)).iter_errors(data))
     if error is not None:
         raise _refusal(error)
 

@@ -15,10 +15,10 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from ..domain import MeasureKind, Report, builtin_layouts
+from ..domain import LayoutCatalog, MeasureKind, Report, builtin_layouts
 from ..errors import ClerkError
 from .checking import ExchangeError, parse
-from .jsonfile import report_from_dict
+from .jsonfile import Exchange, exchange_from_dict
 from .summary import ImportSummary
 
 MAX_FILE = 50 * 1024 * 1024  # a report is a few MB at most
@@ -31,13 +31,22 @@ class ImportProblem(ClerkError):
     english = "The file could not be imported."
 
 
-def read_any(path: Path) -> Report:
-    return read_with_summary(path)[0]
+def read_any(path: Path, layouts: LayoutCatalog | None = None) -> Report:
+    return read_file(path, layouts)[0].report
 
 
 def read_with_summary(path: Path, progress: Callable[[float], None] | None = None,
-                      ) -> tuple[Report, ImportSummary]:
+                      layouts: LayoutCatalog | None = None) -> tuple[Report, ImportSummary]:
     """The report in the file, and what was found and left out (told before adding it)."""
+    found, summary = read_file(path, layouts, progress)
+    return found.report, summary
+
+
+def read_file(path: Path, layouts: LayoutCatalog | None = None,
+              progress: Callable[[float], None] | None = None,
+              ) -> tuple[Exchange, ImportSummary]:
+    """The report in an exchange file, with the clerk's own layouts it carries, or in a
+    Word file, whose tables are matched against `layouts` (by default the shipped ones)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".json", ".docx"):
@@ -46,13 +55,14 @@ def read_with_summary(path: Path, progress: Callable[[float], None] | None = Non
     data = _read(path)
     if suffix == ".json":
         try:
-            report = report_from_dict(parse(data))
-            return report, _json_summary(path, report)
+            found = exchange_from_dict(parse(data))
+            return found, _json_summary(path, found.report)
         except ExchangeError as exc:
             where = f" (ตำแหน่ง {exc.where})" if exc.where else ""
             raise ImportProblem(f"นำเข้าไฟล์ «{path.name}» ไม่ได้: {exc.message}{where}",
                                 path, exc.detail, exc.english) from exc
-    return read_docx(path, data, progress)
+    report, summary = read_docx(path, data, progress, layouts)
+    return Exchange(report), summary
 
 
 def _read(path: Path) -> bytes:
@@ -146,7 +156,7 @@ def _not_word(path: Path, exc: BaseException) -> ImportProblem:
 
 def read_docx(path: Path, data: bytes | None = None,
               progress: Callable[[float], None] | None = None,
-              ) -> tuple[Report, ImportSummary]:
+              layouts: LayoutCatalog | None = None) -> tuple[Report, ImportSummary]:
     from lxml.etree import LxmlError
 
     from .recognise import NotAReport, recognise
@@ -164,7 +174,7 @@ def read_docx(path: Path, data: bytes | None = None,
             "หรือถูกแก้ไขเสียหาย) กรุณาเปิดใน Word แล้วบันทึกใหม่", path,
             f"{type(exc).__name__}: {exc}", "The Word file's XML could not be read.") from exc
     try:
-        return recognise(blocks, builtin_layouts(), path.name)
+        return recognise(blocks, layouts or builtin_layouts(), path.name)
     except NotAReport as exc:
         raise ImportProblem(exc.message, path, english=exc.english) from exc
 

@@ -10,21 +10,51 @@ read is checked first (checking.py: bounded, then validated against the JSON Sch
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain import MEASURE_TEXT_FIELDS, Measure, MeasureKind, Report, Score, Signer
+from ..domain import (
+    MEASURE_TEXT_FIELDS,
+    Layout,
+    LayoutError,
+    Measure,
+    MeasureKind,
+    Report,
+    Score,
+    Signer,
+    builtin_layouts,
+)
+from ..domain.layout_files import layout_from_dict, layout_to_dict
 from ..domain.memo import OLD_FORM_KEY, from_form, memo_from_dict, memo_to_dict
 from ..domain.model import REPORT_TEXT_FIELDS
 from ..domain.options import GARUDA_IMAGE
 from ..export.files import write_atomically
 from .checking import FORMAT, ExchangeError, check, parse, read_bounded
 
-__all__ = ["FORMAT", "ExchangeError", "read_report", "report_from_dict", "report_to_dict",
-           "write_report"]
+__all__ = ["FORMAT", "Exchange", "ExchangeError", "exchange_from_dict", "read_exchange",
+           "read_report", "report_from_dict", "report_to_dict", "write_report"]
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Exchange:
+    """What an exchange file holds: the report, and the clerk's own layouts it uses."""
+
+    report: Report
+    layouts: tuple[Layout, ...] = ()
+
+    @property
+    def layout(self) -> Layout:
+        return builtin_layouts().plus(self.layouts).get(self.report.layout)
+
+
+def report_to_dict(report: Report, layout: Layout | None = None) -> dict[str, Any]:
+    """The file's dictionary; `layout` is the report's, carried along when it is one of the
+    clerk's own (a shipped one is named only)."""
+    if layout is not None and layout.id != report.layout:
+        raise ValueError(f"layout {layout.id!r} given for a report in {report.layout!r}")
+    if layout is None and report.layout not in builtin_layouts():
+        raise ValueError(f"the definition of layout {report.layout!r} must be given")
     data: dict[str, Any] = {f: getattr(report, f) for f in REPORT_TEXT_FIELDS}
     data["fiscal_year"] = report.fiscal_year
     data["signers"] = [
@@ -34,7 +64,11 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     if report.memo is not None:
         data["memo"] = memo_to_dict(report.memo)
     data["measures"] = [_measure_to_dict(m) for m in report.measures]
-    return {"format": FORMAT, "report": data}
+    out: dict[str, Any] = {"format": FORMAT}
+    if layout is not None and not layout.builtin:
+        out["layouts"] = [layout_to_dict(layout)]
+    out["report"] = data
+    return out
 
 
 def _measure_to_dict(m: Measure) -> dict[str, Any]:
@@ -48,9 +82,21 @@ def _measure_to_dict(m: Measure) -> dict[str, Any]:
 
 
 def report_from_dict(data: Any) -> Report:
-    """The report in a parsed exchange file; the file is checked against its JSON Schema
+    return exchange_from_dict(data).report
+
+
+def exchange_from_dict(data: Any) -> Exchange:
+    """What a parsed exchange file holds; the file is checked against its JSON Schema
     first, so what follows can trust every type."""
     check(data)
+    layouts = []
+    for i, item in enumerate(data.get("layouts", ())):
+        try:
+            layouts.append(layout_from_dict(item))
+        except LayoutError as exc:
+            where = f"layouts[{i}]" + (f".{exc.where}" if exc.where else "")
+            raise ExchangeError(f"รูปแบบรายงานของหน่วยงานในไฟล์ใช้ไม่ได้: {exc.message}",
+                                where, f"Layout {i} in the file: {exc}") from exc
     r = data["report"]
     texts = {f: r[f] for f in REPORT_TEXT_FIELDS if f in r}
     signers = tuple(Signer(s.get("name", ""), tuple(s.get("positions", ())), s.get("role", ""))
@@ -68,15 +114,21 @@ def report_from_dict(data: Any) -> Report:
         memo = memo_from_dict(r["memo"])
     elif form is not None:
         memo = from_form(form, signers[0] if signers else None, options.pop(GARUDA_IMAGE, ""))
-    return Report(fiscal_year=int(r.get("fiscal_year", 2568)), signers=signers,
-                  options=options, measures=measures, memo=memo, **texts)
+    report = Report(fiscal_year=int(r.get("fiscal_year", 2568)), signers=signers,
+                    options=options, measures=measures, memo=memo, **texts)
+    return Exchange(report, tuple(layouts))
+
+
+def read_exchange(path: Path) -> Exchange:
+    return exchange_from_dict(parse(read_bounded(Path(path))))
 
 
 def read_report(path: Path) -> Report:
-    return report_from_dict(parse(read_bounded(Path(path))))
+    return read_exchange(path).report
 
 
-def write_report(report: Report, path: Path) -> None:
-    """Written whole or not at all (the old file stays if anything fails)."""
-    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
+def write_report(report: Report, path: Path, layout: Layout | None = None) -> None:
+    """Written whole or not at all (the old file stays if anything fails); `layout` as in
+    report_to_dict."""
+    text = json.dumps(report_to_dict(report, layout), ensure_ascii=False, indent=1) + "\n"
     write_atomically(Path(path), lambda fh: fh.write(text.encode("utf-8")))

@@ -15,11 +15,23 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain import MEASURE_TEXT_FIELDS, Measure, MeasureKind, Report, ReportSummary, Score, Signer
+from ..domain import (
+    MEASURE_TEXT_FIELDS,
+    Layout,
+    LayoutCatalog,
+    Measure,
+    MeasureKind,
+    Report,
+    ReportSummary,
+    Score,
+    Signer,
+    builtin_layouts,
+)
 from ..domain.model import REPORT_TEXT_FIELDS
 from . import backup, opening
+from . import layouts as layout_store
 from .backup import Backup
 from .errors import (
     BackupFailed,
@@ -32,6 +44,9 @@ from .errors import (
 from .filesystem import on_network
 from .memo_rows import read_memo, write_memo
 from .opening import translate as _translate
+
+if TYPE_CHECKING:
+    from ..exchange.jsonfile import Exchange
 
 ENV_LIBRARY = "ITADESK_LIBRARY"
 APP_NAME = "ITA Desk"
@@ -396,6 +411,32 @@ class Library:
                 [(i, order[i]) for i in range(lo, min(hi, len(order)))],
             )
             self._touch(conn, report_id)
+
+    # ----------------------------------------------------------------- layouts
+    def custom_layouts(self) -> tuple[Layout, ...]:
+        """The municipality's own layouts, kept in this library."""
+        return layout_store.load(self._conn)
+
+    def layouts(self) -> LayoutCatalog:
+        """Every layout a report of this library may name: the shipped ones, then its own."""
+        return builtin_layouts().plus(self.custom_layouts())
+
+    def add_layout(self, layout: Layout, *, replace: bool = True) -> Layout:
+        """Keep a layout of the clerk's; returns it as kept (its id may be a new one: a
+        shipped layout's id, or with replace=False one the library has for another
+        layout, is not taken)."""
+        with self._tx() as conn:
+            return layout_store.store(conn, layout, _now(), replace=replace)
+
+    def adopt(self, found: Exchange) -> Report:
+        """The report of an exchange file, ready for this library: the clerk's own layout it
+        uses is kept here (under a new id if the library has another layout of that id)."""
+        report = found.report
+        carried = {layout.id: layout for layout in found.layouts}
+        if report.layout in carried and report.layout not in builtin_layouts():
+            kept = self.add_layout(carried[report.layout], replace=False)
+            report = report.with_field("layout", kept.id)
+        return report
 
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

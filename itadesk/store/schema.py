@@ -134,7 +134,23 @@ def _v3(conn: sqlite3.Connection) -> None:
     move_old_memos(conn)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
+def _v4(conn: sqlite3.Connection) -> None:
+    # The municipality's own layouts, each as its layout file says it (docs/layouts.md):
+    # JSON, so a layout that gains a key needs no step here.
+    _run(
+        conn,
+        """
+        CREATE TABLE layout (
+            id         TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            created    TEXT NOT NULL,
+            updated    TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

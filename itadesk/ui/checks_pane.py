@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import Report
 from ..domain.changes import Changes
 from ..domain.checks import Finding, ReportChecker, needs_checking
+from ..exchange.jsonfile import Exchange
 
 
 class ChecksPane(QWidget):
     jump = Signal(int, str)  # row, field
     fix = Signal(int, str, str)  # row, field, corrected text
 
-    def __init__(self, load_report: Callable[[], Report], parent: QWidget | None = None) -> None:
+    def __init__(self, load_report: Callable[[], Exchange], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._load_report = load_report
         self.checker = ReportChecker()  # keeps what it found, measure by measure
@@ -60,7 +60,8 @@ class ChecksPane(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        self.findings = self.checker.check(self._load_report())
+        found = self._load_report()
+        self.findings = self.checker.check(found.report, found.layout)
         self.list.clear()
         for finding in self.findings:
             mark = " 🔧" if finding.fix is not None else ""

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
-from ..domain import Report
+from ..domain import Layout, Report
 from ..exchange.jsonfile import write_report
 from ..export.pending import cleanup_leftovers
 
@@ -35,12 +35,15 @@ class ExportJob(QObject):
     cancelled = Signal()
     finished = Signal()  # after any of the three
 
-    def __init__(self, report: Report, target: Path, parent: QObject | None = None) -> None:
+    def __init__(self, report: Report, target: Path, parent: QObject | None = None, *,
+                 layout: Layout | None = None) -> None:
+        """`layout`: the report's, when it is the library's own (the child process reads
+        the report, and its layout, from an exchange file)."""
         super().__init__(parent)
         self.target = target
         self._folder = tempfile.TemporaryDirectory(prefix="itadesk-job-")
         self._input = Path(self._folder.name) / "report.itadesk.json"
-        write_report(report, self._input)
+        write_report(report, self._input, layout)
         self._status = Path(self._folder.name) / "status.txt"
         self._status.touch()
         self._read_to = 0

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import ReportSummary, layout_by_id
+from ..domain import LayoutCatalog, ReportSummary
 from ..thai.dates import thai_date
 from ..thai.digits import to_thai_digits
 from .fonts import ui_font
@@ -72,13 +72,10 @@ class LibraryPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
 
-    def show_reports(self, reports: list[ReportSummary]) -> None:
+    def show_reports(self, reports: list[ReportSummary], layouts: LayoutCatalog) -> None:
         self.table.setRowCount(len(reports))
         for row, r in enumerate(reports):
-            try:
-                layout_name = layout_by_id(r.layout).name
-            except KeyError:
-                layout_name = r.layout
+            layout_name = layouts.get(r.layout).name if r.layout in layouts else r.layout
             values = (r.municipality or "(ยังไม่ระบุหน่วยงาน)", to_thai_digits(str(r.fiscal_year)),
                       layout_name, to_thai_digits(str(r.measure_count)), _when(r.updated))
             for col, value in enumerate(values):

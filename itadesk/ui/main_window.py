@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
                 "ลบรายงานออกจากคลังแล้ว นำกลับมาได้ด้วยเมนู แก้ไข › เลิกทำ (Ctrl+Z)", 10000)
 
     def refresh_library(self) -> None:
-        self.library_page.show_reports(self.library.list_reports())
+        self.library_page.show_reports(self.library.list_reports(), self.library.layouts())
 
     def show_library(self) -> None:
         self.close_report()
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         from .new_report import NewReportDialog
 
-        dialog = NewReportDialog(self)
+        dialog = NewReportDialog(self.library.layouts(), self)
         if dialog.exec() and dialog.report is not None:
             report = dataclasses.replace(
                 dialog.report, options={**dialog.report.options, **self.settings.default_options})
@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         self.report_page.commit_pending()
         report = self._current_report()
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
-        job = ExportJob(report, path, self)
+        job = ExportJob(report, path, self, layout=self.session.layout)
         job.progress.connect(self.progress_bar.setValue)
         job.succeeded.connect(lambda _r: self._export_done(path, kind))
         job.failed.connect(lambda message: self._export_failed(path, message, job.error_english))
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
     def _open_preview(self, session: ReportSession) -> None:
         from .preview import PreviewPane
 
-        self.preview = PreviewPane(session.current_report, self)
+        self.preview = PreviewPane(session.current_exchange, self)
         self.preview_dock = QDockWidget("ตัวอย่างก่อนพิมพ์ (PDF)", self)
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
@@ -440,7 +440,7 @@ class MainWindow(QMainWindow):
         if self.session is None or self.report_page is None:
             return
         if self.checks_dock is None:
-            pane = ChecksPane(self.session.current_report, self)
+            pane = ChecksPane(self.session.current_exchange, self)
             pane.jump.connect(self._jump_to)
             pane.fix.connect(self._apply_fix)
             dock = QDockWidget("ตรวจรายงาน", self)
@@ -484,9 +484,10 @@ class MainWindow(QMainWindow):
 
     @guarded
     def import_from(self, path: Path) -> int | None:
-        from ..exchange.importing import read_any
+        from ..exchange.importing import read_file
 
-        report = read_any(path)
+        # the clerk's own layout the file carries is kept in the library first
+        report = self.library.adopt(read_file(path, self.library.layouts())[0])
         report_id = self.library_session.create_report(report, f"นำเข้ารายงานจาก {path.name}")
         if report_id is None:
             return None
@@ -509,7 +510,8 @@ class MainWindow(QMainWindow):
     def save_json_to(self, path: Path) -> bool:
         from ..exchange.jsonfile import write_report
 
-        write_report(self._current_report(), path)
+        assert self.session is not None
+        write_report(self._current_report(), path, self.session.layout)
         self._last_folder = str(path.parent)
         self.statusBar().showMessage(f"บันทึกไฟล์ {path.name} แล้ว", 8000)
         return True
@@ -633,7 +635,8 @@ class MainWindow(QMainWindow):
 
         assert self.report_page is not None
         self.report_page.commit_pending()
-        return export_bytes(self._current_report(), "pdf")
+        assert self.session is not None
+        return export_bytes(self._current_report(), "pdf", layout=self.session.layout)
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the report as it is now on `printer`; returns the pages printed."""

@@ -16,21 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import Report, builtin_layouts
+from ..domain import LayoutCatalog, Report
 from ..thai.dates import fiscal_year_of, parse_be_year
 from ..thai.digits import to_thai_digits
 from .widgets import ok_cancel
 
 
 class NewReportDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, layouts: LayoutCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("สร้างรายงานใหม่")
         self.resize(900, 560)
         self.layouts = QListWidget()
         self.layouts.setObjectName("layout_list")
         self.layouts.setWordWrap(True)
-        for layout in builtin_layouts():
+        for layout in layouts:
             headers = "\n    ".join(f"{i}. {c.header}" for i, c in enumerate(layout.columns, 1))
             orientation = "แนวนอน" if layout.orientation == "landscape" else "แนวตั้ง"
             item = QListWidgetItem(f"{layout.name}\n    {headers}\n    (กระดาษ{orientation})")

@@ -12,7 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ..domain import Report
+from ..exchange.jsonfile import Exchange
 from .jobs import ExportJob
 
 DEBOUNCE_MS = 600
@@ -21,9 +21,9 @@ DEBOUNCE_MS = 600
 class PreviewPane(QWidget):
     refreshed = Signal()
 
-    def __init__(self, load_report: Callable[[], Report], parent: QWidget | None = None) -> None:
+    def __init__(self, load_report: Callable[[], Exchange], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._load_report = load_report  # () -> Report, as saved now
+        self._load_report = load_report  # () -> Exchange: the report as saved now
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -66,9 +66,9 @@ class PreviewPane(QWidget):
         if self._job is not None and self._job.is_running():
             self._stale = True
             return
-        report: Report = self._load_report()
+        found: Exchange = self._load_report()
         self.status.setText("กำลังปรับตัวอย่าง…")
-        job = ExportJob(report, self._file, self)
+        job = ExportJob(found.report, self._file, self, layout=found.layout)
         job.succeeded.connect(lambda path: self._show(Path(path).read_bytes()))
         job.failed.connect(lambda message: self.status.setText(message))
         job.finished.connect(self._job_done)

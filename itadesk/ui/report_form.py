@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import Signer, builtin_layouts, layout_by_id
+from ..domain import Layout, Signer
 from ..thai.dates import fiscal_period_text, parse_be_year
 from ..thai.digits import to_thai_digits
 from .session import ReportSession
@@ -44,8 +44,7 @@ TEXT_FIELDS = (
 )
 
 
-def layout_headers_text(layout_id: str) -> str:
-    layout = layout_by_id(layout_id)
+def layout_headers_text(layout: Layout) -> str:
     return " · ".join(c.header for c in layout.columns)
 
 
@@ -88,8 +87,7 @@ class ReportForm(QScrollArea):
         outer.addLayout(form)
 
         self.layout_box = QComboBox()
-        for layout in builtin_layouts():
-            self.layout_box.addItem(layout.name, layout.id)
+        self.fill_layouts()
         self.layout_box.activated.connect(self._layout_chosen)
         self.layout_headers = QLabel()
         # A wrapping label in a form row gets a far too tall row from Qt; keep it one line.
@@ -163,12 +161,18 @@ class ReportForm(QScrollArea):
         self.refresh()
 
     # ---------------------------------------------------------------- display
+    def fill_layouts(self) -> None:
+        """The layouts the report may take: the shipped ones, then the library's own."""
+        self.layout_box.clear()
+        for layout in self.session.library.layouts():
+            self.layout_box.addItem(layout.name, layout.id)
+
     def refresh(self, *_args: Any) -> None:
         report = self.session.report
         self._loading = True
         try:
             self.layout_box.setCurrentIndex(self.layout_box.findData(report.layout))
-            headers = layout_headers_text(report.layout)
+            headers = layout_headers_text(self.session.layout)
             self.layout_headers.setText("หัวตาราง: " + headers)
             self.layout_headers.setToolTip(headers.replace(" · ", "\n"))
             for name, edit in self.lines.items():

@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..domain import Measure, Report, layout_by_id
+from ..domain import Layout, Measure, Report
 from ..domain.changes import Changes
 from ..domain.text import MAX_CELL_CHARS, clean_cell_text
+from ..exchange.jsonfile import Exchange
 from ..store import Library, LibraryError
 
 if TYPE_CHECKING:
@@ -68,11 +69,20 @@ class ReportSession(_Session):
         # The measures live in the model; the report keeps only its own fields.
         self.report: Report = dataclasses.replace(report, measures=())
         self.model: MeasureTableModel = MeasureTableModel(
-            layout_by_id(report.layout), list(report.measures), self)
+            library.layouts().get(report.layout), list(report.measures), self)
 
     def current_report(self) -> Report:
         """The report as saved now, from what the session holds (no reading back)."""
         return dataclasses.replace(self.report, measures=tuple(self.model.measures()))
+
+    @property
+    def layout(self) -> Layout:
+        """The report's layout (a shipped one, or the library's own)."""
+        return self.model.layout
+
+    def current_exchange(self) -> Exchange:
+        """The report as saved now with its layout: what an export or a check reads."""
+        return Exchange(self.current_report(), (self.layout,))
 
     # ------------------------------------------------------------ application
     def apply_cells(self, changes: Sequence[tuple[int, str, str]]) -> bool:
@@ -129,7 +139,7 @@ class ReportSession(_Session):
         for name, value in fields.items():
             self.report = self.report.with_field(name, value)
             if name == "layout":
-                self.model.set_layout(layout_by_id(value))
+                self.model.set_layout(self.library.layouts().get(value))
         self._announce(Changes(self.report_id, report_fields=frozenset(fields)))
         return True
 
