@@ -171,22 +171,23 @@ def viterbi(run: str, costs: dict[str, int], whole: bool = True
     start = 0
     for k in range(n):
         here = best[k]
+        far = 0
         # a word from cluster k to cluster m, for every m some word reaches
-        for m in range(k, n):
+        for m in range(k, n if whole or k else n - 1):
             cost = get(run[start : ends[m]])
             if cost is None:
                 break
             if cost:
-                if not (whole or k or m + 1 < n):
-                    continue
-                reach[k] = m + 1
-                if here + cost < best[m + 1]:
-                    best[m + 1] = here + cost
-                    back[m + 1] = k
+                far = m + 1
+                cost += here
+                if cost < best[far]:
+                    best[far] = cost
+                    back[far] = k
+        reach[k] = far
         # or cluster k alone, unknown (a dot: punctuation)
-        step = DOT_COST if run[start] == "." else UNKNOWN_COST
-        if here + step < best[k + 1]:
-            best[k + 1] = here + step
+        cost = here + (DOT_COST if run[start] == "." else UNKNOWN_COST)
+        if cost < best[k + 1]:
+            best[k + 1] = cost
             back[k + 1] = ~k
         start = ends[k]
     return ends, best, back, reach
