@@ -16,8 +16,9 @@ import argparse
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .demo import DEMOS
@@ -71,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     save.add_argument("-o", "--output", type=Path, required=True)
     imp = commands.add_parser("import", help="นำเข้ารายงานจากไฟล์ .itadesk.json หรือ .docx")
     imp.add_argument("file", type=Path)
+    # The window's child process: read the file, write the report as an exchange file and
+    # the summary to the status file, add nothing to the library.
+    imp.add_argument("--to-json", type=Path, help=argparse.SUPPRESS)
+    imp.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
     commands.add_parser("layouts", help="รูปแบบรายงานที่ใช้ได้ / list the layouts")
     layout = commands.add_parser("layout", help="รูปแบบรายงานของหน่วยงาน / the library's layouts")
     layout_commands = layout.add_subparsers(dest="layout_command", metavar="COMMAND",
@@ -207,19 +212,27 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     if output.suffix.lower() != f".{fmt}":  # --format wins over the name
         output = output.with_name(output.name + f".{fmt}")
     with contextlib.ExitStack() as stack:
-        # closed before the guard adds its "error" line, if the export fails
-        status = (stack.enter_context(args.status_file.open("a", encoding="utf-8"))
-                  if args.status_file else None)
-        progress = None
-        if status:
-            def progress(share: float) -> None:
-                status.write(f"progress {share:.3f}\n")
-                status.flush()
+        status, progress = _status_file(args, stack)
         export_report(report, output, options, progress=progress, layout=loaded.layout)
         if status:
             status.write("done\n")
     print(output)
     return EXIT_OK
+
+
+def _status_file(args: argparse.Namespace, stack: contextlib.ExitStack,
+                 ) -> tuple[Any, Callable[[float], None] | None]:
+    """The window's status file and a progress callback writing to it (None, None without
+    one). The stack closes it before the guard adds its "error" line, if the job fails."""
+    if not args.status_file:
+        return None, None
+    status = stack.enter_context(args.status_file.open("a", encoding="utf-8"))
+
+    def progress(share: float) -> None:
+        status.write(f"progress {share:.3f}\n")
+        status.flush()
+
+    return status, progress
 
 
 def _load_report(args: argparse.Namespace, path: Path) -> Exchange | int:
@@ -279,9 +292,25 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     from .exchange import importing
     from .store import Library
 
-    with Library.open(path, take_backup=False) as library:
-        found, _summary = importing.read_file(args.file, library.layouts())
-        print(library.create_report(library.adopt(found)))
+    with contextlib.ExitStack() as stack:
+        status, progress = _status_file(args, stack)
+        # the window's child reads with the shipped layouts (the window holds the library)
+        library = None if args.to_json else stack.enter_context(
+            Library.open(path, take_backup=False))
+        found, summary = importing.read_file(
+            args.file, library.layouts() if library is not None else None, progress)
+        if args.to_json:
+            from .exchange.jsonfile import write_report
+
+            own = [lay for lay in found.layouts if lay.id == found.report.layout]
+            write_report(found.report, args.to_json, own[0] if own else None)
+        if status:
+            status.writelines(f"summary {line}\n" for line in summary.lines())
+            status.write("done\n")
+        for line in summary.lines():  # stdout keeps only the new report's number
+            print(line, file=sys.stderr)
+        if library is not None:
+            print(library.create_report(library.adopt(found)))
     return EXIT_OK
 
 

@@ -254,3 +254,18 @@ def test_a_word_file_without_measures_is_told_in_thai(tmp_path):
         read_with_summary(path)
     assert "ไม่พบตารางมาตรการ" in info.value.message
 
+
+
+def test_the_command_line_prints_the_summary(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "plan.docx"
+    _clerks_plan(path)
+    done = subprocess.run([sys.executable, "-m", "itadesk", "--library",
+                           str(tmp_path / "lib.sqlite"), "import", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().isdigit()  # stdout: the new report's number, as before
+    assert "มาตรการ ๕ รายการ · หัวข้อหมวด ๓ แถว · ผู้ลงนาม ๒ คน" in done.stderr
+    assert "ส่วนที่อ่านได้: บันทึกข้อความ, หน้าปก" in done.stderr

@@ -197,12 +197,14 @@ def _starts_report(text: str) -> bool:
 
 def _digits(report: Report, measures: list[Measure]) -> dict:
     """thai_digits as the file shows it: Thai digits outside web and e-mail addresses."""
-    text = " ".join([report.opening, report.closing, report.period,
-                     *(m.get(f) for m in measures for f in ("title", "steps", "timing",
-                                                            "result", "outcome"))])
-    text = _URL.sub("", text)
-    thai = sum(c in "๐๑๒๓๔๕๖๗๘๙" for c in text)
-    arabic = sum(c.isascii() and c.isdigit() for c in text)
+    texts = [report.opening, report.closing, report.period,
+             *(m.get(f) for m in measures for f in ("title", "steps", "timing", "result",
+                                                     "outcome"))]
+    # an address keeps its Arabic digits whatever the choice (digits.py)
+    text = " ".join(_URL.sub("", t) if ("@" in t or "www" in t or "://" in t) else t
+                    for t in texts)
+    thai = sum(text.count(d) for d in "๐๑๒๓๔๕๖๗๘๙")
+    arabic = sum(text.count(d) for d in "0123456789")
     if not thai and not arabic:
         return {}
     return {"thai_digits": thai > 0 and arabic == 0}

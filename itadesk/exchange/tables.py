@@ -101,7 +101,13 @@ def find_header(grid: Grid, layouts) -> tuple[Mapping, int] | None:
 
 
 def is_header_again(row: RowData, mapping: Mapping) -> bool:
-    texts = tuple(norm(c.text) for c in row.cells if c.text.strip())
+    # a row of measures is no header: its cells are longer than any header (and comparing
+    # them letter by letter would cost seconds over a long report)
+    longest = max(len(h) for h in mapping.header_norm)
+    filled = [c.text for c in row.cells if c.text.strip()]
+    if any(len(t) > 3 * longest for t in filled) or len(filled) < len(mapping.columns) - 1:
+        return False
+    texts = tuple(norm(t) for t in filled)
     if texts == mapping.header_norm:
         return True
     found = match_header(row, [mapping.layout])

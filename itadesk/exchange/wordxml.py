@@ -11,6 +11,7 @@ gives its text to that cell, one line per paragraph.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _BODY = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}body"
 _TEXT_TAGS = {f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}lastRenderedPageBreak",
               f"{W}noBreakHyphen", f"{W}sym"}
+_RUN_PROPERTIES = re.compile(rb"<w:rPr>.*?</w:rPr>", re.DOTALL)
 MAX_SPAN = 64  # no report has more columns; gridSpan="500" is clamped to the grid
 
 
@@ -82,10 +84,8 @@ class _Reader:
         """The text of a paragraph and the page breaks it holds."""
         parts: list[str] = []
         breaks = 0
-        for el in p.iter():
+        for el in p.iter(*_TEXT_TAGS):
             tag = el.tag
-            if tag not in _TEXT_TAGS:
-                continue
             if tag == f"{W}t":
                 parts.append(el.text or "")
             elif tag == f"{W}tab":
@@ -109,20 +109,17 @@ class _Reader:
             breaks += 1
         return "".join(parts), breaks
 
-    def end_paragraph(self, p, depth: int) -> None:
+    def end_paragraph(self, p, _depth: int = 0) -> None:
         text, breaks = self.paragraph_text(p)
         text = text.replace("\u200b", "").replace("\xa0", " ")
-        if depth:
-            self.cell_lines.extend(text.split("\n"))
-        else:
-            self.page += breaks
-            ppr = p.find(f"{W}pPr")
-            jc = ppr.find(f"{W}jc") if ppr is not None else None
-            centered = jc is not None and jc.get(f"{W}val") == "center"
-            for line in text.split("\n"):
-                self.blocks.append(Para(line, self.page, centered))
-            if ppr is not None and ppr.find(f"{W}sectPr") is not None:
-                self.page += 1  # a section ends here: the next starts on a new page
+        self.page += breaks
+        ppr = p.find(f"{W}pPr")
+        jc = ppr.find(f"{W}jc") if ppr is not None else None
+        centered = jc is not None and jc.get(f"{W}val") == "center"
+        for line in text.split("\n"):
+            self.blocks.append(Para(line, self.page, centered))
+        if ppr is not None and ppr.find(f"{W}sectPr") is not None:
+            self.page += 1  # a section ends here: the next starts on a new page
 
     def end_cell(self, tc) -> None:
         span, vmerge = 1, ""
@@ -167,52 +164,71 @@ class _Reader:
         self.column = 0
 
 
+def _in_cell(el) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor.tag == _TC:
+            return True
+        if ancestor.tag == _BODY:
+            return False
+    return False
+
+
 def read_blocks(document_xml: bytes,
                 progress: Callable[[float], None] | None = None) -> list[Block]:
     """The body's paragraphs and tables in order (lxml errors pass to the caller)."""
     from lxml import etree
 
+    if b"rPrChange" not in document_xml:
+        # Run properties (fonts, sizes: half of a Word file's XML) say nothing we read;
+        # dropped before parsing, they cost neither the parser nor the walk over each
+        # paragraph. (A tracked change of them nests one in another: then kept.)
+        document_xml = _RUN_PROPERTIES.sub(b"", document_xml)
     reader = _Reader(progress, len(document_xml))
     source = io.BytesIO(document_xml)
-    depth = 0  # tables open around the current element
-    events = etree.iterparse(source, events=("start", "end"), resolve_entities=False,
-                             no_network=True, huge_tree=False, load_dtd=False)
+    # Only the ends of these elements: a table's or a cell's nesting is read from its
+    # ancestors, which stay until the element that holds them is read.
+    events = etree.iterparse(source, events=("end",), resolve_entities=False,
+                             no_network=True, huge_tree=False, load_dtd=False,
+                             tag=(_P, _TBL, _TR, _TC, f"{W}tblGrid"))
     seen = 0
-    for event, el in events:
+    for _, el in events:
         tag = el.tag
-        if event == "start":
-            if tag == _TBL:
-                depth += 1
-                if depth == 1:
-                    reader.tables += 1
-                    reader.grid = Grid(page=reader.page, number=reader.tables)
-            continue
         if tag == _P:
-            reader.end_paragraph(el, depth)
-            if depth == 0:
+            parent = el.getparent()
+            if parent is not None and parent.tag != _TC and not _in_cell(el):
+                reader.end_paragraph(el, 0)
                 _free(el)
-            else:
-                el.clear(keep_tail=True)
-        elif tag == f"{W}tblGrid" and depth == 1 and reader.grid is not None:
-            reader.grid.columns = min(len(el), MAX_SPAN)
-        elif tag == _TC and depth == 1:
+            continue
+        table = el if tag == _TBL else el.getparent()
+        if tag == _TC:
+            table = table.getparent() if table is not None else None
+        if table is None or _in_cell(table):
+            continue  # a nested table: its cell's paragraphs are read with the outer cell
+        if reader.grid is None:
+            reader.tables += 1
+            reader.grid = Grid(page=reader.page, number=reader.tables)
+        if tag == _TC:
+            for paragraph in el.iter(_P):
+                text, _ = reader.paragraph_text(paragraph)
+                reader.cell_lines.extend(
+                    text.replace("\u200b", "").replace("\xa0", " ").split("\n"))
             reader.end_cell(el)
             el.clear(keep_tail=True)
-        elif tag == _TR and depth == 1:
+        elif tag == _TR:
             reader.end_row(el)
             _free(el)
             seen += 1
             if reader.progress and seen % 500 == 0:
                 reader.progress(min(source.tell() / max(reader.size, 1), 1.0))
         elif tag == _TBL:
-            depth -= 1
-            if depth == 0 and reader.grid is not None:
-                grid = reader.grid
-                widest = max((c.column + c.span for r in grid.rows for c in r.cells), default=0)
-                grid.columns = max(grid.columns, widest)
-                reader.blocks.append(grid)
-                reader.grid = None
-                _free(el)
+            grid = reader.grid
+            widest = max((c.column + c.span for r in grid.rows for c in r.cells), default=0)
+            grid.columns = max(grid.columns, widest)
+            reader.blocks.append(grid)
+            reader.grid = None
+            _free(el)
+        else:  # tblGrid
+            reader.grid.columns = min(len(el), MAX_SPAN)
     return reader.blocks
 
 

@@ -28,22 +28,20 @@ def self_command() -> list[str]:
     return [sys.executable, "-m", "itadesk"]
 
 
-class ExportJob(QObject):
+class ChildJob(QObject):
+    """A command line run in a child process that reports through a status file
+    ("progress 0.42", "error <thai>\t<english>", "done"); cancelling ends it."""
+
     progress = Signal(int)  # percent
-    succeeded = Signal(object)  # the file written
+    succeeded = Signal(object)  # what the job made
     failed = Signal(str)  # a Thai message
     cancelled = Signal()
     finished = Signal()  # after any of the three
+    failure = "งานไม่สำเร็จ กรุณาลองอีกครั้ง"
 
-    def __init__(self, report: Report, target: Path, parent: QObject | None = None, *,
-                 layout: Layout | None = None) -> None:
-        """`layout`: the report's, when it is the library's own (the child process reads
-        the report, and its layout, from an exchange file)."""
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.target = target
         self._folder = tempfile.TemporaryDirectory(prefix="itadesk-job-")
-        self._input = Path(self._folder.name) / "report.itadesk.json"
-        write_report(report, self._input, layout)
         self._status = Path(self._folder.name) / "status.txt"
         self._status.touch()
         self._read_to = 0
@@ -58,9 +56,19 @@ class ExportJob(QObject):
         self._poll.setInterval(100)
         self._poll.timeout.connect(self._read)
 
+    def arguments(self) -> list[str]:
+        raise NotImplementedError
+
+    def result(self) -> object:
+        """What `succeeded` carries, once the child ended well."""
+        raise NotImplementedError
+
+    def line(self, line: str) -> None:
+        """A status line other than progress and error."""
+
     def start(self) -> None:
         program, *args = self_command()
-        self.process.start(program, [*args, "export", str(self._input), "-o", str(self.target),
+        self.process.start(program, [*args, *self.arguments(),
                                      "--status-file", str(self._status)])
         self._poll.start()
 
@@ -86,26 +94,77 @@ class ExportJob(QObject):
                     self.progress.emit(int(float(line.split()[1]) * 100))
             elif line.startswith("error "):
                 self._error_message, _, self.error_english = line[len("error "):].partition("\t")
+            else:
+                self.line(line)
+
+    def on_cancelled(self) -> None:
+        """After the child was stopped."""
 
     def _done(self, code: int, _status: QProcess.ExitStatus) -> None:
         self._poll.stop()
         self._read()
         if self._cancelled:
-            # The child was stopped mid-write: its temporary file goes, the target stays,
-            # and another writer's temporary file of the same target stays too.
-            cleanup_leftovers()
+            self.on_cancelled()
             self.cancelled.emit()
         elif code == 0:
-            self.succeeded.emit(self.target)
+            self.succeeded.emit(self.result())
         else:
-            self.failed.emit(self._error_message
-                             or "ส่งออกไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ กรุณาลองอีกครั้ง")
+            self.failed.emit(self._error_message or self.failure)
         self._folder.cleanup()
         self.finished.emit()
 
     def _error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
             self._poll.stop()
-            self.failed.emit("เริ่มการส่งออกไม่ได้ กรุณาปิดแล้วเปิดโปรแกรมใหม่ แล้วลองอีกครั้ง")
+            self.failed.emit("เริ่มงานไม่ได้ กรุณาปิดแล้วเปิดโปรแกรมใหม่ แล้วลองอีกครั้ง")
             self._folder.cleanup()
             self.finished.emit()
+
+
+class ExportJob(ChildJob):
+    failure = "ส่งออกไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ กรุณาลองอีกครั้ง"
+
+    def __init__(self, report: Report, target: Path, parent: QObject | None = None, *,
+                 layout: Layout | None = None) -> None:
+        """`layout`: the report's, when it is the library's own (the child process reads
+        the report, and its layout, from an exchange file)."""
+        super().__init__(parent)
+        self.target = target
+        self._input = Path(self._folder.name) / "report.itadesk.json"
+        write_report(report, self._input, layout)
+
+    def arguments(self) -> list[str]:
+        return ["export", str(self._input), "-o", str(self.target)]
+
+    def result(self) -> object:
+        return self.target
+
+    def on_cancelled(self) -> None:
+        # The child was stopped mid-write: its temporary file goes, the target stays,
+        # and another writer's temporary file of the same target stays too.
+        cleanup_leftovers()
+
+
+class ImportJob(ChildJob):
+    """Reading a file to import (`itadesk import FILE --to-json …`): succeeded carries
+    (report, the summary's Thai lines); nothing is added to the library by the child."""
+
+    failure = "อ่านไฟล์ไม่สำเร็จ ยังไม่ได้นำเข้าสิ่งใด กรุณาลองอีกครั้ง"
+
+    def __init__(self, source: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self._output = Path(self._folder.name) / "read.itadesk.json"
+        self.summary: list[str] = []
+
+    def arguments(self) -> list[str]:
+        return ["import", str(self.source), "--to-json", str(self._output)]
+
+    def line(self, line: str) -> None:
+        if line.startswith("summary "):
+            self.summary.append(line[len("summary "):])
+
+    def result(self) -> object:
+        from ..exchange.jsonfile import read_report
+
+        return read_report(self._output), list(self.summary)
