@@ -147,7 +147,7 @@ class ExportJob(ChildJob):
 
 class ImportJob(ChildJob):
     """Reading a file to import (`itadesk import FILE --to-json …`): succeeded carries
-    (report, the summary's Thai lines); nothing is added to the library by the child."""
+    (the Exchange read, the summary's Thai lines); the child adds nothing to the library."""
 
     failure = "อ่านไฟล์ไม่สำเร็จ ยังไม่ได้นำเข้าสิ่งใด กรุณาลองอีกครั้ง"
 
@@ -165,6 +165,6 @@ class ImportJob(ChildJob):
             self.summary.append(line[len("summary "):])
 
     def result(self) -> object:
-        from ..exchange.jsonfile import read_report
+        from ..exchange.jsonfile import read_exchange
 
-        return read_report(self._output), list(self.summary)
+        return read_exchange(self._output), list(self.summary)

@@ -39,7 +39,9 @@ if TYPE_CHECKING:
 
     from ..domain import Report
     from ..domain.changes import Changes
+    from ..exchange.jsonfile import Exchange
     from .checks_pane import ChecksPane
+    from .import_dialog import ImportDialog
     from .preview import PreviewPane
     from .report_page import ReportPage
     from .session import ReportSession
@@ -480,14 +482,36 @@ class MainWindow(QMainWindow):
             self, "นำเข้ารายงาน", self._last_folder,
             "รายงาน (*.itadesk.json *.json *.docx);;ทุกไฟล์ (*)")
         if name:
-            self.import_from(Path(name))
+            self.import_with_summary(Path(name))
+
+    def import_with_summary(self, path: Path) -> ImportDialog:
+        """Read the file in a child process and show what was found; the report is added
+        when the clerk presses นำเข้า."""
+        from .import_dialog import ImportDialog
+
+        dialog = ImportDialog(path, self)
+        dialog.finished.connect(lambda _code: self._import_chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _import_chosen(self, dialog: ImportDialog) -> None:
+        if dialog.error is not None:
+            self.show_error(*dialog.error)
+        elif dialog.result() == dialog.DialogCode.Accepted and dialog.found is not None:
+            self.add_imported(dialog.found, dialog.source)
+        dialog.deleteLater()
 
     @guarded
     def import_from(self, path: Path) -> int | None:
+        """Read and add at once (no summary shown)."""
         from ..exchange.importing import read_file
 
+        return self.add_imported(read_file(path, self.library.layouts())[0], path)
+
+    @guarded
+    def add_imported(self, found: Exchange, path: Path) -> int | None:
         # the clerk's own layout the file carries is kept in the library first
-        report = self.library.adopt(read_file(path, self.library.layouts())[0])
+        report = self.library.adopt(found)
         report_id = self.library_session.create_report(report, f"นำเข้ารายงานจาก {path.name}")
         if report_id is None:
             return None

@@ -1,0 +1,70 @@
+"""Importing from the window: the file is read in a child process, the summary is shown
+with นำเข้า / ยกเลิก, and only นำเข้า adds the report."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from itadesk.domain import MeasureKind
+
+from .test_import_word import _clerks_plan
+from .test_window import open_window  # noqa: F401 (the fixture)
+from .ui_helpers import when_dialog_opens
+
+
+def test_the_summary_is_shown_and_import_adds_the_report(open_window, qtbot, tmp_path):  # noqa: F811
+    window = open_window()
+    path = tmp_path / "plan.docx"
+    _clerks_plan(path)
+    before = len(window.library.list_reports())
+    dialog = window.import_with_summary(path)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=60_000)
+    shown = dialog.summary.toPlainText()
+    assert "มาตรการ ๕ รายการ · หัวข้อหมวด ๓ แถว · ผู้ลงนาม ๒ คน" in shown
+    assert "«ผู้รับ ผิดชอบ» → «ผู้รับผิดชอบ»" in shown  # the columns it mapped
+    assert len(window.library.list_reports()) == before  # nothing added yet
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.library.list_reports()) == before + 1, timeout=10_000)
+    new = max(r.id for r in window.library.list_reports())
+    report = window.library.load_report(new)
+    assert report.period.startswith("รอบ ๑๒ เดือน")
+    assert [m.kind for m in report.measures].count(MeasureKind.SECTION) == 3
+    assert window.session is not None and window.session.report_id == new
+
+
+def test_cancel_adds_nothing(open_window, qtbot, tmp_path):  # noqa: F811
+    window = open_window()
+    path = tmp_path / "plan.docx"
+    _clerks_plan(path)
+    before = len(window.library.list_reports())
+    dialog = window.import_with_summary(path)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=60_000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    # ยกเลิก while the child still reads: it is stopped, nothing is added either
+    reading = window.import_with_summary(path)
+    qtbot.mouseClick(reading.cancel_button, Qt.MouseButton.LeftButton)
+    assert not reading.job.is_running()
+    assert len(window.library.list_reports()) == before
+
+
+def test_a_broken_file_is_told_in_thai(open_window, qtbot, tmp_path):  # noqa: F811
+    window = open_window()
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    told: list[tuple[str, str]] = []
+
+    def answer(box) -> None:
+        if not isinstance(box, QMessageBox):  # the import dialog, still reading
+            QTimer.singleShot(50, lambda: when_dialog_opens(answer))
+            return
+        told.append((box.text(), box.informativeText()))
+        box.close()
+
+    when_dialog_opens(answer)
+    window.import_with_summary(broken)
+    qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+    thai, english = told[0]
+    assert "เสียหาย" in thai or "ไม่ใช่ไฟล์ Word" in thai, thai
+    assert english
