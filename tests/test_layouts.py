@@ -130,3 +130,15 @@ def test_the_exchange_schema_takes_the_layout_ids_from_the_layout_files():
         report_from_dict({"format": 1, "report": {"layout": "seven"}})
     assert caught.value.where == "report.layout"
     assert "measures-plan" in caught.value.message  # the ids the files give
+
+
+def test_every_text_field_of_a_measure_has_its_thai_name():
+    """One list of a measure's fields (with the Thai name the checks and the editor show):
+    an attribute added without its name would fail here."""
+    import dataclasses
+
+    from itadesk.domain.model import MEASURE_FIELD_NAMES, MEASURE_TEXT_FIELDS, Measure
+
+    attributes = [f.name for f in dataclasses.fields(Measure) if f.type == "str"]
+    assert attributes == list(MEASURE_FIELD_NAMES) == list(MEASURE_TEXT_FIELDS)
+    assert all(MEASURE_FIELD_NAMES.values())

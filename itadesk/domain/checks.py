@@ -16,14 +16,8 @@ from ..thai.segment import is_word, words
 from .changes import Changes
 from .layout_files import layout_by_id
 from .layouts import Layout
+from .model import MEASURE_FIELD_NAMES as FIELD_NAMES
 from .model import Measure, MeasureKind, Report
-
-FIELD_NAMES = {
-    "code": "รหัสข้อคำถาม", "title": "มาตรการ", "activity": "โครงการ/กิจกรรม",
-    "steps": "ขั้นตอน/วิธีการ", "owner": "ผู้รับผิดชอบ", "timing": "ระยะเวลาดำเนินการ",
-    "result": "ผลการดำเนินการ", "outcome": "ผลลัพธ์", "budget": "งบประมาณ",
-    "problems": "ปัญหา/อุปสรรค", "suggestions": "ข้อเสนอแนะ",
-}
 
 
 @dataclass(frozen=True)

@@ -54,10 +54,15 @@ class Measure:
         return dataclasses.replace(self, **{name: value})
 
 
-MEASURE_TEXT_FIELDS: tuple[str, ...] = (
-    "code", "title", "activity", "steps", "owner", "timing", "result", "outcome",
-    "budget", "problems", "suggestions",
-)
+# A measure's text fields and their Thai names (the checks' messages, the layout editor):
+# a new field is a line here, its attribute above and a column in a schema step.
+MEASURE_FIELD_NAMES: dict[str, str] = {
+    "code": "รหัสข้อคำถาม", "title": "มาตรการ", "activity": "โครงการ/กิจกรรม",
+    "steps": "ขั้นตอน/วิธีการ", "owner": "ผู้รับผิดชอบ", "timing": "ระยะเวลาดำเนินการ",
+    "result": "ผลการดำเนินการ", "outcome": "ผลลัพธ์", "budget": "งบประมาณ",
+    "problems": "ปัญหา/อุปสรรค", "suggestions": "ข้อเสนอแนะ",
+}
+MEASURE_TEXT_FIELDS: tuple[str, ...] = tuple(MEASURE_FIELD_NAMES)
 
 
 @dataclass(frozen=True)

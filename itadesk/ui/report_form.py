@@ -95,7 +95,15 @@ class ReportForm(QScrollArea):
         self.layout_headers.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layout_headers.setStyleSheet("color: #555;")
-        form.addRow("รูปแบบรายงาน", self.layout_box)
+        self.own_layout_button = QPushButton("สร้างรูปแบบของหน่วยงาน…")
+        self.own_layout_button.setObjectName("own_layout")
+        self.own_layout_button.setToolTip(
+            "คัดลอกรูปแบบนี้ แล้วตั้งชื่อ เพิ่ม ลบ หรือเรียงช่อง แก้หัวตารางและความกว้างได้")
+        self.own_layout_button.clicked.connect(self.make_own_layout)
+        layout_row = QHBoxLayout()
+        layout_row.addWidget(self.layout_box, 1)
+        layout_row.addWidget(self.own_layout_button)
+        form.addRow("รูปแบบรายงาน", layout_row)
         form.addRow("", self.layout_headers)
 
         self.lines: dict[str, QLineEdit] = {}
@@ -222,6 +230,18 @@ class ReportForm(QScrollArea):
             return
         self.session.set_report_field("fiscal_year", year)
         self.refresh()
+
+    def make_own_layout(self) -> None:
+        """The layout editor on a copy of the report's layout; the report then uses it."""
+        from .layout_editor import LayoutEditorDialog
+
+        dialog = LayoutEditorDialog(self.session.library.layouts(), self.session.report.layout,
+                                    self)
+        if dialog.exec() and dialog.made is not None:
+            kept = self.session.keep_layout(dialog.made)
+            if kept is not None:
+                self.fill_layouts()
+                self.session.set_report_field("layout", kept.id, f"ใช้รูปแบบ «{kept.name}»")
 
     def _layout_chosen(self, index: int) -> None:
         layout_id = self.layout_box.itemData(index)

@@ -168,6 +168,14 @@ class ReportSession(_Session):
         if count and first != to and 0 <= to <= self.model.rowCount() - count:
             self.undo_stack.push(MoveCommand(self, first, count, to))
 
+    def keep_layout(self, layout: Layout) -> Layout | None:
+        """Keep a layout the clerk made in the library (for every report there; not an
+        undoable step, a report switching to it is). None if the store refused."""
+        kept: list[Layout] = []
+        if not self._store(lambda: kept.append(self.library.add_layout(layout, replace=False))):
+            return None
+        return kept[0]
+
     def set_report_field(self, name: str, value: Any, text: str = "แก้ไขข้อมูลรายงาน") -> None:
         old = getattr(self.report, name)
         if old != value:
