@@ -22,7 +22,7 @@ _DISTRICT = re.compile(r"(?:อำเภอ|อ\.)\s*([^\s]+)")
 _PROVINCE = re.compile(r"(?:จังหวัด|จ\.)\s*([^\s]+)")
 SIGN = re.compile(r"^\s*\(?\s*ลงชื่อ\s*\)?")
 _NAME = re.compile(r"^\s*\(\s*([^()]{2,80}?)\s*\)\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*[๐-๙0-9]{1,4}\s*[-–]?\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*[-–]\s*[๐-๙0-9]{1,4}\s*[-–]\s*$")  # "- ๒ -"
 _DOTS = re.compile(r"^[.…_\s]*")
 
 

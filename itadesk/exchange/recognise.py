@@ -304,7 +304,10 @@ def _read_narrative(lines: list[Para], layout: Layout):
         number = _number_of(text)
         new = following is not None and label is None and (
             start is None or not current or following[1] <= order or number == expected)
-        new = new or (start is not None and not current and number == expected)
+        # "1. …" then "2. …" with nothing between: measures with a title alone; a bold
+        # numbered line is a heading even after a field (a field's own "2. …" is not bold)
+        new = new or (number == expected and _NUMBERED.match(text) is not None and (
+            not current or para.bold))
         if new:
             if start is None:
                 start = i

@@ -28,6 +28,7 @@ class Para:
     text: str
     page: int
     centered: bool = False
+    bold: bool = False  # every run with text is bold (a heading, a label)
 
 
 @dataclass
@@ -116,8 +117,9 @@ class _Reader:
         ppr = p.find(f"{W}pPr")
         jc = ppr.find(f"{W}jc") if ppr is not None else None
         centered = jc is not None and jc.get(f"{W}val") == "center"
+        bold = _is_bold(p)
         for line in text.split("\n"):
-            self.blocks.append(Para(line, self.page, centered))
+            self.blocks.append(Para(line, self.page, centered, bold))
         if ppr is not None and ppr.find(f"{W}sectPr") is not None:
             self.page += 1  # a section ends here: the next starts on a new page
 
@@ -164,6 +166,19 @@ class _Reader:
         self.column = 0
 
 
+def _bold_only(match: re.Match[bytes]) -> bytes:
+    props = match.group(0)
+    return b"<w:rPr><w:b/></w:rPr>" if b"<w:b/>" in props or b'<w:b w:val="1"/>' in props or (
+        b'<w:b w:val="true"/>' in props) else b""
+
+
+def _is_bold(p) -> bool:
+    runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
+    return bool(runs) and all(
+        (props := r.find(f"{W}rPr")) is not None and props.find(f"{W}b") is not None
+        for r in runs)
+
+
 def _in_cell(el) -> bool:
     for ancestor in el.iterancestors():
         if ancestor.tag == _TC:
@@ -182,7 +197,7 @@ def read_blocks(document_xml: bytes,
         # Run properties (fonts, sizes: half of a Word file's XML) say nothing we read;
         # dropped before parsing, they cost neither the parser nor the walk over each
         # paragraph. (A tracked change of them nests one in another: then kept.)
-        document_xml = _RUN_PROPERTIES.sub(b"", document_xml)
+        document_xml = _RUN_PROPERTIES.sub(_bold_only, document_xml)
     reader = _Reader(progress, len(document_xml))
     source = io.BytesIO(document_xml)
     # Only the ends of these elements: a table's or a cell's nesting is read from its
