@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from itadesk.ui.app import make_app, open_library
 from itadesk.ui.export_options import ExportOptionsDialog
+from itadesk.ui.layout_editor import LayoutEditorDialog
 from itadesk.ui.main_window import MainWindow
 from itadesk.ui.new_report import NewReportDialog
 
@@ -47,6 +48,8 @@ def main(out: Path) -> None:
         else:
             QTimer.singleShot(20, lambda: shoot_when_open(kind, name))
 
+    QTimer.singleShot(0, lambda: shoot_when_open(LayoutEditorDialog, "layout-editor.png"))
+    window.report_page.form.make_own_layout()
     QTimer.singleShot(0, lambda: shoot_when_open(NewReportDialog, "new-report.png"))
     window.new_report()
     window.open_report(by_town["เทศบาลตำบลบ่อปลาทอง"])
