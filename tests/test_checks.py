@@ -112,3 +112,25 @@ def test_checking_again_redoes_only_the_measures_that_changed():
     assert again(measures) == 1
     # another fiscal year changes what every measure's years mean
     assert again(measures, fiscal_year=2570) == 60
+
+
+def test_half_score_lines_a_memo_without_a_date_and_a_period_outside_the_year():
+    from itadesk.domain import Memo, Score
+    from itadesk.thai.dates import period_text
+
+    report = Report(
+        fiscal_year=2568, layout="six-measures", options={"memo": True},
+        memo=Memo(agency="กองคลัง"), period="รอบ ๖ เดือน (เดือนตุลาคม ๒๕๖๖ - มีนาคม ๒๕๖๗)",
+        measures=(Measure(title="ก", steps="ข", owner="ค", timing="ง", result="จ",
+                          outcome="ฉ", scores=(Score("หัวข้อ", "94.99", ""),
+                                               Score("อื่น", "เก้าสิบ", "90"))),))
+    found = {(f.kind, f.row, f.field, f.message) for f in check_report(report)}
+    assert ("score", 0, "scores", "คะแนน ITA ข้อที่ ๑ ยังไม่มีคะแนนปี ๒๕๖๘ "
+            "(บรรทัดคะแนนจะพิมพ์ไม่ครบ)") in found
+    assert ("score", 0, "scores", "คะแนน ITA ข้อที่ ๒ ปี ๒๕๖๗ «เก้าสิบ» ไม่ใช่ตัวเลข "
+            "จึงไม่ถูกพิมพ์") in found
+    assert ("memo", None, "", "บันทึกข้อความยังไม่ได้ใส่วันที่") in found
+    assert any(kind == "period" and "๒๕๖๖" in message for kind, _r, _f, message in found)
+    fixed = Report(fiscal_year=2568, layout="six-measures", options={"memo": False},
+                   memo=Memo(), period=period_text(2568, 12), measures=report.measures[:0])
+    assert check_report(fixed) == []

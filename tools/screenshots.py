@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from itadesk.domain import Score
 from itadesk.ui.app import make_app, open_library
 from itadesk.ui.export_options import ExportOptionsDialog
 from itadesk.ui.layout_editor import LayoutEditorDialog
@@ -38,6 +39,23 @@ def main(out: Path) -> None:
     window.report_page.tabs.setCurrentWidget(window.report_page.form)
     app.processEvents()
     window.grab().save(str(out / "form.png"))
+    # at a clerk's usual laptop size: the detail pane of a row with score lines, the memo
+    window.resize(1366, 768)
+    window.report_page.show_table()
+    table = window.report_page.table
+    assert window.session is not None
+    window.session.set_scores(1, [Score("การให้บริการผ่านระบบ E-Service", "54.64", "98.78"),
+                                  Score("การเปิดเผยข้อมูล", "88.50", "88.5")])
+    table.setCurrentIndex(table.model().index(1, 0))
+    app.processEvents()
+    app.processEvents()
+    window.grab().save(str(out / "detail.png"))
+    window.open_report(by_town["เทศบาลเมืองชัยนาท"])
+    window.report_page.tabs.setCurrentWidget(window.report_page.memo)
+    app.processEvents()
+    app.processEvents()
+    window.grab().save(str(out / "memo.png"))
+    window.resize(1400, 860)
 
     def shoot_when_open(kind: type, name: str) -> None:
         """Save the next dialog of this kind as it opens, then close it."""

@@ -16,13 +16,16 @@ from ..thai.segment import is_word, words
 from .changes import Changes
 from .layout_files import layout_by_id
 from .layouts import Layout
-from .model import MEASURE_FIELD_NAMES as FIELD_NAMES
-from .model import Measure, MeasureKind, Report
+from .model import MEASURE_FIELD_NAMES, Measure, MeasureKind, Report
+
+# where a finding is, named for the clerk: the measure's text fields, and its scores
+FIELD_NAMES = {**MEASURE_FIELD_NAMES, "scores": "คะแนน ITA"}
 
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # required, year, timing, repeat, split-word, numbering, url
+    # required, year, timing, repeat, split-word, numbering, url, score, memo, period
+    kind: str
     message: str  # Thai, for the clerk
     row: int | None = None  # the measure's row in the table
     field: str = ""
@@ -52,7 +55,7 @@ FIELDS = ("title", "activity", "steps", "owner", "timing", "result", "outcome")
 
 # The report fields the checks read: a change to any other (options, signers, title)
 # leaves the findings as they are.
-CHECKED_REPORT_FIELDS = frozenset(("layout", "fiscal_year"))
+CHECKED_REPORT_FIELDS = frozenset(("layout", "fiscal_year", "period", "memo", "options"))
 
 
 def check_report(report: Report, layout: Layout | None = None) -> list[Finding]:
@@ -83,7 +86,7 @@ class ReportChecker:
         if context != self._context:
             self._context, self._by_id = context, {}
         rows = [(i, m) for i, m in enumerate(report.measures) if m.kind is MeasureKind.MEASURE]
-        findings: list[Finding] = []
+        findings: list[Finding] = _report_findings(report)
         kept: dict[int, tuple[Measure, list[Finding]]] = {}
         self.checked = 0
         for row, m in rows:
@@ -113,7 +116,45 @@ def _measure_findings(report: Report, layout: Layout, row: int, m: Measure) -> l
     findings.extend(_repeats(row, m))
     findings.extend(_split_words(row, m))
     findings.extend(_urls(row, m))
+    findings.extend(_scores(report, row, m))
     return findings
+
+
+def _scores(report: Report, row: int, m: Measure) -> list[Finding]:
+    """A score line printed half: one of its two numbers missing, or not a number."""
+    from ..thai.digits import parse_decimal_text
+
+    out = []
+    for number, score in enumerate(m.scores, start=1):
+        label = "คะแนน ITA" + (f" ข้อที่ {to_thai_digits(str(number))}"
+                               if len(m.scores) > 1 else "")
+        for text, year in ((score.previous, report.fiscal_year - 1),
+                           (score.current, report.fiscal_year)):
+            year_text = to_thai_digits(str(year))
+            if not text.strip():
+                out.append(Finding("score", f"{label} ยังไม่มีคะแนนปี {year_text} "
+                                            "(บรรทัดคะแนนจะพิมพ์ไม่ครบ)", row, "scores"))
+            elif parse_decimal_text(text) is None:
+                out.append(Finding("score", f"{label} ปี {year_text} «{text}» ไม่ใช่ตัวเลข "
+                                            "จึงไม่ถูกพิมพ์", row, "scores"))
+    return out
+
+
+def _report_findings(report: Report) -> list[Finding]:
+    """The report's own fields: a memo to be printed without its date, a reporting
+    period whose years are not the fiscal year's."""
+    out = []
+    if report.memo is not None and report.options.get("memo") and not report.memo.date.strip():
+        out.append(Finding("memo", "บันทึกข้อความยังไม่ได้ใส่วันที่"))
+    years = {_year(y) for y in YEAR.findall(report.period)}
+    wrong = sorted(years - {report.fiscal_year - 1, report.fiscal_year})
+    if wrong:
+        out.append(Finding(
+            "period", f"รอบการรายงานระบุปี {to_thai_digits(str(wrong[0]))} ซึ่งอยู่นอก"
+                      f"ปีงบประมาณ {to_thai_digits(str(report.fiscal_year))} "
+                      f"(ตุลาคม {to_thai_digits(str(report.fiscal_year - 1))} - กันยายน "
+                      f"{to_thai_digits(str(report.fiscal_year))})"))
+    return out
 
 
 def _same_titles(rows: list[tuple[int, Measure]]) -> list[Finding]:

@@ -366,6 +366,13 @@ class Library:
             _write_scores(conn, measure_id, scores)
             self._touch(conn, report_id)
 
+    def set_measure_kind(self, report_id: int, measure_id: int, kind: MeasureKind) -> None:
+        """A measure row made a section heading (full width) or back."""
+        with self._tx() as conn:
+            conn.execute("UPDATE measure SET kind = ? WHERE id = ? AND report_id = ?",
+                         (str(MeasureKind(kind)), measure_id, report_id))
+            self._touch(conn, report_id)
+
     def insert_measures(
         self, report_id: int, row: int, measures: Sequence[Measure], keep_ids: bool = False
     ) -> list[Measure]:

@@ -49,6 +49,16 @@ def fiscal_period_text(fiscal_year_be: int, thai_digits: bool = True) -> str:
     return to_thai_digits(text) if thai_digits else text
 
 
+def period_text(fiscal_year_be: int, months: int, thai_digits: bool = True) -> str:
+    """'รอบ ๖ เดือน (เดือนตุลาคม ๒๕๖๗ - มีนาคม ๒๕๖๘)' for fiscal year 2568 and 6 months:
+    the first `months` months of the fiscal year."""
+    end_month = (9 + months - 1) % 12  # October is MONTHS[9]
+    end_year = fiscal_year_be - 1 if end_month >= 9 else fiscal_year_be
+    text = (f"รอบ {months} เดือน (เดือน{MONTHS[9]} {fiscal_year_be - 1} - "
+            f"{MONTHS[end_month]} {end_year})")
+    return to_thai_digits(text) if thai_digits else text
+
+
 def thai_date(day: dt.date, short: bool = False, thai_digits: bool = True) -> str:
     """'๒๔ เมษายน ๒๕๖๗' (or '๒๔ เม.ย. ๖๗' when short)."""
     if short:

@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             return
         model = self.session.model
         column = next((i for i in range(model.columnCount()) if model.field(i) == field), 0)
-        self.report_page.tabs.setCurrentWidget(self.report_page.table)
+        self.report_page.show_table()
         index = model.index(row, column)
         self.report_page.table.setCurrentIndex(index)
         self.report_page.table.scrollTo(index)

@@ -109,6 +109,18 @@ class MeasureTableModel(QAbstractTableModel):
             if cols:
                 self.dataChanged.emit(self.index(row, min(cols)), self.index(row, max(cols)))
 
+    def replace_measure(self, measure: Measure) -> None:
+        """The measure of this id replaced whole (its scores, its kind: saved already)."""
+        assert measure.id is not None
+        row = self.row_of(measure.id)
+        if measure.kind is not self._measures[row].kind:
+            self.layoutAboutToBeChanged.emit()  # a section row spans the table
+            self._measures[row] = measure
+            self.layoutChanged.emit()
+        else:
+            self._measures[row] = measure
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
     def _column_of(self, name: str) -> int | None:
         for i, column in enumerate(self.layout.columns):
             if column.field == name:

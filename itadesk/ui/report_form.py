@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Layout, Signer
-from ..thai.dates import fiscal_period_text, parse_be_year
+from ..thai.dates import fiscal_period_text, parse_be_year, period_text
 from ..thai.digits import to_thai_digits
 from .session import ReportSession
 from .thai_edit import ThaiTextEdit
@@ -126,6 +127,22 @@ class ReportForm(QScrollArea):
                 form.addRow("ปีงบประมาณ (พ.ศ.)", row)
         self.lines["period"].setPlaceholderText(
             "เช่น รอบ ๑๒ เดือน (เดือนตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘)")
+        # the months from the fiscal year, written in the field (and editable there)
+        presets = QHBoxLayout()
+        self.period_buttons: dict[int, QPushButton] = {}
+        for months in (6, 12):
+            button = QPushButton(f"รอบ {to_thai_digits(str(months))} เดือน")
+            button.setObjectName(f"period_{months}")
+            button.setToolTip("ใส่เดือนตามปีงบประมาณให้ แล้วแก้ไขต่อได้")
+            button.clicked.connect(lambda _checked=False, m=months: self._period_preset(m))
+            self.period_buttons[months] = button
+            presets.addWidget(button)
+        presets.addStretch(1)
+        form.addRow("", presets)
+        self.cover = QCheckBox("พิมพ์หน้าปก (ชื่อรายงาน ปีงบประมาณ รอบ หน่วยงาน และจัดทำโดย)")
+        self.cover.setObjectName("field_cover")
+        self.cover.toggled.connect(self._cover_toggled)
+        form.addRow("หน้าปก", self.cover)
 
         self.texts: dict[str, ThaiTextEdit] = {}
         for name, label in TEXT_FIELDS:
@@ -193,6 +210,7 @@ class ReportForm(QScrollArea):
             self.year_hint.setText("ปีงบประมาณ: " + fiscal_period_text(report.fiscal_year))
             self.year_hint.setStyleSheet("")
             self._fill_signers(report.signers)
+            self.cover.setChecked(bool(report.options.get("cover")))
         finally:
             self._loading = False
 
@@ -242,6 +260,18 @@ class ReportForm(QScrollArea):
             if kept is not None:
                 self.fill_layouts()
                 self.session.set_report_field("layout", kept.id, f"ใช้รูปแบบ «{kept.name}»")
+
+    def _period_preset(self, months: int) -> None:
+        report = self.session.report
+        thai = report.options.get("thai_digits", True) is not False
+        text = period_text(report.fiscal_year, months, thai)
+        self.lines["period"].setText(text)
+        self.session.set_report_field("period", text, "ใส่รอบการรายงาน")
+
+    def _cover_toggled(self, on: bool) -> None:
+        if not self._loading:
+            options = {**self.session.report.options, "cover": on}
+            self.session.set_report_field("options", options, "เปิด/ปิดหน้าปก")
 
     def _layout_chosen(self, index: int) -> None:
         layout_id = self.layout_box.itemData(index)

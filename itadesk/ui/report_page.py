@@ -6,12 +6,14 @@ import dataclasses
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
 from ..domain import Measure, MeasureKind
 from ..domain.changes import Changes
 from ..domain.text import clean_cell_text
+from .measure_detail import MeasureDetail
 from .measure_table import MeasureTable
+from .memo_form import MemoForm
 from .report_form import ReportForm
 from .session import ReportSession
 
@@ -25,10 +27,23 @@ class ReportPage(QWidget):
         self.table = MeasureTable(self)
         self.table.setObjectName("measure_table")
         self.table.setModel(session.model)
+        self.detail = MeasureDetail(session, self)
+        self.detail.setObjectName("measure_detail")
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.detail.show_row(
+                current.row() if current.isValid() else None))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
         self.form = ReportForm(session, self)
+        self.memo = MemoForm(session, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.table, "ตารางมาตรการ")
+        self.tabs.addTab(self.splitter, "ตารางมาตรการ")
         self.tabs.addTab(self.form, "ข้อมูลรายงานและผู้ลงนาม")
+        self.tabs.addTab(self.memo, "บันทึกข้อความนำเรียน")
 
         self.actions_by_name: dict[str, QAction] = {}
         toolbar = QToolBar("แถว", self)
@@ -63,7 +78,12 @@ class ReportPage(QWidget):
     def commit_pending(self) -> None:
         """Save what is still being typed (an open cell, a form field) before leaving."""
         self.table.commit_open_editor()
+        self.detail.commit_pending()
         self.form.commit_pending()
+        self.memo.commit_pending()
+
+    def show_table(self) -> None:
+        self.tabs.setCurrentWidget(self.splitter)
 
     def _changed(self, changes: Changes) -> None:
         if "layout" in changes.report_fields:

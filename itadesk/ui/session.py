@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..domain import Layout, Measure, Report
+from ..domain import Layout, Measure, MeasureKind, Report, Score
 from ..domain.changes import Changes
 from ..domain.text import MAX_CELL_CHARS, clean_cell_text
 from ..exchange.jsonfile import Exchange
@@ -129,6 +129,23 @@ class ReportSession(_Session):
         self._rows_changed(moved)
         return True
 
+    def apply_measure(self, measure: Measure, *, scores: bool) -> bool:
+        """Save a measure's scores (scores=True) or its kind, as `measure` holds them."""
+        assert measure.id is not None
+        if scores:
+            action = self.library.set_scores, self.report_id, measure.id, measure.scores
+        else:
+            action = self.library.set_measure_kind, self.report_id, measure.id, measure.kind
+        if not self._store(*action):
+            return False
+        self.model.replace_measure(measure)
+        if scores:
+            self._announce(Changes(self.report_id, measures=frozenset({measure.id}),
+                                   fields=frozenset({"scores"})))
+        else:
+            self._rows_changed([measure])
+        return True
+
     def _rows_changed(self, measures: Sequence[Measure]) -> None:
         self._announce(Changes(self.report_id, rows=True,
                                measures=frozenset(m.id for m in measures if m.id is not None)))
@@ -154,6 +171,19 @@ class ReportSession(_Session):
                 triples.append((measure.id, name, old, new))
         if triples:
             self.undo_stack.push(SetCellsCommand(self, triples, text))
+
+    def set_scores(self, row: int, scores: Sequence[Score], text: str = "แก้ไขคะแนน ITA") -> None:
+        old = self.model.measure(row)
+        new = dataclasses.replace(old, scores=tuple(scores))
+        if new != old and old.id is not None:
+            self.undo_stack.push(MeasureCommand(self, old, new, text, scores=True))
+
+    def set_kind(self, row: int, kind: MeasureKind) -> None:
+        old = self.model.measure(row)
+        if old.kind is not kind and old.id is not None:
+            text = "ทำเป็นหัวข้อหมวด" if kind is MeasureKind.SECTION else "ทำเป็นแถวมาตรการ"
+            self.undo_stack.push(MeasureCommand(
+                self, old, dataclasses.replace(old, kind=kind), text, scores=False))
 
     def insert_measures(self, row: int, measures: Sequence[Measure], text: str) -> None:
         self.undo_stack.push(InsertCommand(self, row, list(measures), text))
@@ -326,6 +356,29 @@ class MoveCommand(_Command):
 
     def undo(self) -> None:
         self._done(self.session.apply_move(self.to, self.count, self.first))
+
+
+class MeasureCommand(_Command):
+    """One measure's scores, or its kind, from `old` to `new` (both whole measures)."""
+
+    def __init__(self, session: ReportSession, old: Measure, new: Measure, text: str, *,
+                 scores: bool) -> None:
+        super().__init__(session, text)
+        self.old, self.new, self.scores = old, new, scores
+
+    def redo(self) -> None:
+        self._done(self.session.apply_measure(self._current(self.new), scores=self.scores))
+
+    def undo(self) -> None:
+        self._done(self.session.apply_measure(self._current(self.old), scores=self.scores))
+
+    def _current(self, target: Measure) -> Measure:
+        # the measure as it is now (its text may have changed since), with the part set
+        assert target.id is not None
+        now = self.session.model.measure(self.session.model.row_of(target.id))
+        if self.scores:
+            return dataclasses.replace(now, scores=target.scores)
+        return dataclasses.replace(now, kind=target.kind)
 
 
 class ReportFieldCommand(_Command):
