@@ -16,6 +16,7 @@ from ..thai.segment import is_word, words
 from .changes import Changes
 from .layout_files import layout_by_id
 from .layouts import Layout
+from .memo import Memo
 from .model import MEASURE_FIELD_NAMES, Measure, MeasureKind, Report
 
 # where a finding is, named for the clerk: the measure's text fields, and its scores
@@ -55,7 +56,7 @@ FIELDS = ("title", "activity", "steps", "owner", "timing", "result", "outcome")
 
 # The report fields the checks read: a change to any other (options, signers, title)
 # leaves the findings as they are.
-CHECKED_REPORT_FIELDS = frozenset(("layout", "fiscal_year", "period", "memo", "options"))
+CHECKED_REPORT_FIELDS = frozenset(("layout", "fiscal_year", "period", "memo"))
 
 
 def check_report(report: Report, layout: Layout | None = None) -> list[Finding]:
@@ -144,7 +145,8 @@ def _report_findings(report: Report) -> list[Finding]:
     """The report's own fields: a memo to be printed without its date, a reporting
     period whose years are not the fiscal year's."""
     out = []
-    if report.memo is not None and report.options.get("memo") and not report.memo.date.strip():
+    # whether the memo is printed is an export option, which the checks leave alone
+    if report.memo is not None and report.memo != Memo() and not report.memo.date.strip():
         out.append(Finding("memo", "บันทึกข้อความยังไม่ได้ใส่วันที่"))
     years = {_year(y) for y in YEAR.findall(report.period)}
     wrong = sorted(years - {report.fiscal_year - 1, report.fiscal_year})
