@@ -21,6 +21,7 @@ class Settings:
     window_geometry: str = ""  # Qt's saveGeometry(), base64
     window_state: str = ""  # Qt's saveState(), base64
     default_options: dict[str, Any] = field(default_factory=dict)
+    printing: dict[str, Any] = field(default_factory=dict)  # report id -> printer choices
 
 
 def settings_path() -> Path:

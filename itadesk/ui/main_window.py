@@ -664,35 +664,56 @@ class MainWindow(QMainWindow):
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the report as it is now on `printer`; returns the pages printed."""
-        from .printing import print_pdf
+        return self._print_data(self._pdf_now(), printer)
 
-        return print_pdf(self._pdf_now(), printer)
+    def _printer(self) -> QPrinter:
+        """A printer with the choices the clerk made last time for this report."""
+        from PySide6.QtPrintSupport import QPrinter
 
-    def print_report(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from .printing import apply_choices
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.session is not None:
+            apply_choices(printer, self.settings.printing.get(str(self.session.report_id), {}))
+        return printer
+
+    def _remember_printer(self, printer: QPrinter) -> None:
+        from .printing import printer_choices
+
+        if self.session is not None:
+            self.settings.printing[str(self.session.report_id)] = printer_choices(printer)
+            settings.save(self.settings)
+
+    @guarded
+    def print_report(self, data: bytes | None = None) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
 
         if self.session is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer = self._printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("พิมพ์รายงาน")
         if dialog.exec():
-            pages = self.print_to(printer)
-            self.statusBar().showMessage(f"ส่งพิมพ์แล้ว {pages} หน้า", 8000)
+            self._remember_printer(printer)
+            pages = self._print_data(data or self._pdf_now(), printer)
+            self.statusBar().showMessage(to_thai_digits(f"ส่งพิมพ์แล้ว {pages} หน้า"), 8000)
 
-    def print_preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+    def _print_data(self, data: bytes, printer: QPrinter) -> int:
         from .printing import print_pdf
+
+        return print_pdf(data, printer)
+
+    @guarded
+    def print_preview(self) -> None:
+        from .printing import PrintPreview
 
         if self.session is None:
             return
         data = self._pdf_now()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("ตัวอย่างการพิมพ์")
-        dialog.paintRequested.connect(lambda p: print_pdf(data, p))
-        dialog.exec()
+        dialog = PrintPreview(data, self)
+        self.print_preview_dialog = dialog  # for the tests
+        if dialog.exec():
+            self.print_report(data)
 
     # ------------------------------------------------------------------ status
     def _saved(self, when: dt.datetime) -> None:

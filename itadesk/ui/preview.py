@@ -115,8 +115,9 @@ class PreviewPane(QWidget):
         navigator.jump(page, QPointF())
 
     def zoom(self, factor: float) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(max(0.2, min(self.view.zoomFactor() * factor, 5.0)))
+        from .printing import zoom_view
+
+        zoom_view(self.view, factor)
 
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -1,35 +1,212 @@
-"""Printing: the pages of the report's PDF, rendered at the printer's resolution."""
+"""Printing: the pages of the report's PDF, each on paper of its own size and orientation.
+
+A report mixes portrait pages (cover, memo) and landscape ones (the measures' table); the
+printer is given each page's layout before that page starts, so the clerk never turns the
+paper by hand. The preview shows the same PDF page by page (Qt's own print preview draws
+every page in one orientation, so it cannot show such a report).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
-from PySide6.QtGui import QPainter
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintEngine, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..thai.digits import to_thai_digits
+
+# Enough for sharp Thai text on an office laser; a 1,200 dpi page would take half a gigabyte.
+MAX_DPI = 300
 
 
-def print_pdf(data: bytes, printer: QPrinter) -> int:
-    """Print the PDF bytes on `printer` page by page; returns the pages printed."""
-    document = QPdfDocument()
-    buffer = QBuffer()
+def load_pdf(data: bytes, parent: Any = None) -> tuple[QPdfDocument, QBuffer]:
+    """A QPdfDocument over the bytes (keep the buffer: the document reads from it)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(parent)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
+    return document, buffer
+
+
+def page_layout(points: QSizeF) -> QPageLayout:
+    """The paper for a page of this size in points: a standard size (A4…) where it is one,
+    turned landscape when the page is wider than tall; no margins (the PDF has its own)."""
+    short, long_ = sorted((points.width(), points.height()))
+    size = QPageSize(QSizeF(short, long_), QPageSize.Unit.Point, "",
+                     QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = (QPageLayout.Orientation.Landscape if points.width() > points.height()
+                   else QPageLayout.Orientation.Portrait)
+    return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0))
+
+
+def _set_layout(printer: QPrinter, layout: QPageLayout) -> None:
+    # QPrinter refuses a new layout during a job except on PDF engines (PDF files, CUPS);
+    # the engine itself takes it for the next page (Windows' resets its device context).
+    if not printer.setPageLayout(layout):
+        printer.printEngine().setProperty(QPrintEngine.PrintEnginePropertyKey.PPK_QPageLayout,
+                                          layout)
+
+
+def print_pdf(data: bytes, printer: QPrinter) -> int:
+    """Print the PDF bytes on `printer`, each page in its own paper size and orientation,
+    at its own scale (1:1 on paper); returns the pages printed."""
+    document, buffer = load_pdf(data)
+    count = document.pageCount()
+    if not count:
+        return 0
+    printer.setFullPage(True)  # the page's own margins are in the PDF
+    _set_layout(printer, page_layout(document.pagePointSize(0)))
     painter = QPainter()
     if not painter.begin(printer):
         return 0
-    count = document.pageCount()
     try:
         for index in range(count):
-            if index:
-                printer.newPage()
             points = document.pagePointSize(index)
-            target: QRect = painter.viewport()
-            # Keep the page's proportions inside the printable area.
-            scale = min(target.width() / points.width(), target.height() / points.height())
-            size = QSize(int(points.width() * scale), int(points.height() * scale))
-            image = document.render(index, size)
-            painter.drawImage(QRect(target.topLeft(), size), image)
+            if index:
+                _set_layout(printer, page_layout(points))
+                printer.newPage()
+            paper = printer.pageLayout().fullRectPixels(printer.resolution())
+            target = QRectF(QPointF(0, 0), QSizeF(paper.size()))
+            dpi = min(printer.resolution(), MAX_DPI)
+            image = document.render(index, QSize(round(points.width() / 72 * dpi),
+                                                 round(points.height() / 72 * dpi)))
+            painter.drawImage(target, image)
     finally:
         painter.end()
+        document.close()
+        buffer.close()
     return count
+
+
+# ------------------------------------------------------------------ the clerk's choices
+def printer_choices(printer: QPrinter) -> dict[str, Any]:
+    """What the clerk chose in the print dialog, to offer it again for the same report."""
+    return {"printer": printer.printerName(), "copies": printer.copyCount(),
+            "duplex": printer.duplex().value, "color": printer.colorMode().value,
+            "collate": printer.collateCopies()}
+
+
+def apply_choices(printer: QPrinter, choices: dict[str, Any]) -> None:
+    name = choices.get("printer")
+    if isinstance(name, str) and name:
+        printer.setPrinterName(name)
+        if not printer.isValid():  # the printer is gone: the default one instead
+            printer.setPrinterName("")
+    if isinstance(choices.get("copies"), int) and choices["copies"] > 0:
+        printer.setCopyCount(choices["copies"])
+    try:
+        if isinstance(choices.get("duplex"), int):
+            printer.setDuplex(QPrinter.DuplexMode(choices["duplex"]))
+        if isinstance(choices.get("color"), int):
+            printer.setColorMode(QPrinter.ColorMode(choices["color"]))
+    except ValueError:
+        pass  # a value from another version of Qt: keep the printer's own
+    if isinstance(choices.get("collate"), bool):
+        printer.setCollateCopies(choices["collate"])
+
+
+# ------------------------------------------------------------------ the preview
+def shown_zoom(view: QPdfView) -> float:
+    """The zoom the clerk sees: in the fit modes QPdfView reports 1.0 whatever it shows,
+    so "+" from a whole page would jump to a huge zoom."""
+    mode = view.zoomMode()
+    document = view.document()
+    if mode == QPdfView.ZoomMode.Custom or document is None or not document.pageCount():
+        return view.zoomFactor()
+    page = document.pagePointSize(view.pageNavigator().currentPage())
+    scale = view.logicalDpiX() / 72  # QPdfView's zoom 1.0: a point per 1/72 inch
+    margins = view.documentMargins()
+    width = (view.viewport().width() - margins.left() - margins.right()) / (page.width() * scale)
+    if mode == QPdfView.ZoomMode.FitToWidth:
+        return width
+    height = (view.viewport().height() - margins.top() - margins.bottom()) / (
+        page.height() * scale)
+    return min(width, height)
+
+
+def zoom_view(view: QPdfView, factor: float) -> None:
+    zoom = max(0.2, min(shown_zoom(view) * factor, 4.0))
+    view.setZoomMode(QPdfView.ZoomMode.Custom)
+    view.setZoomFactor(zoom)
+
+
+class PrintPreview(QDialog):
+    """Every page as it will come out of the printer, in its own orientation."""
+
+    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ตัวอย่างการพิมพ์")
+        self.document, self._buffer = load_pdf(data, self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setPageSpacing(16)
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for key, text, tip, slot, shortcut in (
+                ("previous", "◀", "หน้าก่อน (Page Up)", lambda: self.go(-1), "PgUp"),
+                ("next", "▶", "หน้าถัดไป (Page Down)", lambda: self.go(1), "PgDown"),
+                ("out", "−", "ย่อ (Ctrl+-)", lambda: self.zoom(1 / 1.25), "Ctrl+-"),
+                ("in", "+", "ขยาย (Ctrl++)", lambda: self.zoom(1.25), "Ctrl++"),
+                ("page", "ทั้งหน้า", "แสดงทั้งหน้า", self.fit_page, "Ctrl+0"),
+                ("width", "เต็มความกว้าง", "ขยายให้เต็มความกว้าง", self.fit_width, "")):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            if shortcut:
+                button.setShortcut(QKeySequence(shortcut))
+            bar.addWidget(button)
+            self.buttons[key] = button
+        self.status = QLabel(self)
+        bar.addWidget(self.status, 1)
+        self.print_button = QPushButton("พิมพ์…", self)
+        self.print_button.setToolTip("เลือกเครื่องพิมพ์แล้วพิมพ์ทุกหน้า (แต่ละหน้าแนวตั้งหรือแนวนอนตามรายงาน)")
+        self.print_button.clicked.connect(self.accept)
+        close = QPushButton("ปิด", self)
+        close.clicked.connect(self.reject)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.view.pageNavigator().currentPageChanged.connect(self._show_page)
+        self._show_page()
+        self.resize(1000, 720)
+
+    def _show_page(self, *_: Any) -> None:
+        count = self.document.pageCount()
+        page = self.view.pageNavigator().currentPage() + 1
+        self.status.setText(to_thai_digits(f"หน้า {page} จาก {count}"))
+
+    def go(self, step: int) -> None:
+        navigator = self.view.pageNavigator()
+        last = max(self.document.pageCount() - 1, 0)
+        navigator.jump(min(max(navigator.currentPage() + step, 0), last), QPointF())
+
+    def zoom(self, factor: float) -> None:
+        zoom_view(self.view, factor)
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def done(self, result: int) -> None:
+        super().done(result)
+        self.document.close()  # let go now: a QPdfDocument left for exit crashes it
