@@ -140,6 +140,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _failed(args: argparse.Namespace, exc: Exception) -> int:
     """Thai for the clerk, English for support; the exit code says what kind of trouble."""
+    from .domain import LayoutError, UnknownLayout
     from .exchange.checking import ExchangeError
     from .exchange.importing import ImportProblem
     from .export.errors import ExportError
@@ -154,7 +155,8 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
         return _library_failed(exc)
     _say(told.thai, told.english)
     for kind, code in ((ExportError, EXIT_EXPORT), (ImportProblem, EXIT_USAGE),
-                       (ExchangeError, EXIT_USAGE)):
+                       (ExchangeError, EXIT_USAGE), (LayoutError, EXIT_USAGE),
+                       (UnknownLayout, EXIT_USAGE)):
         if isinstance(exc, kind):
             return code
     return EXIT_UNEXPECTED

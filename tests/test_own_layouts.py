@@ -165,3 +165,19 @@ def test_schema_step_4_from_a_kept_version_3_library(tmp_path):
             layout_to_dict(builtin_layouts().get("narrative")) | {"id": "own-9"}))
         assert lib.layouts().get("own-9") == kept
         assert lib.integrity_ok()
+
+
+def test_a_broken_layout_file_is_refused_in_thai_and_the_library_keeps_none(tmp_path):
+    library = tmp_path / "library.sqlite"
+    bad = tmp_path / "bad.json"
+    data = json.loads(own_layout_file(tmp_path).read_text("utf-8"))
+    data["columns"][2]["width"] = "กว้าง"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    refused = itadesk("--library", str(library), "layout", "add", str(bad))
+    assert refused.returncode == 2, refused.stderr
+    thai, english = refused.stderr.splitlines()[:2]
+    assert "bad.json" in thai and "columns[2].width" in thai and "ตัวเลข" in thai
+    assert "Unexpected" not in english and "columns[2].width" in english
+    if library.exists():
+        with Library.open(library) as lib:
+            assert lib.custom_layouts() == ()

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..errors import ClerkError
 from ..paths import resource
 from .layouts import (
     Column,
@@ -30,13 +31,16 @@ FORMAT = 1
 MAX_FILE_BYTES = 256 * 1024  # a layout is a few kilobytes; anything larger is not one
 
 
-class LayoutError(ValueError):
-    """A layout that cannot be used; `message` is Thai for the clerk, `where` the place."""
+class LayoutError(ClerkError):
+    """A layout that cannot be used; `message` is Thai for the clerk, `where` the place in
+    the layout (columns[2].width)."""
 
-    def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(f"{where}: {message}" if where else message)
-        self.message = message
+    english = "Not a usable layout."
+
+    def __init__(self, message: str, where: str = "", english: str = "",
+                 path: Path | None = None) -> None:
         self.where = where
+        super().__init__(message, path, where, english)
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +60,10 @@ def _place(path: Any) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def _english(error: Any) -> str:
+    return f"Invalid layout at {_place(error.absolute_path) or 'the top'}: {error.validator}"
 
 
 def _schema_message(error: Any) -> str:
@@ -91,7 +99,7 @@ def layout_from_dict(data: Any, *, builtin: bool = False) -> Layout:
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]
-        raise LayoutError(_schema_message(error), _place(error.absolute_path))
+        raise LayoutError(_schema_message(error), _place(error.absolute_path), _english(error))
     columns = tuple(Column(c["field"], c["header"], float(c["width"]),
                            required=c.get("required", False), label=c.get("label", ""))
                     for c in data["columns"])
@@ -172,18 +180,31 @@ def layout_to_dict(layout: Layout) -> dict[str, Any]:
 
 
 def read_layout_file(path: Path, *, builtin: bool = False) -> Layout:
+    """The layout in a file; LayoutError names the file and the place in it."""
     path = Path(path)
     try:
+        return _read_layout_file(path, builtin)
+    except LayoutError as exc:
+        where = f" (ตำแหน่ง {exc.where})" if exc.where else ""
+        raise LayoutError(f"ไฟล์รูปแบบรายงาน «{path.name}» ใช้ไม่ได้: {exc.message}{where}",
+                          exc.where, exc.english, path) from exc
+
+
+def _read_layout_file(path: Path, builtin: bool) -> Layout:
+    try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise LayoutError(f"ไฟล์ «{path.name}» ใหญ่เกินกว่าจะเป็นรูปแบบรายงาน")
+            raise LayoutError("ไฟล์ใหญ่เกินกว่าจะเป็นรูปแบบรายงาน",
+                              english=f"Larger than {MAX_FILE_BYTES} bytes.")
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LayoutError(f"เปิดไฟล์ «{path.name}» ไม่ได้ กรุณาตรวจว่ามีไฟล์อยู่จริง") from exc
+        raise LayoutError("เปิดไฟล์ไม่ได้ กรุณาตรวจว่ามีไฟล์อยู่จริงและเปิดอ่านได้",
+                          english=f"Cannot read the file: {exc}") from exc
     except UnicodeDecodeError as exc:
-        raise LayoutError(f"ไฟล์ «{path.name}» ไม่ได้เข้ารหัสแบบ UTF-8") from exc
+        raise LayoutError("ไฟล์ไม่ได้เข้ารหัสแบบ UTF-8 กรุณาบันทึกใหม่เป็น UTF-8",
+                          english="Not UTF-8.") from exc
     except json.JSONDecodeError as exc:
-        raise LayoutError(f"ไฟล์ «{path.name}» ไม่ใช่ JSON ที่สมบูรณ์ "
-                          f"(บรรทัด {exc.lineno} ตำแหน่ง {exc.colno})") from exc
+        raise LayoutError(f"ไม่ใช่ JSON ที่สมบูรณ์ (บรรทัด {exc.lineno} ตำแหน่ง {exc.colno})",
+                          english=f"Invalid JSON: {exc}") from exc
     return layout_from_dict(data, builtin=builtin)
 
 
@@ -191,10 +212,7 @@ def read_layout_folder(folder: Path, *, builtin: bool = False) -> LayoutCatalog:
     """Every *.json in the folder; a broken file stops with the file's name in the message."""
     layouts = []
     for path in sorted(Path(folder).glob("*.json")):
-        try:
-            layouts.append(read_layout_file(path, builtin=builtin))
-        except LayoutError as exc:
-            raise LayoutError(exc.message, f"{path.name}: {exc.where}") from exc
+        layouts.append(read_layout_file(path, builtin=builtin))
     ids = [layout.id for layout in layouts]
     for layout_id in ids:
         if ids.count(layout_id) > 1:

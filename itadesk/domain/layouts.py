@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..errors import ClerkError
+
 
 class Orientation(StrEnum):
     PORTRAIT = "portrait"
@@ -117,14 +119,16 @@ class Layout:
                                    extras_in=keep(self.extras_in))
 
 
-class UnknownLayout(KeyError):
+class UnknownLayout(ClerkError, KeyError):
+    """A layout id that neither the program nor the library knows."""
+
     def __init__(self, layout_id: str) -> None:
-        super().__init__(layout_id)
         self.layout_id = layout_id
-        self.message = f"ไม่รู้จักรูปแบบรายงาน «{layout_id}»"
+        super().__init__(f"ไม่รู้จักรูปแบบรายงาน «{layout_id}» กรุณาเลือกรูปแบบอื่นให้รายงานนี้",
+                         english=f"Unknown layout {layout_id!r}.")
 
     def __str__(self) -> str:
-        return f"unknown layout {self.layout_id!r}"
+        return self.support_line()
 
 
 @dataclass(frozen=True)
