@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     save = commands.add_parser("save-json", help="บันทึกรายงานเป็นไฟล์ .itadesk.json")
     save.add_argument("report", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
     save.add_argument("-o", "--output", type=Path, required=True)
-    imp = commands.add_parser("import", help="นำเข้ารายงานจากไฟล์ .itadesk.json หรือ .docx")
+    imp = commands.add_parser("import", help="นำเข้ารายงานจากไฟล์ .itadesk.json .docx หรือ .pdf")
     imp.add_argument("file", type=Path)
     # The window's child process: read the file, write the report as an exchange file and
     # the summary to the status file, add nothing to the library.

@@ -222,6 +222,9 @@ IMPORTS = [
     Import("a Word document that is not XML", _rezipped(
         lambda name, data: data[: len(data) // 2] if name == "word/document.xml" else data),
         "มีโครงสร้างที่โปรแกรมอ่านไม่ได้"),
+    Import("a PDF cut to its header", _named("hostile.pdf", b"%PDF-1.7\n" + bytes(range(256))),
+           "เสียหาย"),
+    Import("a text file named .pdf", _named("hostile.pdf", "จดหมาย".encode()), "ไม่ใช่ไฟล์ PDF"),
     Import("a Word file without its document", _rezipped(
         lambda name, data: None if name == "word/document.xml" else data),
         "ไม่ใช่ไฟล์ Word ที่อ่านได้"),

@@ -24,8 +24,9 @@ PLAN_HEADERS = ["ประเด็นที่ต้องปรับปรุ
 PERIOD = "รอบ ๑๒ เดือน (ตุลาคม ๒๕๖๖ - กันยายน ๒๕๖๗)"
 
 
-def _table(document, rows: list[list[str]]):
+def _table(document, rows: list[list[str]], style: str | None = "Table Grid"):
     table = document.add_table(rows=0, cols=len(rows[0]))
+    table.style = style  # ruled, as clerks' report tables are (the signers' table is not)
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values, strict=True):
@@ -88,7 +89,7 @@ def _clerks_plan(path) -> None:
                       ["i๒๕ การจัดการเรื่องร้องเรียน", "สำนักปลัด", "ตั้งกล่อง", "ทุกไตรมาส", "ลดลง"]])
     document.add_paragraph("สรุป ทุกมาตรการดำเนินการแล้ว")
     signers = _table(document, [["(ลงชื่อ).................................ผู้รายงาน",
-                                 "(ลงชื่อ).................................ผู้อนุมัติ"]])
+                                 "(ลงชื่อ).................................ผู้อนุมัติ"]], None)
     signers.cell(0, 0).add_paragraph("(นางสาวใจดี มีสุข)")
     signers.cell(0, 0).add_paragraph("นักวิเคราะห์นโยบายและแผน")
     signers.cell(0, 1).add_paragraph("(นายสมชาย ใจดี)")

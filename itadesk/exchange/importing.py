@@ -49,9 +49,9 @@ def read_file(path: Path, layouts: LayoutCatalog | None = None,
     Word file, whose tables are matched against `layouts` (by default the shipped ones)."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in (".json", ".docx"):
-        raise ImportProblem("นำเข้าได้เฉพาะไฟล์ .itadesk.json หรือไฟล์ Word (.docx)", path,
-                            english="Only .itadesk.json and .docx files can be imported.")
+    if suffix not in (".json", ".docx", ".pdf"):
+        raise ImportProblem("นำเข้าได้เฉพาะไฟล์ .itadesk.json ไฟล์ Word (.docx) หรือไฟล์ PDF", path,
+                            english="Only .itadesk.json, .docx and .pdf files can be imported.")
     data = _read(path)
     if suffix == ".json":
         try:
@@ -61,7 +61,12 @@ def read_file(path: Path, layouts: LayoutCatalog | None = None,
             where = f" (ตำแหน่ง {exc.where})" if exc.where else ""
             raise ImportProblem(f"นำเข้าไฟล์ «{path.name}» ไม่ได้: {exc.message}{where}",
                                 path, exc.detail, exc.english) from exc
-    report, summary = read_docx(path, data, progress, layouts)
+    if suffix == ".pdf":
+        from .pdffile import read_pdf
+
+        report, summary = read_pdf(path, data, progress, layouts)
+    else:
+        report, summary = read_docx(path, data, progress, layouts)
     return Exchange(report), summary
 
 
@@ -159,7 +164,6 @@ def read_docx(path: Path, data: bytes | None = None,
               layouts: LayoutCatalog | None = None) -> tuple[Report, ImportSummary]:
     from lxml.etree import LxmlError
 
-    from .recognise import NotAReport, recognise
     from .wordxml import read_blocks
 
     path = Path(path)
@@ -173,6 +177,14 @@ def read_docx(path: Path, data: bytes | None = None,
             f"ไฟล์ «{path.name}» มีโครงสร้างที่โปรแกรมอ่านไม่ได้ (อาจทำด้วยโปรแกรมอื่นที่ไม่ใช่ Word "
             "หรือถูกแก้ไขเสียหาย) กรุณาเปิดใน Word แล้วบันทึกใหม่", path,
             f"{type(exc).__name__}: {exc}", "The Word file's XML could not be read.") from exc
+    return recognised(path, blocks, layouts)
+
+
+def recognised(path: Path, blocks: list, layouts: LayoutCatalog | None,
+               ) -> tuple[Report, ImportSummary]:
+    """The report in a file's blocks (Word's or a PDF's)."""
+    from .recognise import NotAReport, recognise
+
     try:
         return recognise(blocks, layouts or builtin_layouts(), path.name)
     except NotAReport as exc:

@@ -91,6 +91,7 @@ def _continued(blocks: list[Block], reader: TableReader, first: Grid,
     rows. What is left after the last of them is returned."""
     pending: list[Block] = []
     layout = reader.mapping.layout
+    previous = first
     for block in blocks:
         if isinstance(block, Para):
             pending.append(block)
@@ -112,7 +113,9 @@ def _continued(blocks: list[Block], reader: TableReader, first: Grid,
                 summary.leave_out(item.text, item.page)
         pending = []
         rows = block.rows[found[1] + 1:] if found else block.rows
-        reader.add_rows(rows, block.columns)
+        reader.add_rows(rows, block.columns,
+                        split_row=previous.to_page_foot and block.page == previous.page + 1)
+        previous = block
     return _lines(pending, summary)
 
 

@@ -31,6 +31,8 @@ _SCORE_YEAR = re.compile(r"^ITA ปี\s*([0-9๐-๙]{4})\s*ได้คะแ�
 _SCORE_CHANGE = re.compile(r"^มีคะแนนเฉลี่ย(?:(?:เพิ่มขึ้น|ลดลง)\s*[0-9๐-๙.,]+\s*คะแนน|เท่าเดิม)$")
 _TOPIC = "ผลการประเมิน ITA ในหัวข้อ"
 MIN_RATIO = 0.6
+# a line that starts a list item ("-", "•", "๑.", "(๑)", "๑)"): never the rest of a line
+LIST_LINE = re.compile(r"^\s*(?:[-•–]|\(?[๐-๙0-9]{1,3}[.)]|\([๐-๙0-9]{1,3}\))")
 
 
 def norm(text: str) -> str:
@@ -130,9 +132,40 @@ class TableReader:
     def add_section(self, text: str) -> None:
         self.measures.append(Measure(kind=MeasureKind.SECTION, title=text))
 
-    def add_rows(self, rows: list[RowData], columns: int) -> None:
+    def add_rows(self, rows: list[RowData], columns: int, *, split_row: bool = False) -> None:
+        """`split_row`: the first row goes on with the last measure's (a PDF's row cut at
+        the foot of the page before)."""
+        if split_row and rows and self.measures and (
+                self.measures[-1].kind is MeasureKind.MEASURE) and self._gaps(rows[0]):
+            self.go_on(rows[0])
+            rows = rows[1:]
         for row in rows:
             self.add_row(row, columns)
+
+    def _gaps(self, row: RowData) -> bool:
+        """A cut row's rest leaves empty the cells whose text ended on the page before (a
+        short owner, a date); a new measure fills what the one before filled."""
+        measure = self.measures[-1]
+        for name, column in self.mapping.columns.items():
+            cell = next((c for c in row.cells if c.column <= column < c.column + c.span), None)
+            if measure.get(name) and (cell is None or not cell.text):
+                return True
+        return False
+
+    def go_on(self, row: RowData) -> None:
+        from ..thai.pdftext import join_wrapped
+
+        measure = self.measures[-1]
+        for name, column in self.mapping.columns.items():
+            cell = next((c for c in row.cells if c.column <= column < c.column + c.span), None)
+            if cell is None or not cell.text:
+                continue
+            before = measure.get(name)
+            text = cell.text if not before else (
+                f"{before}\n{cell.text}" if LIST_LINE.match(cell.text)
+                else join_wrapped(before, cell.text))
+            measure = measure.with_field(name, text)
+        self.measures[-1] = measure
 
     def add_row(self, row: RowData, columns: int) -> None:
         cells = [c for c in row.cells]

@@ -51,6 +51,8 @@ class Grid:
     page: int = 1
     number: int = 0  # 1 for the first table of the document
     columns: int = 0  # from w:tblGrid, or the widest row
+    # a PDF's table that runs to the foot of its page: its last row may go on over the page
+    to_page_foot: bool = False
 
     def lines(self) -> Iterator[str]:
         for row in self.rows:

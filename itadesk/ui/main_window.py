@@ -480,7 +480,7 @@ class MainWindow(QMainWindow):
     def import_report(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self, "นำเข้ารายงาน", self._last_folder,
-            "รายงาน (*.itadesk.json *.json *.docx);;ทุกไฟล์ (*)")
+            "รายงาน (*.itadesk.json *.json *.docx *.pdf);;ทุกไฟล์ (*)")
         if name:
             self.import_with_summary(Path(name))
 
