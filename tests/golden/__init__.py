@@ -8,6 +8,9 @@ after an intended change review the difference and accept it:
 
     .venv/bin/python -m tests.golden            # show what changed (exit 1 if anything)
     .venv/bin/python -m tests.golden --accept   # write the new golden files
+
+pdf.txt is poppler's reading of the PDF (poppler-utils, installed by scripts/setup.sh);
+another poppler may place the columns' text differently: accept after reviewing.
 """
 
 from __future__ import annotations
