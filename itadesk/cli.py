@@ -6,6 +6,7 @@
     itadesk list                                  the reports in the library
     itadesk layouts                               the layouts (shipped and the library's)
     itadesk layout add FILE                       keep a layout file in the library
+    itadesk oit [YEAR]                            a fiscal year's OIT items (catalogue)
 
 --version and --help, and every command but the window, need no display.
 """
@@ -25,7 +26,7 @@ from .demo import DEMOS
 
 if TYPE_CHECKING:
     from .exchange.jsonfile import Exchange
-from .domain.options import ORIENTATIONS, SWITCHES
+from .domain.options import OIT_CODE_PLACES, ORIENTATIONS, SWITCHES
 from .export.writers import FORMATS
 from .store.library import ENV_LIBRARY, default_library_path
 
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS,
                         help=f"{' หรือ '.join(FORMATS)} (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
     export.add_argument("--orientation", choices=[name for name, _text in ORIENTATIONS])
+    export.add_argument("--oit-code", choices=[name for name, _text in OIT_CODE_PLACES],
+                        help="แสดงรหัสข้อ OIT ที่หัวรายงาน / where the title shows the OIT code")
     # for the window, which runs exports in a process of their own: progress lines and
     # the outcome go to a file (a windowed program on Windows has no usable stdout)
     export.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
@@ -83,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = layout_commands.add_parser(
         "add", help="เพิ่มรูปแบบรายงานจากไฟล์ .json ลงในคลัง (docs/layouts.md) / add a layout file")
     add.add_argument("file", type=Path)
+    oit = commands.add_parser("oit", help="รายการข้อ OIT ของปีงบประมาณ / a year's OIT items")
+    oit.add_argument("year", nargs="?", type=int, help="ปีงบประมาณ พ.ศ. (ไม่ระบุ = ทุกปีที่มี)")
     return parser
 
 
@@ -133,6 +138,10 @@ def _run(args: argparse.Namespace) -> int:
         return _layouts(path)
     if args.command == "layout":
         return _add_layout(args, path)
+    if args.command == "oit":
+        from .year_cli import print_catalogue
+
+        return print_catalogue(args.year)
     from .ui.app import run  # Qt only when a window is wanted
 
     return run(path, [sys.argv[0]])
@@ -209,6 +218,8 @@ def _export(args: argparse.Namespace, path: Path) -> int:
                  if getattr(args, s.name) is not None}
     if args.orientation:
         overrides["orientation"] = args.orientation
+    if args.oit_code:
+        overrides["oit_code"] = args.oit_code
     options = ExportOptions.from_report(report, **overrides)
     output = args.output
     if output.suffix.lower() != f".{fmt}":  # --format wins over the name

@@ -9,6 +9,7 @@ the layout's data. The writers add nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from ..domain import Layout, Measure, MeasureKind, Memo, Report, Signer, layout_by_id
 from ..domain.layouts import Form, Margins, Orientation
+from ..domain.oit import item_of, report_item_code, shipped_year
 from ..thai.digits import to_thai_digits
 from .model import (
     Align,
@@ -60,6 +62,7 @@ class ExportOptions:
     continuation_word: bool = False  # คำต่อหน้า (PDF only: Word lays out its own pages)
     embed_fonts: bool = True  # Word only
     garuda_image: str = ""  # a picture for the memo in place of the memo's own
+    oit_code: str = "none"  # where the title block shows the OIT item's code (OIT_CODE_PLACES)
     # Sizes in points; None: the layout's.
     body_pt: float | None = None
     table_pt: float | None = None
@@ -200,11 +203,26 @@ class _Builder:
                     space_after_pt=4, align=Align.JUSTIFY if not is_item else Align.LEFT))
         return out
 
+    def oit_code(self) -> str:
+        """The code of the OIT item the report answers, as the NACC writes it (O26: a
+        code, so its digits stay Arabic)."""
+        item = item_of(self.report, shipped_year(self.report.fiscal_year))
+        return item.code if item is not None else report_item_code(self.report.options)
+
     def title_block(self) -> list[Paragraph]:
         r = self.report
         size = self.title_pt
-        out = [self.para(r.title.strip() or "รายงานผลการดำเนินการ", bold=True, size=size,
-                         align=Align.CENTER, role="title", keep_with_next=True),
+        place = self.options.oit_code
+        code = self.oit_code() if place in ("above", "before") else ""
+        out: list[Paragraph] = []
+        if code and place == "above":
+            out.append(Paragraph(runs=(Run(code, bold=True),), size_pt=size, align=Align.RIGHT,
+                                 role="oit-code", keep_with_next=True))
+        title = self.para(r.title.strip() or "รายงานผลการดำเนินการ", bold=True, size=size,
+                          align=Align.CENTER, role="title", keep_with_next=True)
+        if code and place == "before":
+            title = dataclasses.replace(title, runs=(Run(f"{code} ", bold=True), *title.runs))
+        out += [title,
                self.para(f"ประจำปีงบประมาณ พ.ศ. {r.fiscal_year}", bold=True, size=size,
                          align=Align.CENTER, role="title", keep_with_next=True)]
         if r.period.strip():

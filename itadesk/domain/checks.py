@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..thai.dates import MONTHS, SHORT_MONTHS
 from ..thai.digits import to_arabic_digits, to_thai_digits
@@ -22,10 +23,13 @@ from .model import MEASURE_FIELD_NAMES, Measure, MeasureKind, Report
 # where a finding is, named for the clerk: the measure's text fields, and its scores
 FIELD_NAMES = {**MEASURE_FIELD_NAMES, "scores": "คะแนน ITA"}
 
+if TYPE_CHECKING:
+    from .oit import OitYear
+
 
 @dataclass(frozen=True)
 class Finding:
-    # required, year, timing, repeat, split-word, numbering, url, score, memo, period
+    # required, year, timing, repeat, split-word, numbering, url, score, memo, period, oit
     kind: str
     message: str  # Thai, for the clerk
     row: int | None = None  # the measure's row in the table
@@ -56,13 +60,17 @@ FIELDS = ("title", "activity", "steps", "owner", "timing", "result", "outcome")
 
 # The report fields the checks read: a change to any other (options, signers, title)
 # leaves the findings as they are.
+# (The OIT item and the publication record live in the options too, but an export switch
+# must not re-check the report: whoever edits those two asks for a check itself.)
 CHECKED_REPORT_FIELDS = frozenset(("layout", "fiscal_year", "period", "memo"))
 
 
-def check_report(report: Report, layout: Layout | None = None) -> list[Finding]:
+def check_report(report: Report, layout: Layout | None = None,
+                 oit: OitYear | None = None) -> list[Finding]:
     """Findings in reading order; `layout` says which fields are required (default: the
-    shipped layout the report names)."""
-    return ReportChecker().check(report, layout)
+    shipped layout the report names), `oit` what the report's item asks for (default: the
+    shipped catalogue of the report's year)."""
+    return ReportChecker().check(report, layout, oit)
 
 
 def needs_checking(changes: Changes) -> bool:
@@ -81,7 +89,11 @@ class ReportChecker:
         self._by_id: dict[int, tuple[Measure, list[Finding]]] = {}
         self.checked = 0  # measures checked by the last call (the others were kept)
 
-    def check(self, report: Report, layout: Layout | None = None) -> list[Finding]:
+    def check(self, report: Report, layout: Layout | None = None,
+              oit: OitYear | None = None) -> list[Finding]:
+        from .oit import shipped_year
+        from .oit_checks import item_findings
+
         layout = layout or layout_by_id(report.layout)
         context = (layout, report.fiscal_year)
         if context != self._context:
@@ -104,6 +116,7 @@ class ReportChecker:
         findings.extend(_adjacent_repeats(rows))
         findings.extend(_numbering(rows))
         findings.extend(_same_titles(rows))
+        findings.extend(item_findings(report, oit or shipped_year(report.fiscal_year)))
         return findings
 
 

@@ -37,12 +37,18 @@ SWITCHES: tuple[Switch, ...] = (
 ORIENTATIONS: tuple[tuple[str, str], ...] = (
     ("auto", "ตามรูปแบบรายงาน"), ("landscape", "แนวนอน"), ("portrait", "แนวตั้ง"))
 
+# Where the title block shows the code of the OIT item the report answers.
+OIT_CODE_PLACES: tuple[tuple[str, str], ...] = (
+    ("none", "ไม่แสดง"), ("above", "บรรทัดบนสุดชิดขวา (เช่น O26)"),
+    ("before", "หน้าชื่อรายงาน (เช่น O26 รายงานผล…)"))
+
 GARUDA_IMAGE = "garuda_image"  # a picture file for the memo
 # What the options dialog sets; the rest of `Report.options` (the memo's fields) is kept.
-CHOSEN = frozenset((*(s.name for s in SWITCHES), "orientation", GARUDA_IMAGE))
+CHOSEN = frozenset((*(s.name for s in SWITCHES), "orientation", "oit_code", GARUDA_IMAGE))
 # Kept in a report's options but about that report alone (its memo, its picture): a new
 # report starts with the clerk's last choices without them.
-OWN_TO_REPORT = frozenset(("memo_form", GARUDA_IMAGE))
+# (the OIT item and the publication record are the report's own too)
+OWN_TO_REPORT = frozenset(("memo_form", GARUDA_IMAGE, "oit_item", "publication"))
 
 
 def with_choices(options: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:
