@@ -7,6 +7,7 @@
     itadesk layouts                               the layouts (shipped and the library's)
     itadesk layout add FILE                       keep a layout file in the library
     itadesk oit [YEAR]                            a fiscal year's OIT items (catalogue)
+    itadesk pack REPORT -o FOLDER                 the evidence pack of a report's OIT item
 
 --version and --help, and every command but the window, need no display.
 """
@@ -88,6 +89,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("file", type=Path)
     oit = commands.add_parser("oit", help="รายการข้อ OIT ของปีงบประมาณ / a year's OIT items")
     oit.add_argument("year", nargs="?", type=int, help="ปีงบประมาณ พ.ศ. (ไม่ระบุ = ทุกปีที่มี)")
+    pack = commands.add_parser(
+        "pack", help="ชุดเอกสารหลักฐานของข้อ OIT (รายงาน บันทึกข้อความ แบบขออนุมัติเผยแพร่) "
+                     "/ the evidence pack")
+    pack.add_argument("report", nargs="?", help="เลขที่ ชื่อหน่วยงาน หรือไฟล์ .itadesk.json")
+    pack.add_argument("--demo", choices=sorted(DEMOS))
+    pack.add_argument("-o", "--output", type=Path, required=True, help="โฟลเดอร์ที่จะบันทึก")
+    pack.add_argument("--item", help="รหัสข้อ OIT เช่น O26 (ไม่ระบุ = ตามรายงาน)")
+    pack.add_argument("--link", help="ลิงก์ที่เผยแพร่ (ไม่ระบุ = ตามที่เก็บไว้กับรายงาน)")
+    pack.add_argument("--certificate", type=Path,
+                      help="ไฟล์ใบรับรอง .p12/.pfx ของหน่วยงาน เพื่อลงลายมือชื่อดิจิทัลใน PDF")
     return parser
 
 
@@ -142,6 +153,11 @@ def _run(args: argparse.Namespace) -> int:
         from .year_cli import print_catalogue
 
         return print_catalogue(args.year)
+    if args.command == "pack":
+        from .year_cli import pack
+
+        loaded = _load_report(args, path)
+        return loaded if isinstance(loaded, int) else pack(args, loaded)
     from .ui.app import run  # Qt only when a window is wanted
 
     return run(path, [sys.argv[0]])

@@ -3,7 +3,9 @@ apart from cli.py, which is long enough."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from .domain.oit import (
     CONFIDENCE,
@@ -16,6 +18,9 @@ from .domain.oit import (
     shipped_years,
 )
 from .thai.digits import to_thai_digits
+
+if TYPE_CHECKING:
+    from .exchange.jsonfile import Exchange
 
 
 def catalogue_lines(year: OitYear) -> list[str]:
@@ -50,3 +55,29 @@ def print_catalogue(fiscal_year: int | None) -> int:
               file=sys.stderr)
     return 0
 
+
+
+def pack(args: argparse.Namespace, loaded: Exchange) -> int:
+    """`itadesk pack`: the files written, one a line (the list file last)."""
+    import dataclasses
+
+    from .domain.oit import ITEM_OPTION
+    from .domain.publication import publication_of, with_publication
+    from .export.pack import write_pack
+
+    report = loaded.report
+    options = dict(report.options)
+    if args.item:
+        options[ITEM_OPTION] = args.item.strip()
+    if args.link:
+        options = with_publication(options, dataclasses.replace(
+            publication_of(options), link=args.link.strip()))
+    report = dataclasses.replace(report, options=options)
+    sign = None
+    if args.certificate:
+        from .export.signing import ask_password, signer_from_file
+
+        sign = signer_from_file(args.certificate, ask_password())
+    for written in write_pack(report, args.output, layout=loaded.layout, sign=sign):
+        print(written.path)
+    return 0
