@@ -8,6 +8,7 @@
     itadesk layout add FILE                       keep a layout file in the library
     itadesk oit [YEAR]                            a fiscal year's OIT items (catalogue)
     itadesk pack REPORT -o FOLDER                 the evidence pack of a report's OIT item
+    itadesk scores FILE --year Y [--add]          last year's ITA scores → analysis, plan rows
 
 --version and --help, and every command but the window, need no display.
 """
@@ -99,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--link", help="ลิงก์ที่เผยแพร่ (ไม่ระบุ = ตามที่เก็บไว้กับรายงาน)")
     pack.add_argument("--certificate", type=Path,
                       help="ไฟล์ใบรับรอง .p12/.pfx ของหน่วยงาน เพื่อลงลายมือชื่อดิจิทัลใน PDF")
+    scores = commands.add_parser(
+        "scores", help="ผลคะแนน ITA ปีที่แล้ว (.xlsx/.csv) → บทวิเคราะห์และแถวแผนพัฒนา "
+                       "/ last year's scores → analysis and improvement-plan rows")
+    scores.add_argument("file", type=Path)
+    scores.add_argument("--year", type=int, required=True, help="ปีงบประมาณที่ประเมิน (พ.ศ.)")
+    scores.add_argument("--add", action="store_true",
+                        help="สร้างรายงานแผนพัฒนาของปีถัดไปในคลัง / add the plan to the library")
+    scores.add_argument("--municipality", default="", help="ชื่อหน่วยงาน (สำหรับ --add)")
     return parser
 
 
@@ -153,6 +162,10 @@ def _run(args: argparse.Namespace) -> int:
         from .year_cli import print_catalogue
 
         return print_catalogue(args.year)
+    if args.command == "scores":
+        from .year_cli import scores
+
+        return scores(args, path)
     if args.command == "pack":
         from .year_cli import pack
 

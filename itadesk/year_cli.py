@@ -20,6 +20,8 @@ from .domain.oit import (
 from .thai.digits import to_thai_digits
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .exchange.jsonfile import Exchange
 
 
@@ -80,4 +82,29 @@ def pack(args: argparse.Namespace, loaded: Exchange) -> int:
         sign = signer_from_file(args.certificate, ask_password())
     for written in write_pack(report, args.output, layout=loaded.layout, sign=sign):
         print(written.path)
+    return 0
+
+
+def scores(args: argparse.Namespace, library_path: Path) -> int:
+    """`itadesk scores`: the analysis and the proposed rows; with --add, a new
+    improvement-plan report of the next year holding them (its number printed)."""
+    from .domain.model import Report
+    from .domain.scoresheet import analysis_text, proposed_rows
+    from .exchange.scoresheet_file import read_sheet
+
+    sheet = read_sheet(args.file, args.year)
+    text, rows = analysis_text(sheet), proposed_rows(sheet)
+    print(text)
+    print()
+    for m in rows:
+        print(f"{m.kind}\t{m.code}\t{m.title}")
+    if args.add:
+        from .store import Library
+
+        report = Report(layout="improvement-plan", fiscal_year=args.year + 1,
+                        title="แผนการพัฒนาและปรับปรุงผลการประเมินคุณธรรมและความโปร่งใส"
+                              "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+                        municipality=args.municipality, opening=text, measures=rows)
+        with Library.open(library_path, take_backup=False) as library:
+            print(library.create_report(report))
     return 0
