@@ -135,8 +135,10 @@ class MainWindow(QMainWindow):
                                                  self.print_preview)
         self.print_action = self._action(file_menu, "พิมพ์…", QKeySequence.StandardKey.Print,
                                          self.print_report)
+        self.pack_action = self._action(file_menu, "ชุดเอกสารหลักฐาน…", None,
+                                        self.evidence_pack)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
-                               self.options_action, self.preview_action,
+                               self.options_action, self.pack_action, self.preview_action,
                                self.print_preview_action, self.print_action,
                                self.checks_action, self.next_year_action,
                                self.save_json_action, self.merge_action]
@@ -383,6 +385,15 @@ class MainWindow(QMainWindow):
             self.session.set_report_field("options", chosen, "เปลี่ยนตัวเลือกการส่งออก")
             # A new report starts with the options the clerk chose last.
             self.settings.default_options = carried_to_new_report(chosen)
+
+    @guarded
+    def evidence_pack(self) -> None:
+        from .evidence_dialog import make_evidence_pack
+
+        if self.session is not None:
+            written = make_evidence_pack(self, self.session, Path(self._last_folder))
+            if written:
+                self._last_folder = str(written[0].parent)
 
     # ---------------------------------------------------------------- preview
     def _current_report(self) -> Report:
