@@ -9,6 +9,7 @@
     itadesk oit [YEAR]                            a fiscal year's OIT items (catalogue)
     itadesk pack REPORT -o FOLDER                 the evidence pack of a report's OIT item
     itadesk scores FILE --year Y [--add]          last year's ITA scores → analysis, plan rows
+    itadesk round REPORT 6|12                     keep the results of a round (6 or 12 months)
 
 --version and --help, and every command but the window, need no display.
 """
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS,
                         help=f"{' หรือ '.join(FORMATS)} (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
     export.add_argument("--orientation", choices=[name for name, _text in ORIENTATIONS])
+    export.add_argument("--round", choices=("plan", "6", "12"),
+                        help="แผนมาตรการ หรือผลรอบ ๖/๑๒ เดือนที่เก็บไว้ / the plan or a round")
     export.add_argument("--oit-code", choices=[name for name, _text in OIT_CODE_PLACES],
                         help="แสดงรหัสข้อ OIT ที่หัวรายงาน / where the title shows the OIT code")
     # for the window, which runs exports in a process of their own: progress lines and
@@ -100,6 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     pack.add_argument("--link", help="ลิงก์ที่เผยแพร่ (ไม่ระบุ = ตามที่เก็บไว้กับรายงาน)")
     pack.add_argument("--certificate", type=Path,
                       help="ไฟล์ใบรับรอง .p12/.pfx ของหน่วยงาน เพื่อลงลายมือชื่อดิจิทัลใน PDF")
+    keep = commands.add_parser(
+        "round", help="เก็บผลการดำเนินการของรอบ ๖ หรือ ๑๒ เดือน / keep a round's results")
+    keep.add_argument("report", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
+    keep.add_argument("round", choices=("6", "12"))
     scores = commands.add_parser(
         "scores", help="ผลคะแนน ITA ปีที่แล้ว (.xlsx/.csv) → บทวิเคราะห์และแถวแผนพัฒนา "
                        "/ last year's scores → analysis and improvement-plan rows")
@@ -162,6 +169,10 @@ def _run(args: argparse.Namespace) -> int:
         from .year_cli import print_catalogue
 
         return print_catalogue(args.year)
+    if args.command == "round":
+        from .year_cli import keep_round
+
+        return keep_round(args, path, _find)
     if args.command == "scores":
         from .year_cli import scores
 
@@ -243,6 +254,13 @@ def _export(args: argparse.Namespace, path: Path) -> int:
     if isinstance(loaded, int):
         return loaded
     report = loaded.report
+    layout = loaded.layout
+    if args.round:
+        from .domain.rounds import plan_report, round_report
+
+        report = plan_report(report) if args.round == "plan" else round_report(report,
+                                                                               args.round)
+        layout = None if args.round == "plan" else layout
     overrides = {s.name: getattr(args, s.name) for s in SWITCHES
                  if getattr(args, s.name) is not None}
     if args.orientation:
@@ -255,7 +273,7 @@ def _export(args: argparse.Namespace, path: Path) -> int:
         output = output.with_name(output.name + f".{fmt}")
     with contextlib.ExitStack() as stack:
         status, progress = _status_file(args, stack)
-        export_report(report, output, options, progress=progress, layout=loaded.layout)
+        export_report(report, output, options, progress=progress, layout=layout)
         if status:
             status.write("done\n")
     print(output)

@@ -20,6 +20,7 @@ from .domain.oit import (
 from .thai.digits import to_thai_digits
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from .exchange.jsonfile import Exchange
@@ -107,4 +108,22 @@ def scores(args: argparse.Namespace, library_path: Path) -> int:
                         municipality=args.municipality, opening=text, measures=rows)
         with Library.open(library_path, take_backup=False) as library:
             print(library.create_report(report))
+    return 0
+
+
+def keep_round(args: argparse.Namespace, library_path: Path,
+               find: Callable[[object, str], int | None]) -> int:
+    """`itadesk round REPORT 6|12`: the measures' current results kept as that round."""
+    from .domain.rounds import ROUNDS, kept_rounds
+    from .store import Library
+
+    with Library.open(library_path, take_backup=False, create=False) as library:
+        found = find(library, args.report)
+        if found is None:
+            return 3
+        report = library.load_report(found)
+        rounds = kept_rounds(report, args.round)
+        library.set_rounds(found, rounds)
+    print(f"เก็บผลการดำเนินการ{ROUNDS[args.round]}ของ {to_thai_digits(str(len(rounds)))} "
+          "มาตรการแล้ว", file=sys.stderr)
     return 0

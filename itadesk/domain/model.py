@@ -27,6 +27,16 @@ class Score:
 
 
 @dataclass(frozen=True)
+class RoundText:
+    """A measure's result as reported for one round ("6": รอบ ๖ เดือน, "12": รอบ ๑๒ เดือน),
+    kept when the round is reported so the next round's text does not overwrite it."""
+
+    round: str
+    result: str = ""
+    outcome: str = ""
+
+
+@dataclass(frozen=True)
 class Measure:
     id: int | None = None
     kind: MeasureKind = MeasureKind.MEASURE
@@ -42,6 +52,7 @@ class Measure:
     problems: str = ""
     suggestions: str = ""
     scores: tuple[Score, ...] = ()
+    rounds: tuple[RoundText, ...] = ()  # the texts kept per round (domain/rounds.py)
 
     def get(self, name: str) -> str:
         if name not in MEASURE_TEXT_FIELDS:

@@ -27,7 +27,7 @@ from ..domain import (
 )
 from ..domain.layout_files import layout_from_dict, layout_to_dict
 from ..domain.memo import OLD_FORM_KEY, from_form, memo_from_dict, memo_to_dict
-from ..domain.model import REPORT_TEXT_FIELDS
+from ..domain.model import REPORT_TEXT_FIELDS, RoundText
 from ..domain.options import GARUDA_IMAGE
 from ..export.files import write_atomically
 from .checking import FORMAT, ExchangeError, check, parse, read_bounded
@@ -78,6 +78,9 @@ def _measure_to_dict(m: Measure) -> dict[str, Any]:
         out["scores"] = [
             {"topic": s.topic, "previous": s.previous, "current": s.current} for s in m.scores
         ]
+    if m.rounds:
+        out["rounds"] = [{"round": r.round, "result": r.result, "outcome": r.outcome}
+                         for r in m.rounds]
     return out
 
 
@@ -105,6 +108,8 @@ def exchange_from_dict(data: Any) -> Exchange:
         Measure(kind=MeasureKind(m.get("kind", "measure")),
                 scores=tuple(Score(s.get("topic", ""), s.get("previous", ""),
                                    s.get("current", "")) for s in m.get("scores", ())),
+                rounds=tuple(RoundText(r["round"], r.get("result", ""), r.get("outcome", ""))
+                             for r in m.get("rounds", ())),
                 **{f: m.get(f, "") for f in MEASURE_TEXT_FIELDS})
         for m in r.get("measures", ()))
     options = dict(r.get("options", {}))

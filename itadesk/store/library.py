@@ -29,7 +29,7 @@ from ..domain import (
     Signer,
     builtin_layouts,
 )
-from ..domain.model import REPORT_TEXT_FIELDS
+from ..domain.model import REPORT_TEXT_FIELDS, RoundText
 from . import backup, opening
 from . import layouts as layout_store
 from .backup import Backup
@@ -290,6 +290,14 @@ class Library:
             (report_id,),
         ):
             scores.setdefault(mid, []).append(Score(topic, prev, cur))
+        rounds: dict[int, list[RoundText]] = {}
+        for mid, name, result, outcome in conn.execute(
+            """SELECT r.measure_id, r.round, r.result, r.outcome FROM measure_round r
+               JOIN measure m ON m.id = r.measure_id WHERE m.report_id = ?
+               ORDER BY r.measure_id, CAST(r.round AS INTEGER)""",
+            (report_id,),
+        ):
+            rounds.setdefault(mid, []).append(RoundText(name, result, outcome))
         out = []
         for row in conn.execute(
             f"SELECT id, {', '.join(_MEASURE_COLUMNS)} FROM measure"
@@ -299,7 +307,8 @@ class Library:
             mid = row[0]
             values = dict(zip(_MEASURE_COLUMNS, row[1:], strict=True))
             values["kind"] = MeasureKind(values["kind"])
-            out.append(Measure(id=mid, scores=tuple(scores.get(mid, ())), **values))
+            out.append(Measure(id=mid, scores=tuple(scores.get(mid, ())),
+                               rounds=tuple(rounds.get(mid, ())), **values))
         return out
 
     def _signers(self, report_id: int) -> tuple[Signer, ...]:
@@ -364,6 +373,13 @@ class Library:
     def set_scores(self, report_id: int, measure_id: int, scores: Sequence[Score]) -> None:
         with self._tx() as conn:
             _write_scores(conn, measure_id, scores)
+            self._touch(conn, report_id)
+
+    def set_rounds(self, report_id: int, rounds: dict[int, Sequence[RoundText]]) -> None:
+        """Each measure's kept round texts (measure id → all its rounds), in one step."""
+        with self._tx() as conn:
+            for measure_id, texts in rounds.items():
+                _write_rounds(conn, measure_id, texts)
             self._touch(conn, report_id)
 
     def set_measure_kind(self, report_id: int, measure_id: int, kind: MeasureKind) -> None:
@@ -510,6 +526,7 @@ def _insert_measures(
             )
             mid = int(cur.lastrowid or 0)
         _write_scores(conn, mid, m.scores)
+        _write_rounds(conn, mid, m.rounds)
         out.append(dataclasses.replace(m, id=mid))
     return out
 
@@ -527,4 +544,13 @@ def _write_signers(conn: sqlite3.Connection, report_id: int, signers: Sequence[S
     conn.executemany(
         "INSERT INTO signer (report_id, position, name, positions, role) VALUES (?,?,?,?,?)",
         [(report_id, i, s.name, "\n".join(s.positions), s.role) for i, s in enumerate(signers)],
+    )
+
+
+def _write_rounds(conn: sqlite3.Connection, measure_id: int,
+                  rounds: Sequence[RoundText]) -> None:
+    conn.execute("DELETE FROM measure_round WHERE measure_id = ?", (measure_id,))
+    conn.executemany(
+        "INSERT INTO measure_round (measure_id, round, result, outcome) VALUES (?,?,?,?)",
+        [(measure_id, r.round, r.result, r.outcome) for r in rounds],
     )

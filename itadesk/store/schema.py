@@ -150,7 +150,24 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
+def _v5(conn: sqlite3.Connection) -> None:
+    # One report carries its measures through the year: the result and outcome texts
+    # kept per round (รอบ ๖ เดือน, รอบ ๑๒ เดือน), beside the measure's current ones.
+    _run(
+        conn,
+        """
+        CREATE TABLE measure_round (
+            measure_id INTEGER NOT NULL REFERENCES measure(id) ON DELETE CASCADE,
+            round      TEXT NOT NULL,
+            result     TEXT NOT NULL DEFAULT '',
+            outcome    TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (measure_id, round)
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,70 @@
+"""One report through the ITA year: the plan of its measures at the start (the
+measures-plan layout: measure, steps, owner, timing, indicator), then the results of the
+same rows per round (รอบ ๖ เดือน, รอบ ๑๒ เดือน). The clerk writes a round's results in the
+measure's result and outcome; keeping the round stores a copy of them under the round,
+so writing the next round's does not overwrite it, and a round's report is made from its
+own texts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..thai.digits import to_thai_digits
+from .model import Measure, MeasureKind, Report, RoundText
+
+ROUNDS = {"6": "รอบ ๖ เดือน", "12": "รอบ ๑๒ เดือน"}
+PLAN_LAYOUT = "measures-plan"
+PLAN_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+
+
+def round_text(measure: Measure, name: str) -> RoundText | None:
+    return next((r for r in measure.rounds if r.round == name), None)
+
+
+def kept(measure: Measure, name: str) -> Measure:
+    """The measure with its current result and outcome kept as round `name` (that
+    round's earlier copy replaced; the other rounds as they were)."""
+    if name not in ROUNDS:
+        raise ValueError(name)
+    others = tuple(r for r in measure.rounds if r.round != name)
+    mine = RoundText(name, measure.result, measure.outcome)
+    return dataclasses.replace(
+        measure, rounds=tuple(sorted((*others, mine), key=lambda r: int(r.round))))
+
+
+def period(report: Report, name: str) -> str:
+    """"รอบ ๖ เดือน (ตุลาคม ๒๕๖๘ - มีนาคม ๒๕๖๙)": the months the round covers."""
+    start = to_thai_digits(str(report.fiscal_year - 1))
+    end = to_thai_digits(str(report.fiscal_year))
+    last = "มีนาคม" if name == "6" else "กันยายน"
+    return f"{ROUNDS[name]} (ตุลาคม {start} - {last} {end})"
+
+
+def round_report(report: Report, name: str) -> Report:
+    """The report of one round: each measure's result and outcome as kept for it (a
+    measure without a kept text shows its current one), the round's period."""
+    if name not in ROUNDS:
+        raise ValueError(name)
+
+    def of_round(m: Measure) -> Measure:
+        text = round_text(m, name)
+        if m.kind is not MeasureKind.MEASURE or text is None:
+            return m
+        return dataclasses.replace(m, result=text.result, outcome=text.outcome)
+
+    return dataclasses.replace(report, measures=tuple(of_round(m) for m in report.measures),
+                               period=period(report, name))
+
+
+def plan_report(report: Report) -> Report:
+    """The plan made from the same rows at the start of the year (its own layout)."""
+    options = {k: v for k, v in report.options.items() if k != "oit_item"}
+    return dataclasses.replace(report, layout=PLAN_LAYOUT, title=PLAN_TITLE, period="",
+                               closing="", options=options)
+
+
+def kept_rounds(report: Report, name: str) -> dict[int, tuple[RoundText, ...]]:
+    """Measure id → its rounds once round `name` is kept (what the library stores)."""
+    return {m.id: kept(m, name).rounds for m in report.measures
+            if m.id is not None and m.kind is MeasureKind.MEASURE}
