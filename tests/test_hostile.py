@@ -520,7 +520,16 @@ def test_the_schema_knows_what_the_program_knows():
     year = report["fiscal_year"]
     assert (year["minimum"], year["maximum"]) == (MIN_BE_YEAR, MAX_BE_YEAR)
     measure = report["measures"]["items"]["properties"]
-    assert set(MEASURE_TEXT_FIELDS) | {"kind", "scores"} == set(measure)
+    assert set(MEASURE_TEXT_FIELDS) | {"kind", "scores", "rounds"} == set(measure)
+    from itadesk.domain.options import OIT_CODE_PLACES
+    from itadesk.domain.publication import PEOPLE, Publication
+    from itadesk.domain.rounds import ROUNDS
+    assert set(measure["rounds"]["items"]["properties"]["round"]["enum"]) == set(ROUNDS)
     options = report["options"]["properties"]
     assert {s.name for s in SWITCHES} <= set(options)
     assert set(options["orientation"]["enum"]) == {name for name, _ in ORIENTATIONS}
+    assert set(options["oit_code"]["enum"]) == {name for name, _ in OIT_CODE_PLACES}
+    import dataclasses
+    assert set(options["publication"]["properties"]) == {
+        f.name for f in dataclasses.fields(Publication)} and set(PEOPLE) <= {
+        f.name for f in dataclasses.fields(Publication)}
