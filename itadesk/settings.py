@@ -22,6 +22,7 @@ class Settings:
     window_state: str = ""  # Qt's saveState(), base64
     default_options: dict[str, Any] = field(default_factory=dict)
     printing: dict[str, Any] = field(default_factory=dict)  # report id -> printer choices
+    table_point_size: int = 0  # the measure table's text size; 0 = the program's own
 
 
 def settings_path() -> Path:

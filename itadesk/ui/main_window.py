@@ -159,9 +159,47 @@ class MainWindow(QMainWindow):
 
         self.rows_menu = menu.addMenu("แถว")
         self.rows_menu.setEnabled(False)
+        self._build_view_menu(menu.addMenu("มุมมอง"))
 
         help_menu = menu.addMenu("ช่วยเหลือ")
         self._action(help_menu, "เกี่ยวกับ ITA Desk", None, self.about)
+
+    def _build_view_menu(self, view_menu: QMenu) -> None:
+        from .measure_table import TEXT_SIZES
+
+        for text, keys, step in (
+                ("ตัวอักษรในตารางใหญ่ขึ้น (หรือ Ctrl+หมุนล้อเมาส์)", QKeySequence.StandardKey.ZoomIn, 1),
+                ("ตัวอักษรในตารางเล็กลง", QKeySequence.StandardKey.ZoomOut, -1),
+                ("ตัวอักษรในตารางขนาดปกติ", "Ctrl+0", 0)):
+            self._action(view_menu, text, keys, lambda step=step: self._zoom_table(step))
+        sizes = view_menu.addMenu("ขนาดตัวอักษรในตาราง")
+        self.text_size_actions: dict[int, QAction] = {}
+        for size in TEXT_SIZES:
+            action = self._action(sizes, to_thai_digits(f"{size} พอยต์"), None,
+                                  lambda size=size: self._set_table_size(size))
+            action.setCheckable(True)
+            self.text_size_actions[size] = action
+        self._show_table_size(self.settings.table_point_size)
+
+    def _zoom_table(self, step: int) -> None:
+        if self.report_page is not None:
+            self.report_page.table.zoom(step)
+
+    def _set_table_size(self, size: int) -> None:
+        if self.report_page is not None:
+            self.report_page.table.set_point_size(size)
+        else:
+            self._table_zoomed(size)
+
+    def _table_zoomed(self, size: int) -> None:
+        """The text size is the clerk's own: kept for every report and the next start."""
+        self.settings.table_point_size = size
+        settings.save(self.settings)
+        self._show_table_size(size)
+
+    def _show_table_size(self, size: int) -> None:
+        for each, action in self.text_size_actions.items():
+            action.setChecked(each == size)
 
     def _action(self, menu: QMenu, text: str,
                 shortcut: str | QKeySequence.StandardKey | None,
@@ -249,6 +287,9 @@ class MainWindow(QMainWindow):
         self.undo_chain.set_report(session)
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        if self.settings.table_point_size:
+            page.table.set_point_size(self.settings.table_point_size)
+        page.table.zoomed.connect(self._table_zoomed)
         self.rows_menu.clear()
         for action in page.actions_by_name.values():
             self.rows_menu.addAction(action)

@@ -19,25 +19,31 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QKeySequence,
     QPainter,
+    QPalette,
     QTextLayout,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -49,12 +55,23 @@ from ..domain.text import parse_tsv, to_tsv
 from ..thai.linebreak import with_break_hints
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
+from .table_keys import WordTabs
 from .thai_edit import ThaiTextEdit
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PADDING = 6
 MIN_ROW = 32
 MAX_ROW = 4000
+MIN_POINT_SIZE, MAX_POINT_SIZE = 10, 36
+TEXT_SIZES = (12, 14, 15, 16, 18, 20, 24)  # the View menu's choices (15 = the program's own)
+
+# The table's colours: black text on each background (contrast 14:1 and more, WCAG AA asks
+# 4.5:1), the current cell framed in dark blue whether the table has focus or not.
+TEXT = QColor("#000000")
+SELECTED_BACKGROUND = QColor("#cfe3ff")
+SECTION_BACKGROUND = QColor("#eef3fb")
+FOCUS_FRAME = QColor("#1a56b0")
+FOCUS_WIDTH = 2
 
 
 def _layouts(text: str, font: QFont, width: float) -> list[QTextLayout]:
@@ -111,8 +128,11 @@ def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list
 class CellDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.font = ui_font(TABLE_POINT_SIZE)
-        self.section_font = ui_font(TABLE_POINT_SIZE, bold=True)
+        self.set_point_size(TABLE_POINT_SIZE)
+
+    def set_point_size(self, size: int) -> None:
+        self.font = ui_font(size)
+        self.section_font = ui_font(size, bold=True)
 
     def _font_for(self, index: ModelIndex) -> QFont:
         model = index.model()
@@ -132,17 +152,33 @@ class CellDelegate(QStyledItemDelegate):
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""
         model = index.model()
-        if isinstance(model, MeasureTableModel) and model.is_section(index.row()):
-            painter.fillRect(opt.rect, QColor("#eef3fb"))
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        view = opt.widget
+        # framed while the table has focus and after (the clerk sees where typing goes)
+        current = bool(opt.state & QStyle.StateFlag.State_HasFocus) or (
+            isinstance(view, QAbstractItemView) and view.currentIndex() == index)
+        # The style's own selection (white on blue while focused) and dotted focus are
+        # not drawn: one light background and one dark frame, readable in every state.
+        opt.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        if selected:
+            painter.fillRect(opt.rect, SELECTED_BACKGROUND)
+        elif isinstance(model, MeasureTableModel) and model.is_section(index.row()):
+            painter.fillRect(opt.rect, SECTION_BACKGROUND)
         widget = opt.widget
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         painter.save()
-        painter.setPen(opt.palette.highlightedText().color() if selected
-                       else opt.palette.text().color())
+        painter.setPen(TEXT)
         draw_wrapped(painter, text, opt.font, opt.rect.adjusted(PADDING, PADDING,
                                                                 -PADDING, -PADDING))
+        if current:
+            pen = painter.pen()
+            pen.setColor(FOCUS_FRAME)
+            pen.setWidth(FOCUS_WIDTH)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(opt.rect).adjusted(1, 1, -1, -1))
         painter.restore()
 
     def cell_height(self, index: ModelIndex, width: int) -> int:
@@ -224,15 +260,18 @@ class WrappingHeader(QHeaderView):
         painter.restore()
 
 
-class MeasureTable(QTableView):
+class MeasureTable(WordTabs, QTableView):
     """Signals carry edits to the session; the table itself never changes the model."""
 
     cells_edited = Signal(list)  # [(row, column, text)]
     paste_requested = Signal(int, int, list)  # row, column, rows of cells
     notice = Signal(str)
+    zoomed = Signal(int)  # the text's new point size
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.point_size = TABLE_POINT_SIZE
+        self.row_actions: list[QAction] = []  # the page's row actions, for the right-click menu
         self.setHorizontalHeader(WrappingHeader(self))
         self.delegate = CellDelegate(self)
         self.setItemDelegate(self.delegate)
@@ -246,8 +285,13 @@ class MeasureTable(QTableView):
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setStyleSheet("QTableView { gridline-color: #c8c8c8; }"
-                           "QTableView::item:selected { background: #cfe3ff; color: black; }")
+        self.setStyleSheet("QTableView { gridline-color: #c8c8c8; }")
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, SELECTED_BACKGROUND)
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, TEXT)
+            palette.setColor(group, QPalette.ColorRole.Text, TEXT)
+        self.setPalette(palette)
         vheader = self.verticalHeader()
         vheader.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vheader.setMinimumSectionSize(MIN_ROW)
@@ -284,6 +328,8 @@ class MeasureTable(QTableView):
         model = self.model()
         if not isinstance(model, MeasureTableModel):
             return
+        # rows came, went or moved: a fitted row number may now be another row
+        self._fitted.clear()
         self._fit_columns()
         self.clearSpans()
         columns = model.columnCount()
@@ -399,7 +445,73 @@ class MeasureTable(QTableView):
     def commit_text(self, row: int, column: int, text: str) -> None:
         self.cells_edited.emit([(row, column, text)])
 
+    # ------------------------------------------------------------- zoom
+    def set_point_size(self, size: int) -> None:
+        """The table's text size (Ctrl+wheel, Ctrl++, Ctrl+-, Ctrl+0), rows refitted."""
+        size = max(MIN_POINT_SIZE, min(int(size or TABLE_POINT_SIZE), MAX_POINT_SIZE))
+        if size == self.point_size:
+            return
+        self.point_size = size
+        self.delegate.set_point_size(size)
+        self.setFont(ui_font(size))
+        self.horizontalHeader().setFont(ui_font(size, bold=True))
+        self._structure_changed()
+        self.zoomed.emit(size)
+
+    def zoom(self, step: int) -> None:
+        self.set_point_size(TABLE_POINT_SIZE if step == 0 else self.point_size + step)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def _zoom_key(self, event: Any) -> int | None:
+        if event.matches(QKeySequence.StandardKey.ZoomIn) or (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal)):
+            return 1
+        if event.matches(QKeySequence.StandardKey.ZoomOut) or (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() == Qt.Key.Key_Minus):
+            return -1
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and (
+                event.key() == Qt.Key.Key_0):
+            return 0
+        return None
+
+    # ------------------------------------------------------------- right-click
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        menu = QMenu(self)
+        for text, keys, slot in (
+                ("แก้ไขข้อความในช่องนี้", "F2", lambda: self.edit(self.currentIndex())),
+                ("คัดลอก", QKeySequence.StandardKey.Copy, self.copy_selection),
+                ("วาง", QKeySequence.StandardKey.Paste, self.paste),
+                ("ล้างข้อความในช่องที่เลือก", "Delete", self.clear_selection_cells)):
+            action = menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+        if self.row_actions:
+            menu.addSeparator()
+            for action in self.row_actions:
+                if action.isVisible():
+                    menu.addAction(action)
+        self.context_menu = menu  # for the tests
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def keyPressEvent(self, event: Any) -> None:
+        step = self._zoom_key(event)
+        if step is not None:
+            self.zoom(step)
+            return
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return

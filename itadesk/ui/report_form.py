@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from ..domain import Layout, Signer
 from ..thai.dates import fiscal_period_text, parse_be_year, period_text
 from ..thai.digits import to_thai_digits
 from .session import ReportSession
+from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 
 LINE_FIELDS = (
@@ -158,7 +158,7 @@ class ReportForm(QScrollArea):
 
         signers_box = QGroupBox("ผู้ลงนามท้ายรายงาน")
         box = QVBoxLayout(signers_box)
-        self.signers = QTableWidget(0, 3)
+        self.signers = WordTable(0, 3)
         self.signers.setObjectName("signers")
         self.signers.setHorizontalHeaderLabels(
             ["ชื่อ-สกุล", "ตำแหน่ง (บรรทัดละหนึ่งตำแหน่ง)", "บทบาท"])

@@ -69,6 +69,8 @@ class ReportPage(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.tabs)
 
+        self.table.row_actions = list(self.actions_by_name.values())
+        self.table.append_row = self._append_from_tab
         self.table.cells_edited.connect(self._cells_edited)
         self.table.paste_requested.connect(self._paste)
         self.table.notice.connect(self.notice)
@@ -111,6 +113,11 @@ class ReportPage(QWidget):
         row = self.session.model.rowCount()
         self.session.insert_measures(row, [Measure()], "เพิ่มแถว")
         self._focus(row)
+
+    def _append_from_tab(self) -> bool:
+        """Tab in the last cell adds a row, as in Word's tables."""
+        self.session.insert_measures(self.session.model.rowCount(), [Measure()], "เพิ่มแถว")
+        return True
 
     def insert_row(self) -> None:
         rows = self._selected_rows()

@@ -1,0 +1,74 @@
+"""Tab in a table as in Word's tables: it goes on to the next cell, from the last column
+to the next row's first (adding a row at the end where the table allows it), and never
+opens an editor with the text selected, where one key would wipe the cell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QTableWidget
+
+Move = QAbstractItemView.CursorAction
+Hint = QAbstractItemDelegate.EndEditHint
+
+
+def next_cell(view: QTableView, action: Move,
+              append_row: Callable[[], bool] | None) -> QModelIndex | None:
+    """The cell Tab (MoveNext) or Shift+Tab (MovePrevious) goes to; None for Qt's own."""
+    model = view.model()
+    current = view.currentIndex()
+    if model is None or action not in (Move.MoveNext, Move.MovePrevious):
+        return None
+    if not current.isValid():
+        return None
+    rows, columns = model.rowCount(), model.columnCount()
+    row, column = current.row(), current.column()
+    if action == Move.MoveNext:
+        column += max(view.columnSpan(row, column), 1)  # over a heading that spans the row
+        if column >= columns:
+            row, column = row + 1, 0
+        if row >= rows and (append_row is None or not append_row()):
+            return current
+    else:
+        column -= 1
+        if column < 0:
+            row, column = row - 1, columns - 1
+        if row < 0:
+            return current
+        if view.columnSpan(row, 0) > column:
+            column = 0
+    return model.index(row, column)
+
+
+class WordTabs:
+    """Mixin for a QTableView: Tab as in Word; `append_row` adds a row at the end (or
+    returns False where a table takes no rows from Tab)."""
+
+    append_row: Callable[[], bool] | None = None
+
+    def moveCursor(self, action: Move, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        assert isinstance(self, QTableView)
+        index = next_cell(self, action, self.append_row)
+        if index is None:
+            return QTableView.moveCursor(self, action, modifiers)  # type: ignore[arg-type]
+        return index
+
+    def closeEditor(self, editor: object, hint: Hint) -> None:
+        assert isinstance(self, QTableView)
+        if hint not in (Hint.EditNextItem, Hint.EditPreviousItem):
+            QTableView.closeEditor(self, editor, hint)  # type: ignore[arg-type]
+            return
+        # Qt would open the next cell's editor with its text selected: move there only
+        QTableView.closeEditor(self, editor, Hint.NoHint)  # type: ignore[arg-type]
+        action = Move.MoveNext if hint == Hint.EditNextItem else Move.MovePrevious
+        index = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+
+class WordTable(WordTabs, QTableWidget):
+    """A QTableWidget whose Tab behaves as in Word's tables (the signers)."""
+
+

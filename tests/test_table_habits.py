@@ -1,0 +1,255 @@
+"""The measure table as a clerk uses it: readable selection, rows that fit after undo,
+zoom kept per user, Tab as in Word, a right-click menu; Enter in the library."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
+
+from itadesk.ui.main_window import MainWindow
+from itadesk.ui.measure_table import FOCUS_FRAME, MeasureTable
+
+from .test_window import close, open_window  # noqa: F401  (the fixture)
+from .ui_helpers import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+EDITING = QAbstractItemView.State.EditingState
+
+
+def open_demo(open_window, town: str = "เทศบาลเมืองชัยนาท") -> tuple[MainWindow, MeasureTable]:  # noqa: F811
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports[town])
+    assert window.report_page is not None
+    return window, window.report_page.table
+
+
+def click_cell(qtbot, table: MeasureTable, row: int, column: int,
+               modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     table.visualRect(index).center())
+
+
+# ------------------------------------------------------------------ contrast
+def luminance(color: QColor) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(color.red()) + 0.7152 * channel(color.green())
+            + 0.0722 * channel(color.blue()))
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def cell_colours(image: QImage, rect, inset: int = 4) -> tuple[QColor, QColor]:
+    """(background, text) of a cell as drawn: the commonest colour inside it, and the
+    colour of the drawn pixel that stands out most from it (a glyph's solid stem)."""
+    pixels = [image.pixelColor(x, y).rgb()
+              for x in range(rect.left() + inset, rect.right() - inset)
+              for y in range(rect.top() + inset, rect.bottom() - inset)]
+    background = QColor.fromRgb(Counter(pixels).most_common(1)[0][0])
+    text = max((QColor.fromRgb(p) for p in set(pixels)), key=lambda c: contrast(c, background))
+    return background, text
+
+
+def test_current_cell_and_selection_read_at_wcag_aa_with_a_focus_frame(open_window,  # noqa: F811
+                                                                       qtbot):
+    window, table = open_demo(open_window)
+    table.setFocus()
+    click_cell(qtbot, table, 1, 1)
+    click_cell(qtbot, table, 2, 2, Qt.KeyboardModifier.ShiftModifier)  # a block, current (2,2)
+    model = table.model()
+    for focused in (True, False):
+        if not focused:
+            window.report_page.tabs.tabBar().setFocus()  # the table is no longer focused
+        QApplication.processEvents()
+        image = table.viewport().grab().toImage()
+        for row, column in ((2, 2), (1, 1), (2, 1)):  # the current cell, selected ones
+            rect = table.visualRect(model.index(row, column))
+            background, text = cell_colours(image, rect)
+            ratio = contrast(background, text)
+            assert ratio >= 4.5, (focused, row, column, background.name(), text.name(), ratio)
+        # the current cell is framed: its edge in the frame's colour, clear on the selection
+        rect = table.visualRect(model.index(2, 2))
+        edge = image.pixelColor(rect.center().x(), rect.top() + 1)
+        assert edge == FOCUS_FRAME, edge.name()
+        assert contrast(edge, cell_colours(image, rect)[0]) >= 3.0  # WCAG, a frame
+
+
+# ------------------------------------------------------------------ rows refitted
+def fitted(table: MeasureTable, row: int) -> int:
+    model = table.model()
+    return max(table.delegate.cell_height(model.index(row, c), table.columnWidth(c))
+               for c in range(model.columnCount()))
+
+
+def test_rows_fit_their_text_after_undo_redo_and_paste(open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window)
+    long_text = "\n".join(f"บรรทัดที่ {i} ของผลการดำเนินการ" for i in range(8))
+    window.session.set_cells([(0, "result", long_text)])
+    qtbot.waitUntil(lambda: table.rowHeight(0) == fitted(table, 0))
+    tall = table.rowHeight(0)
+    table.setFocus()
+    click_cell(qtbot, table, 0, 0)
+    QTest.keyClick(table, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)  # delete the row
+    QApplication.processEvents()
+    QTest.keyClick(table, Qt.Key.Key_Z, CTRL)  # the row comes back, whole
+    qtbot.waitUntil(lambda: window.session.model.measure(0).result == long_text)
+    QApplication.processEvents()
+    assert table.rowHeight(0) == fitted(table, 0) == tall
+    # redo deletes it again, undo brings it back again: still whole
+    QTest.keyClick(table, Qt.Key.Key_Y, CTRL)
+    QApplication.processEvents()
+    QTest.keyClick(table, Qt.Key.Key_Z, CTRL)
+    QApplication.processEvents()
+    assert table.rowHeight(0) == tall
+    # a pasted block of rows: each as tall as its text
+    click_cell(qtbot, table, 1, 4)
+    QApplication.clipboard().setText('"สาม\nบรรทัด\nที่วาง"\n"อีก\nสองบรรทัด"')
+    QTest.keyClick(table, Qt.Key.Key_V, CTRL)
+    QApplication.processEvents()
+    for row in (1, 2):
+        assert table.rowHeight(row) == fitted(table, row)
+    assert table.rowHeight(1) > table.rowHeight(2) > 0
+
+
+# ------------------------------------------------------------------ zoom
+def test_zoom_with_ctrl_keys_and_wheel_is_kept_for_the_next_start(open_window, qtbot,  # noqa: F811
+                                                                  own_settings: Path):
+    window, table = open_demo(open_window)
+    table.setFocus()
+    click_cell(qtbot, table, 0, 0)
+    start, height = table.point_size, table.rowHeight(0)
+    QTest.keyClick(table, Qt.Key.Key_Plus, CTRL)
+    QTest.keyClick(table, Qt.Key.Key_Equal, CTRL)  # the same key without Shift
+    assert table.point_size == start + 2
+    centre = QPointF(table.viewport().rect().center())
+    wheel = QWheelEvent(centre, QPointF(table.viewport().mapToGlobal(centre.toPoint())),
+                        QPoint(), QPoint(0, 120), Qt.MouseButton.NoButton, CTRL,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(table.viewport(), wheel)
+    assert table.point_size == start + 3
+    assert table.delegate.font.pointSize() == start + 3
+    QApplication.processEvents()
+    assert table.rowHeight(0) > height  # the rows grew with their text
+    QTest.keyClick(table, Qt.Key.Key_Minus, CTRL)
+    assert table.point_size == start + 2
+    assert json.loads(own_settings.read_text(encoding="utf-8"))["table_point_size"] == start + 2
+    assert window.text_size_actions[start + 2].isChecked() if (
+        start + 2 in window.text_size_actions) else True
+    close(window)
+    _again, table = open_demo(open_window)
+    assert table.point_size == start + 2 and table.delegate.font.pointSize() == start + 2
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_0, CTRL)
+    assert table.point_size == start
+
+
+def test_text_size_from_the_view_menu(open_window, qtbot, own_settings: Path):  # noqa: F811
+    window, table = open_demo(open_window)
+    window.text_size_actions[20].trigger()
+    assert table.point_size == 20 and window.text_size_actions[20].isChecked()
+    assert json.loads(own_settings.read_text(encoding="utf-8"))["table_point_size"] == 20
+
+
+# ------------------------------------------------------------------ Tab
+def test_tab_goes_on_to_the_next_row_and_adds_one_at_the_end(open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window)
+    model = table.model()
+    last_column = model.columnCount() - 1
+    table.setFocus()
+    click_cell(qtbot, table, 0, last_column)
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 0)
+    QTest.keyClick(table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, last_column)
+    # typing in a cell, then Tab: the text is kept, the next cell is current, not editing
+    click_cell(qtbot, table, 0, 1)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    assert table.state() == EDITING
+    type_text(QApplication.focusWidget(), "เพิ่ม")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.state() != EDITING)
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 2)
+    assert model.measure(0).get(model.field(1)).endswith("เพิ่ม")
+    # the last cell of the last row: Tab adds a row and goes to its first cell
+    rows = model.rowCount()
+    click_cell(qtbot, table, rows - 1, last_column)
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    assert model.rowCount() == rows + 1
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (rows, 0)
+    assert table.state() != EDITING
+    assert len(window.library.load_measures(window.session.report_id)) == rows + 1
+    QTest.keyClick(table, Qt.Key.Key_Z, CTRL)  # one step takes the row away again
+    assert model.rowCount() == rows
+
+
+def test_tab_in_the_signer_table_moves_without_selecting_text(open_window, qtbot):  # noqa: F811
+    window, _table = open_demo(open_window)
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.form)
+    signers = page.form.signers
+    assert signers.rowCount() >= 1
+    signers.setFocus()
+    signers.setCurrentCell(0, 0)
+    QTest.keyClick(signers, Qt.Key.Key_F2)
+    assert signers.state() == EDITING
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: signers.state() != EDITING)
+    assert (signers.currentRow(), signers.currentColumn()) == (0, 1)
+    last = signers.columnCount() - 1
+    signers.setCurrentCell(0, last)
+    QTest.keyClick(signers, Qt.Key.Key_Tab)
+    if signers.rowCount() > 1:
+        assert (signers.currentRow(), signers.currentColumn()) == (1, 0)
+    assert signers.state() != EDITING
+
+
+# ------------------------------------------------------------------ right-click
+def test_right_click_menu_for_cells_and_rows(open_window, qtbot):  # noqa: F811
+    _window, table = open_demo(open_window)
+    model = table.model()
+    rows = model.rowCount()
+    seen: list[list[str]] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.append([a.text() for a in menu.actions() if not a.isSeparator()])
+        target = next(a for a in menu.actions() if a.text() == "ทำสำเนาแถว")
+        menu.setActiveAction(target)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    table.setFocus()
+    rect = table.visualRect(model.index(1, 2))
+    QTimer.singleShot(200, choose)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
+                              table.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(table.viewport(), event)
+    assert seen and {"คัดลอก", "วาง", "ลบแถว", "แทรกแถวเหนือแถวนี้"} <= set(seen[0])
+    assert table.currentIndex().row() == 1 or model.rowCount() == rows + 1
+    assert model.rowCount() == rows + 1
+    assert model.measure(2).title == model.measure(1).title
+
+
+# ------------------------------------------------------------------ the library
+def test_enter_opens_the_selected_report(open_window, qtbot):  # noqa: F811
+    window = open_window()
+    table = window.library_page.table
+    table.setFocus()
+    table.selectRow(1)
+    wanted = window.library_page.selected_id()
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert window.session is not None and window.session.report_id == wanted
