@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ..domain.changes import Changes
     from ..exchange.jsonfile import Exchange
     from .checks_pane import ChecksPane
+    from .find_replace import FindReplaceDialog
     from .import_dialog import ImportDialog
     from .preview import PreviewPane
     from .report_page import ReportPage
@@ -50,6 +51,7 @@ APP_TITLE = "ITA Desk"
 
 
 class MainWindow(QMainWindow):
+    find_dialog: FindReplaceDialog | None = None
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
@@ -156,6 +158,14 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_chain.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, "ค้นหา…", QKeySequence.StandardKey.Find,
+                                        lambda: self.find(replace=False))
+        self.replace_action = self._action(edit_menu, "ค้นหาและแทนที่…", "Ctrl+H",
+                                           lambda: self.find(replace=True))
+        for action in (self.find_action, self.replace_action):
+            action.setEnabled(False)
+            self.report_actions.append(action)
 
         self.rows_menu = menu.addMenu("แถว")
         self.rows_menu.setEnabled(False)
@@ -308,9 +318,26 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{APP_TITLE} — {r.municipality or 'รายงานใหม่'} "
                                 f"ปีงบประมาณ {to_thai_digits(str(r.fiscal_year))}")
 
+    def find(self, replace: bool) -> None:
+        """Ctrl+F / Ctrl+H: over the table and every field of the open report."""
+        from .find_replace import FindReplaceDialog
+
+        if self.report_page is None:
+            return
+        dialog = self.find_dialog
+        if dialog is None or dialog.page is not self.report_page:
+            if dialog is not None:
+                dialog.deleteLater()
+            dialog = self.find_dialog = FindReplaceDialog(self.report_page, self)
+        dialog.open_for(replace)
+
     def close_report(self) -> None:
         if self.report_page is None or self.session is None:
             return
+        if self.find_dialog is not None:
+            self.find_dialog.close()
+            self.find_dialog.deleteLater()
+            self.find_dialog = None
         self.report_page.commit_pending()
         self.undo_chain.set_report(None)
         self.stack.removeWidget(self.report_page)

@@ -13,9 +13,10 @@ report created, imported or deleted), undoable like any edit.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -206,6 +207,15 @@ class ReportSession(_Session):
             return None
         return kept[0]
 
+    @contextlib.contextmanager
+    def one_step(self, text: str) -> Iterator[None]:
+        """The changes made inside are one undo step (a paste, a replace-all)."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
     def set_report_field(self, name: str, value: Any, text: str = "แก้ไขข้อมูลรายงาน") -> None:
         old = getattr(self.report, name)
         if old != value:
@@ -241,13 +251,10 @@ class ReportSession(_Session):
                 new_measures.append(Measure(**values))
         if cut_any:
             notes.append(f"ข้อความบางช่องยาวเกิน {MAX_CELL_CHARS:,} ตัวอักษร จึงตัดส่วนท้ายออก")
-        self.undo_stack.beginMacro("วางข้อมูล")
-        try:
+        with self.one_step("วางข้อมูล"):
             self.set_cells(existing, "วางข้อมูล")
             if new_measures:
                 self.insert_measures(self.model.rowCount(), new_measures, "วางข้อมูล")
-        finally:
-            self.undo_stack.endMacro()
         pasted = len(rows)
         notes.insert(0, f"วางข้อมูล {pasted:,} แถวแล้ว"
                         + (f" (เพิ่มแถวใหม่ {len(new_measures):,} แถว)" if new_measures else ""))

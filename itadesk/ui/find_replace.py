@@ -1,0 +1,272 @@
+"""Find and replace (Ctrl+F, Ctrl+H) over the measure table and every field of the report:
+its own fields, the signers and the memo. Each match is shown where it is (the cell made
+current, the field focused); replacing all is one undo step."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.memo import MEMO_TEXT_FIELDS
+from ..thai.digits import to_thai_digits
+from ..thai.search import find_all, replace_all, replace_at
+from .report_form import LINE_FIELDS, TEXT_FIELDS
+
+if TYPE_CHECKING:
+    from ..domain import Report
+    from .report_page import ReportPage
+
+# The measure's fields beside the table's columns (shown in the detail pane).
+DETAIL_FIELDS = ("budget", "problems", "suggestions")
+SIGNER_PARTS = ("name", "positions", "role")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a text lives: ("cell", row, field, column), ("report", name),
+    ("signer", index, part) or ("memo", name)."""
+
+    kind: str
+    key: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    place: Place
+    span: tuple[int, int]
+
+
+def _signer_text(signer: Any, part: str) -> str:
+    value = getattr(signer, part)
+    return "\n".join(value) if part == "positions" else value
+
+
+def places(page: ReportPage) -> list[tuple[Place, str]]:
+    """Every text the clerk can search, in the order they come in the window."""
+    model = page.session.model
+    report: Report = page.session.report
+    out: list[tuple[Place, str]] = []
+    for row in range(model.rowCount()):
+        measure = model.measure(row)
+        if model.is_section(row):
+            out.append((Place("cell", (row, "title", 0)), measure.title))
+            continue
+        fields = [(model.field(c), c) for c in range(model.columnCount())]
+        shown = {name for name, _c in fields}
+        fields += [(name, 0) for name in DETAIL_FIELDS if name not in shown]
+        for name, column in fields:
+            out.append((Place("cell", (row, name, column)), measure.get(name)))
+    for name, _label in (*LINE_FIELDS, *TEXT_FIELDS):
+        out.append((Place("report", (name,)), getattr(report, name)))
+    for index, signer in enumerate(report.signers):
+        for part in SIGNER_PARTS:
+            out.append((Place("signer", (index, part)), _signer_text(signer, part)))
+    if report.memo is not None:
+        for name, _label in MEMO_TEXT_FIELDS:
+            out.append((Place("memo", (name,)), report.memo.get(name)))
+    return out
+
+
+def find_matches(page: ReportPage, needle: str) -> list[Match]:
+    return [Match(place, span) for place, text in places(page)
+            for span in find_all(needle, text)]
+
+
+def apply_texts(page: ReportPage, new_texts: dict[Place, str], text: str) -> None:
+    """Put the new texts in, as one undo step (cells, report fields, signers, memo)."""
+    session = page.session
+    report = session.report
+    cells = [(p.key[0], p.key[1], t) for p, t in new_texts.items() if p.kind == "cell"]
+    fields = {p.key[0]: t for p, t in new_texts.items() if p.kind == "report"}
+    signers = list(report.signers)
+    for place, value in new_texts.items():
+        if place.kind == "signer":
+            index, part = place.key
+            new: Any = tuple(value.split("\n")) if part == "positions" else value
+            signers[index] = dataclasses.replace(signers[index], **{part: new})
+    memo = report.memo
+    for place, value in new_texts.items():
+        if place.kind == "memo" and memo is not None:
+            memo = memo.with_field(place.key[0], value)
+    with session.one_step(text):
+        if cells:
+            session.set_cells(cells, text)
+        for name, value in fields.items():
+            session.set_report_field(name, value, text)
+        if tuple(signers) != report.signers:
+            session.set_report_field("signers", tuple(signers), text)
+        if memo is not report.memo:
+            session.set_report_field("memo", memo, text)
+
+
+class FindReplaceDialog(QDialog):
+    """Not modal: the clerk reads and edits the report while it is open."""
+
+    def __init__(self, page: ReportPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setWindowTitle("ค้นหาและแทนที่")
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText("ข้อความที่ต้องการค้นหา")
+        self.replace_edit = QLineEdit(self)
+        self.replace_edit.setPlaceholderText("แทนที่ด้วย (เว้นว่างเพื่อลบข้อความที่พบ)")
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("ค้นหา", self.find_edit)
+        self.replace_label = QLabel("แทนที่ด้วย", self)
+        form.addRow(self.replace_label, self.replace_edit)
+        self.previous_button = QPushButton("ก่อนหน้า", self)
+        self.previous_button.setToolTip("ไปยังที่พบก่อนหน้า (Shift+F3)")
+        self.next_button = QPushButton("ค้นหาถัดไป", self)
+        self.next_button.setToolTip("ไปยังที่พบถัดไป (Enter หรือ F3)")
+        self.next_button.setDefault(True)
+        self.replace_button = QPushButton("แทนที่", self)
+        self.replace_button.setToolTip("แทนที่ที่พบตรงนี้ แล้วไปที่ถัดไป")
+        self.replace_all_button = QPushButton("แทนที่ทั้งหมด", self)
+        self.replace_all_button.setToolTip("แทนที่ทุกแห่งในครั้งเดียว (Ctrl+Z เพื่อย้อนกลับ)")
+        close = QPushButton("ปิด", self)
+        self.previous_button.clicked.connect(lambda: self.go(-1))
+        self.next_button.clicked.connect(lambda: self.go(1))
+        self.replace_button.clicked.connect(self.replace_current)
+        self.replace_all_button.clicked.connect(self.replace_everywhere)
+        close.clicked.connect(self.close)
+        QShortcut(QKeySequence("F3"), self, lambda: self.go(1))
+        QShortcut(QKeySequence("Shift+F3"), self, lambda: self.go(-1))
+        buttons = QHBoxLayout()
+        for button in (self.previous_button, self.next_button, self.replace_button,
+                       self.replace_all_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.find_edit.textChanged.connect(self._needle_changed)
+        self.matches: list[Match] = []
+        self.position = -1
+        self.setMinimumWidth(520)
+
+    # ------------------------------------------------------------ showing
+    def open_for(self, replace: bool) -> None:
+        for widget in (self.replace_label, self.replace_edit, self.replace_button,
+                       self.replace_all_button):
+            widget.setVisible(replace)
+        self.setWindowTitle("ค้นหาและแทนที่" if replace else "ค้นหา")
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def _needle_changed(self) -> None:
+        self.position = -1
+        self._search()
+        if self.matches:
+            self.go(1)
+
+    def _search(self) -> None:
+        self.matches = find_matches(self.page, self.find_edit.text())
+        self._tell()
+
+    def _tell(self, extra: str = "") -> None:
+        needle = self.find_edit.text()
+        if not needle:
+            text = ""
+        elif not self.matches:
+            text = f"ไม่พบ \u201c{needle}\u201d ในรายงานนี้"
+        elif self.position >= 0:
+            text = f"แห่งที่ {self.position + 1} จาก {len(self.matches)} แห่ง"
+        else:
+            text = f"พบ {len(self.matches)} แห่ง"
+        self.status.setText(to_thai_digits(" · ".join(filter(None, [extra, text]))))
+
+    # ------------------------------------------------------------ moving
+    def go(self, step: int) -> None:
+        self._search()
+        if not self.matches:
+            return
+        self.position = (self.position + step) % len(self.matches)
+        self._tell()
+        self.show_match(self.matches[self.position])
+
+    def show_match(self, match: Match) -> None:
+        page, place = self.page, match.place
+        if place.kind == "cell":
+            row, _field, column = place.key
+            page.tabs.setCurrentIndex(0)
+            index = page.session.model.index(row, column)
+            page.table.setCurrentIndex(index)
+            page.table.scrollTo(index)
+        elif place.kind == "signer":
+            page.tabs.setCurrentWidget(page.form)
+            index, part = place.key
+            page.form.signers.setCurrentCell(index, SIGNER_PARTS.index(part))
+            page.form.ensureWidgetVisible(page.form.signers)
+        else:
+            form = page.form if place.kind == "report" else page.memo
+            page.tabs.setCurrentWidget(form)
+            widget = form.lines.get(place.key[0]) or form.texts.get(place.key[0])
+            if widget is not None:
+                form.ensureWidgetVisible(widget)
+                if isinstance(widget, QLineEdit):
+                    start, end = match.span
+                    widget.setSelection(start, end - start)
+        # the dialog keeps the keyboard: Enter again goes to the next one
+        self.activateWindow()
+
+    # ------------------------------------------------------------ replacing
+    def _text_at(self, place: Place) -> str:
+        return next(text for p, text in places(self.page) if p == place)
+
+    def replace_current(self) -> None:
+        self.page.commit_pending()
+        self._search()
+        if not self.matches:
+            return
+        if not 0 <= self.position < len(self.matches):
+            self.go(1)
+            return
+        match = self.matches[self.position]
+        new = replace_at(self._text_at(match.place), match.span, self.replace_edit.text())
+        apply_texts(self.page, {match.place: new}, "แทนที่ข้อความ")
+        self.position -= 1  # the next match now has this one's place in the list
+        self.go(1)
+
+    def replace_everywhere(self) -> int:
+        self.page.commit_pending()
+        needle, replacement = self.find_edit.text(), self.replace_edit.text()
+        new_texts: dict[Place, str] = {}
+        count = 0
+        for place, text in places(self.page):
+            new, n = replace_all(text, needle, replacement)
+            if n:
+                new_texts[place] = new
+                count += n
+        if new_texts:
+            apply_texts(self.page, new_texts, f"แทนที่ทั้งหมด {count} แห่ง")
+        self.position = -1
+        self._search()
+        self._tell(f"แทนที่แล้ว {count} แห่ง (Ctrl+Z เพื่อย้อนกลับ)" if count else "")
+        return count
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)

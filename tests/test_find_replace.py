@@ -1,0 +1,107 @@
+"""Find and replace over the table and every report field, as a Thai reader reads."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from itadesk.thai.search import find_all, replace_all
+from itadesk.ui.find_replace import FindReplaceDialog
+
+from .test_table_habits import open_demo
+from .test_window import open_window  # noqa: F401  (the fixture)
+from .ui_helpers import type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_break_hints_and_the_split_sara_am_are_not_in_the_way():
+    text = "การ\u200bจัด\u200bทํา\u200bงาน และ ทำงาน"
+    assert find_all("จัดทำ", text) == [(4, 11)]  # over a hint and ํ+า
+    assert find_all("ทำงาน", text) == [(8, 15), (20, 25)]
+    assert find_all("ํางาน", text) == [(9, 15), (21, 25)]  # typed split, found joined
+    assert find_all("OIT", "ระบบ oit และ OIT") == [(5, 8), (13, 16)]
+    new, count = replace_all(text, "ทำงาน", "ปฏิบัติงาน")
+    assert (new, count) == ("การ\u200bจัด\u200bปฏิบัติงาน และ ปฏิบัติงาน", 2)
+    assert find_all("", text) == []
+
+
+def dialog_of(window) -> FindReplaceDialog:
+    dialog = window.find_dialog
+    assert isinstance(dialog, FindReplaceDialog) and dialog.isVisible()
+    return dialog
+
+
+def test_ctrl_f_jumps_to_each_cell_and_field_found(open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window)
+    session = window.session
+    session.set_cells([(3, "owner", "กองช่าง ผู้ทํางานสำรวจ")])  # ํ+า, as some keyboards type
+    session.set_report_field("prepared_by", "งานทำงานสำรวจพิเศษ")
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F, CTRL)
+    dialog = dialog_of(window)
+    assert not dialog.replace_edit.isVisible()
+    type_text(dialog.find_edit, "ทำงานสำรวจ")
+    # the first match: the cell made current, the table tab shown
+    assert window.report_page.tabs.currentIndex() == 0
+    current = table.currentIndex()
+    assert (current.row(), table.model().field(current.column())) == (3, "owner")
+    assert dialog.status.text() == "แห่งที่ ๑ จาก ๒ แห่ง"
+    QTest.keyClick(dialog.find_edit, Qt.Key.Key_Return)  # the next one: a report field
+    page = window.report_page
+    assert page.tabs.currentWidget() is page.form
+    field = page.form.lines["prepared_by"]
+    assert field.selectedText() == "ทำงานสำรวจ"
+    assert dialog.status.text() == "แห่งที่ ๒ จาก ๒ แห่ง"
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(dialog.find_edit, Qt.Key.Key_F3)  # round again to the cell
+    assert page.tabs.currentIndex() == 0 and table.currentIndex().row() == 3
+    dialog.find_edit.selectAll()
+    type_text(dialog.find_edit, "ไม่มีข้อความนี้แน่นอน")
+    assert dialog.status.text().startswith("ไม่พบ")
+
+
+def test_replace_all_is_one_undo_step(open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window)
+    session, library = window.session, window.library
+    report_id = session.report_id
+    needle = "ทุกส่วนราชการ"
+    session.set_report_field("closing", f"ขอบคุณ{needle}ที่ร่วมมือ")
+
+    def texts() -> list[str]:
+        report = library.load_report(report_id)
+        return [m.get(f) for m in report.measures for f in ("owner", "steps", "result")] + [
+            report.closing]
+
+    before = texts()
+    wanted = sum(len(find_all(needle, t)) for t in before)
+    assert wanted >= 3
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_H, CTRL)
+    dialog = dialog_of(window)
+    assert dialog.replace_edit.isVisible()
+    type_text(dialog.find_edit, needle)
+    dialog.replace_edit.setFocus()
+    type_text(dialog.replace_edit, "ทุกกอง")
+    QTest.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    after = texts()
+    assert not any(find_all(needle, t) for t in after)
+    assert sum(t.count("ทุกกอง") for t in after) == wanted + sum(
+        t.count("ทุกกอง") for t in before)
+    assert dialog.status.text().startswith("แทนที่แล้ว ")
+    # one Ctrl+Z in the window takes every replacement back
+    window.activateWindow()
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Z, CTRL)
+    QApplication.processEvents()
+    assert texts() == before
+    # one at a time, as in Word: the first click shows a match, the next replaces it and
+    # shows the next one
+    dialog.open_for(replace=True)
+    QTest.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    count = len(dialog.matches)
+    assert count == wanted and dialog.position == 0
+    QTest.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.matches) == count - 1 and dialog.position == 0
+    assert sum(len(find_all(needle, t)) for t in texts()) == count - 1
