@@ -168,7 +168,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "oit":
         from .year_cli import print_catalogue
 
-        return print_catalogue(args.year)
+        return print_catalogue(args.year, path)
     if args.command == "round":
         from .year_cli import keep_round
 
@@ -320,7 +320,9 @@ def _load_report(args: argparse.Namespace, path: Path) -> Exchange | int:
         found = _find(library, wanted)
         if found is None:
             return EXIT_NOT_FOUND
-        return Exchange(library.load_report(found), library.custom_layouts())
+        report = library.load_report(found)
+        return Exchange(report, library.custom_layouts(),
+                        library.own_oit_year(report.fiscal_year))
 
 
 def _check(args: argparse.Namespace, path: Path) -> int:
@@ -329,7 +331,7 @@ def _check(args: argparse.Namespace, path: Path) -> int:
     loaded = _load_report(args, path)
     if isinstance(loaded, int):
         return loaded
-    findings = check_report(loaded.report, loaded.layout)
+    findings = check_report(loaded.report, loaded.layout, loaded.oit)
     for f in findings:
         fix = " (แก้ให้ได้ในหน้าต่างโปรแกรม)" if f.fix is not None else ""
         print(f"{f.where}: {f.message}{fix}")
@@ -343,7 +345,7 @@ def _save_json(args: argparse.Namespace, path: Path) -> int:
     loaded = _load_report(args, path)
     if isinstance(loaded, int):
         return loaded
-    write_report(loaded.report, args.output, loaded.layout)
+    write_report(loaded.report, args.output, loaded.layout, loaded.oit)
     print(args.output)
     return EXIT_OK
 

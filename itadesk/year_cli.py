@@ -45,11 +45,19 @@ def catalogue_lines(year: OitYear) -> list[str]:
     return out
 
 
-def print_catalogue(fiscal_year: int | None) -> int:
-    """Every shipped year, or one year (empty when the program does not ship it)."""
+def print_catalogue(fiscal_year: int | None, library_path: Path) -> int:
+    """Every shipped year, or one year (empty when the program does not ship it); the
+    library's own version of a year in place of the shipped one."""
+    own: dict[int, OitYear] = {}
+    if library_path.exists():
+        from .store import Library
+
+        with Library.open(library_path, take_backup=False, create=False) as library:
+            own = {fy: y for fy in (fiscal_year,) if fy is not None
+                   and (y := library.own_oit_year(fy)) is not None}
     years = [fiscal_year] if fiscal_year is not None else list(shipped_years())
     for n, fy in enumerate(years):
-        year = shipped_year(fy) or empty_year(fy)
+        year = own.get(fy) or shipped_year(fy) or empty_year(fy)
         if n:
             print()
         print("\n".join(catalogue_lines(year)))
@@ -81,7 +89,8 @@ def pack(args: argparse.Namespace, loaded: Exchange) -> int:
         from .export.signing import ask_password, signer_from_file
 
         sign = signer_from_file(args.certificate, ask_password())
-    for written in write_pack(report, args.output, layout=loaded.layout, sign=sign):
+    for written in write_pack(report, args.output, layout=loaded.layout, year=loaded.oit,
+                              sign=sign):
         print(written.path)
     return 0
 

@@ -55,8 +55,8 @@ def mounted_tmpfs(folder: Path, size: str) -> Iterator[Path]:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """340 KB: room for a library of about 260 KB, none for a copy of it."""
-    with mounted_tmpfs(tmp_path / "disk", "340k") as disk:
+    """344 KB: room for a library of about 260 KB, none for a copy of it."""
+    with mounted_tmpfs(tmp_path / "disk", "344k") as disk:
         yield disk
 
 

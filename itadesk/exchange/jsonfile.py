@@ -28,6 +28,7 @@ from ..domain import (
 from ..domain.layout_files import layout_from_dict, layout_to_dict
 from ..domain.memo import OLD_FORM_KEY, from_form, memo_from_dict, memo_to_dict
 from ..domain.model import REPORT_TEXT_FIELDS, RoundText
+from ..domain.oit import CatalogueError, OitYear, year_from_dict, year_to_dict
 from ..domain.options import GARUDA_IMAGE
 from ..export.files import write_atomically
 from .checking import FORMAT, ExchangeError, check, parse, read_bounded
@@ -42,13 +43,15 @@ class Exchange:
 
     report: Report
     layouts: tuple[Layout, ...] = ()
+    oit: OitYear | None = None  # the report's year's OIT items, when the clerk edited them
 
     @property
     def layout(self) -> Layout:
         return builtin_layouts().plus(self.layouts).get(self.report.layout)
 
 
-def report_to_dict(report: Report, layout: Layout | None = None) -> dict[str, Any]:
+def report_to_dict(report: Report, layout: Layout | None = None,
+                   oit: OitYear | None = None) -> dict[str, Any]:
     """The file's dictionary; `layout` is the report's, carried along when it is one of the
     clerk's own (a shipped one is named only)."""
     if layout is not None and layout.id != report.layout:
@@ -67,6 +70,8 @@ def report_to_dict(report: Report, layout: Layout | None = None) -> dict[str, An
     out: dict[str, Any] = {"format": FORMAT}
     if layout is not None and not layout.builtin:
         out["layouts"] = [layout_to_dict(layout)]
+    if oit is not None and not oit.builtin:
+        out["oit"] = year_to_dict(oit)
     out["report"] = data
     return out
 
@@ -121,7 +126,15 @@ def exchange_from_dict(data: Any) -> Exchange:
         memo = from_form(form, signers[0] if signers else None, options.pop(GARUDA_IMAGE, ""))
     report = Report(fiscal_year=int(r.get("fiscal_year", 2568)), signers=signers,
                     options=options, measures=measures, memo=memo, **texts)
-    return Exchange(report, tuple(layouts))
+    oit = None
+    if "oit" in data:
+        try:
+            oit = year_from_dict(data["oit"])
+        except CatalogueError as exc:
+            where = "oit" + (f".{exc.where}" if exc.where else "")
+            raise ExchangeError(f"รายการข้อ OIT ในไฟล์ใช้ไม่ได้: {exc.message}", where,
+                                f"The file's OIT items: {exc}") from exc
+    return Exchange(report, tuple(layouts), oit)
 
 
 def read_exchange(path: Path) -> Exchange:
@@ -132,8 +145,10 @@ def read_report(path: Path) -> Report:
     return read_exchange(path).report
 
 
-def write_report(report: Report, path: Path, layout: Layout | None = None) -> None:
-    """Written whole or not at all (the old file stays if anything fails); `layout` as in
-    report_to_dict."""
-    text = json.dumps(report_to_dict(report, layout), ensure_ascii=False, indent=1) + "\n"
+def write_report(report: Report, path: Path, layout: Layout | None = None,
+                 oit: OitYear | None = None) -> None:
+    """Written whole or not at all (the old file stays if anything fails); `layout` and
+    `oit` as in report_to_dict."""
+    text = json.dumps(report_to_dict(report, layout, oit), ensure_ascii=False,
+                      indent=1) + "\n"
     write_atomically(Path(path), lambda fh: fh.write(text.encode("utf-8")))

@@ -30,7 +30,8 @@ from ..domain import (
     builtin_layouts,
 )
 from ..domain.model import REPORT_TEXT_FIELDS, RoundText
-from . import backup, opening
+from ..domain.oit import OitYear, shipped_year
+from . import backup, oit_rows, opening
 from . import layouts as layout_store
 from .backup import Backup
 from .errors import (
@@ -451,10 +452,24 @@ class Library:
         with self._tx() as conn:
             return layout_store.store(conn, layout, _now(), replace=replace)
 
+    def oit_year(self, fiscal_year: int) -> OitYear | None:
+        """The year's OIT items: the library's own version, else the shipped one."""
+        return oit_rows.load(self._conn, fiscal_year) or shipped_year(fiscal_year)
+
+    def own_oit_year(self, fiscal_year: int) -> OitYear | None:
+        """The year's OIT items only if the clerk kept a version of them here."""
+        return oit_rows.load(self._conn, fiscal_year)
+
+    def keep_oit_year(self, year: OitYear) -> OitYear:
+        with self._tx() as conn:
+            return oit_rows.store(conn, year, _now())
+
     def adopt(self, found: Exchange) -> Report:
         """The report of an exchange file, ready for this library: the clerk's own layout it
         uses is kept here (under a new id if the library has another layout of that id)."""
         report = found.report
+        if found.oit is not None and self.own_oit_year(found.oit.fiscal_year) is None:
+            self.keep_oit_year(found.oit)  # the sender's items for a year we had not edited
         carried = {layout.id: layout for layout in found.layouts}
         if report.layout in carried and report.layout not in builtin_layouts():
             kept = self.add_layout(carried[report.layout], replace=False)

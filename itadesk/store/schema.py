@@ -167,7 +167,23 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4, _v5)
+def _v6(conn: sqlite3.Connection) -> None:
+    # The OIT items of a year as the clerk corrected or filled them in (the program ships
+    # 2567 and 2568 empty), kept as the catalogue's JSON (domain/oit.py, format 1).
+    _run(
+        conn,
+        """
+        CREATE TABLE oit_year (
+            fiscal_year INTEGER PRIMARY KEY,
+            definition  TEXT NOT NULL,
+            updated     TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1, _v2, _v3, _v4, _v5, _v6)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -61,7 +61,7 @@ class ChecksPane(QWidget):
 
     def refresh(self) -> None:
         found = self._load_report()
-        self.findings = self.checker.check(found.report, found.layout)
+        self.findings = self.checker.check(found.report, found.layout, found.oit)
         self.list.clear()
         for finding in self.findings:
             mark = " 🔧" if finding.fix is not None else ""

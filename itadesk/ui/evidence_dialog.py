@@ -148,11 +148,11 @@ def make_evidence_pack(parent: QWidget, session: ReportSession, folder: Path) ->
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ..domain.oit import shipped_year
     from ..export.pack import write_pack
 
     report = session.report
-    dialog = EvidencePackDialog(report, shipped_year(report.fiscal_year), folder, parent)
+    year = session.library.oit_year(report.fiscal_year)
+    dialog = EvidencePackDialog(report, year, folder, parent)
     if not dialog.exec():
         return []
     options = dialog.options()
@@ -168,7 +168,7 @@ def make_evidence_pack(parent: QWidget, session: ReportSession, folder: Path) ->
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         written = write_pack(exchange.report, Path(dialog.folder.text().strip()),
-                             layout=exchange.layout, sign=sign)
+                             layout=exchange.layout, year=year, sign=sign)
     finally:
         QApplication.restoreOverrideCursor()
     box = QMessageBox(QMessageBox.Icon.Information, "ชุดเอกสารหลักฐาน",

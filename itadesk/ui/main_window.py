@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
                                          self.print_report)
         self.pack_action = self._action(file_menu, "ชุดเอกสารหลักฐาน…", None,
                                         self.evidence_pack)
+        self.oit_action = self._action(file_menu, "รายการข้อ OIT…", None, self.edit_oit_year)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
                                self.options_action, self.pack_action, self.preview_action,
                                self.print_preview_action, self.print_action,
@@ -463,6 +464,13 @@ class MainWindow(QMainWindow):
             if written:
                 self._last_folder = str(written[0].parent)
 
+    @guarded
+    def edit_oit_year(self) -> None:
+        from .oit_dialog import edit_oit_year
+
+        year = self.session.report.fiscal_year if self.session is not None else None
+        edit_oit_year(self, self.library, year)
+
     # ---------------------------------------------------------------- preview
     def _current_report(self) -> Report:
         """Read back from the library: what a file made now is made of. (The panes,
@@ -614,7 +622,9 @@ class MainWindow(QMainWindow):
         from ..exchange.jsonfile import write_report
 
         assert self.session is not None
-        write_report(self._current_report(), path, self.session.layout)
+        report = self._current_report()
+        write_report(report, path, self.session.layout,
+                     self.library.own_oit_year(report.fiscal_year))
         self._last_folder = str(path.parent)
         self.statusBar().showMessage(f"บันทึกไฟล์ {path.name} แล้ว", 8000)
         return True

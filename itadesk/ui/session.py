@@ -83,7 +83,8 @@ class ReportSession(_Session):
 
     def current_exchange(self) -> Exchange:
         """The report as saved now with its layout: what an export or a check reads."""
-        return Exchange(self.current_report(), (self.layout,))
+        report = self.current_report()
+        return Exchange(report, (self.layout,), self.library.own_oit_year(report.fiscal_year))
 
     # ------------------------------------------------------------ application
     def apply_cells(self, changes: Sequence[tuple[int, str, str]]) -> bool:

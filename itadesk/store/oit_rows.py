@@ -1,0 +1,40 @@
+"""The library's own OIT catalogue years (table `oit_year`, schema step 6): a year the
+clerk corrected or filled in, kept as its catalogue's JSON in place of the shipped one."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sqlite3
+
+from ..domain.oit import CatalogueError, OitYear, year_from_dict, year_to_dict
+
+log = logging.getLogger(__name__)
+
+
+def load(conn: sqlite3.Connection, fiscal_year: int) -> OitYear | None:
+    row = conn.execute("SELECT definition FROM oit_year WHERE fiscal_year = ?",
+                       (fiscal_year,)).fetchone()
+    if row is None:
+        return None
+    try:
+        return year_from_dict(json.loads(row[0]))
+    except (ValueError, CatalogueError) as exc:  # a newer program's, say: kept, not used
+        log.warning("OIT year %s in the library not used: %s", fiscal_year, exc)
+        return None
+
+
+def years(conn: sqlite3.Connection) -> tuple[int, ...]:
+    return tuple(r[0] for r in conn.execute("SELECT fiscal_year FROM oit_year ORDER BY 1"))
+
+
+def store(conn: sqlite3.Connection, year: OitYear, now: str) -> OitYear:
+    """Keep `year` as the library's (checked first: CatalogueError says what is wrong)."""
+    year = dataclasses.replace(year_from_dict(year_to_dict(year)), builtin=False)
+    conn.execute(
+        "INSERT INTO oit_year (fiscal_year, definition, updated) VALUES (?, ?, ?)"
+        " ON CONFLICT (fiscal_year) DO UPDATE SET definition = excluded.definition,"
+        " updated = excluded.updated",
+        (year.fiscal_year, json.dumps(year_to_dict(year), ensure_ascii=False), now))
+    return year
