@@ -140,8 +140,16 @@ class MainWindow(QMainWindow):
         self.pack_action = self._action(file_menu, "ชุดเอกสารหลักฐาน…", None,
                                         self.evidence_pack)
         self.oit_action = self._action(file_menu, "รายการข้อ OIT…", None, self.edit_oit_year)
+        year_menu = file_menu.addMenu("ปี ITA")
+        self.keep6_action = self._action(year_menu, "เก็บผลการดำเนินการรอบ ๖ เดือน", None,
+                                         lambda: self.keep_round("6"))
+        self.keep12_action = self._action(year_menu, "เก็บผลการดำเนินการรอบ ๑๒ เดือน", None,
+                                          lambda: self.keep_round("12"))
+        self._action(year_menu, "คะแนน ITA ปีที่แล้ว → แผนพัฒนาปีถัดไป…", None,
+                     self.plan_from_scores)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
-                               self.options_action, self.pack_action, self.preview_action,
+                               self.options_action, self.pack_action, self.keep6_action,
+                               self.keep12_action, self.preview_action,
                                self.print_preview_action, self.print_action,
                                self.checks_action, self.next_year_action,
                                self.save_json_action, self.merge_action]
@@ -463,6 +471,29 @@ class MainWindow(QMainWindow):
             written = make_evidence_pack(self, self.session, Path(self._last_folder))
             if written:
                 self._last_folder = str(written[0].parent)
+
+    @guarded
+    def keep_round(self, name: str) -> None:
+        from .year_actions import keep_round
+
+        if self.session is not None:
+            count = keep_round(self.session, name)
+            self.statusBar().showMessage(
+                f"เก็บผลการดำเนินการของ {to_thai_digits(str(count))} มาตรการแล้ว", 5000)
+
+    @guarded
+    def plan_from_scores(self) -> None:
+        from ..domain.oit import shipped_years
+        from .year_actions import ask_score_sheet, plan_from_scores
+
+        years = shipped_years()
+        last = self.session.report.fiscal_year - 1 if self.session is not None else years[-1]
+        asked = ask_score_sheet(self, self._last_folder, (years[0] - 5, years[-1] + 5), last)
+        if asked is not None:
+            municipality = self.session.report.municipality if self.session is not None else ""
+            report_id = plan_from_scores(self.library_session, *asked, municipality)
+            if report_id is not None:
+                self.open_report(report_id)
 
     @guarded
     def edit_oit_year(self) -> None:

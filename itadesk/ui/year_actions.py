@@ -1,0 +1,81 @@
+"""The ITA year's steps in the window (ไฟล์ → ปี ITA): keep a round's results (one undoable
+step: the measures' rounds before and after) and turn last year's score sheet into the
+next year's improvement plan (a new report, undoable as any new report)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+
+from ..domain.changes import Changes
+from ..domain.model import Report, RoundText
+from ..domain.rounds import ROUNDS, kept_rounds
+from .session import LibrarySession, ReportSession
+
+Rounds = dict[int, tuple[RoundText, ...]]
+
+
+class KeepRoundCommand(QUndoCommand):
+    def __init__(self, session: ReportSession, before: Rounds, after: Rounds,
+                 text: str) -> None:
+        super().__init__(text)
+        self.session, self.before, self.after = session, before, after
+
+    def redo(self) -> None:
+        self._apply(self.after)
+
+    def undo(self) -> None:
+        self._apply(self.before)
+
+    def _apply(self, rounds: Rounds) -> None:
+        session = self.session
+        if not session._store(session.library.set_rounds, session.report_id, rounds):
+            self.setObsolete(True)  # a step the store refused never stays
+            return
+        for measure_id, texts in rounds.items():
+            now = session.model.measure(session.model.row_of(measure_id))
+            session.model.replace_measure(dataclasses.replace(now, rounds=texts))
+        session._announce(Changes(session.report_id, measures=frozenset(rounds),
+                                  fields=frozenset({"rounds"})))
+
+
+def keep_round(session: ReportSession, name: str) -> int:
+    """The measures' current results kept as round `name`; how many measures."""
+    report = session.current_report()
+    after = kept_rounds(report, name)
+    before = {m.id: m.rounds for m in report.measures if m.id in after}
+    if after != before:
+        session.undo_stack.push(KeepRoundCommand(session, before, after,
+                                                 f"เก็บผลการดำเนินการ{ROUNDS[name]}"))
+    return len(after)
+
+
+def plan_from_scores(library_session: LibrarySession, path: Path, fiscal_year: int,
+                     municipality: str = "") -> int | None:
+    """Last year's score sheet as the next year's improvement plan; the new report's id."""
+    from ..domain.scoresheet import analysis_text, proposed_rows
+    from ..exchange.scoresheet_file import read_sheet
+
+    sheet = read_sheet(path, fiscal_year)
+    report = Report(layout="improvement-plan", fiscal_year=fiscal_year + 1,
+                    title="แผนการพัฒนาและปรับปรุงผลการประเมินคุณธรรมและความโปร่งใส"
+                          "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
+                    municipality=municipality, opening=analysis_text(sheet),
+                    measures=proposed_rows(sheet))
+    return library_session.create_report(report, f"แผนพัฒนาจากคะแนน ITA ({path.name})")
+
+
+def ask_score_sheet(parent: QWidget, folder: str, years: Sequence[int],
+                    default_year: int) -> tuple[Path, int] | None:
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, "คะแนน ITA ปีที่แล้ว (ตามที่ระบบ ITAS แสดง)", folder,
+        "ตารางคะแนน (*.xlsx *.csv)")
+    if not name:
+        return None
+    year, ok = QInputDialog.getInt(parent, "ปีงบประมาณที่ประเมิน", "ผลการประเมินของปี (พ.ศ.)",
+                                   default_year, min(years), max(years))
+    return (Path(name), year) if ok else None

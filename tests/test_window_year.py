@@ -1,0 +1,56 @@
+"""ไฟล์ → ปี ITA in the real window: keeping a round is one undoable step that leaves the
+other round alone; last year's score sheet becomes next year's improvement plan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from itadesk.demo import add_demo_reports
+from itadesk.domain.model import MeasureKind
+from itadesk.domain.rounds import round_text
+from itadesk.store import Library
+from itadesk.ui.year_actions import plan_from_scores
+
+from .test_scoresheet import ROWS
+from .test_window import open_window  # noqa: F401 (the fixture)
+
+
+def test_rounds_kept_from_the_window_undo_as_one_step(open_window, qtbot,  # noqa: F811
+                                                      library_path: Path):
+    with Library.open(library_path) as library:
+        rid = add_demo_reports(library)[0]
+    window = open_window()
+    window.open_report(rid)
+    session = window.session
+    row = next(r for r in range(session.model.rowCount())
+               if session.model.measure(r).kind is MeasureKind.MEASURE)
+    session.set_cells([(row, "result", "ครึ่งปี")])
+    window.keep6_action.trigger()
+    session.set_cells([(row, "result", "ทั้งปี")])
+    window.keep12_action.trigger()
+    mid = session.model.measure(row).id
+
+    def kept(name: str) -> str | None:
+        measure = next(m for m in window.library.load_report(rid).measures if m.id == mid)
+        text = round_text(measure, name)
+        return text.result if text else None
+
+    assert (kept("6"), kept("12")) == ("ครึ่งปี", "ทั้งปี")
+    assert round_text(session.model.measure(row), "12").result == "ทั้งปี"  # the view too
+    window.undo_action.trigger()  # the 12-month keep goes, the 6-month one stays
+    assert (kept("6"), kept("12")) == ("ครึ่งปี", None)
+    window.redo_action.trigger()
+    assert kept("12") == "ทั้งปี"
+
+
+def test_a_score_sheet_becomes_next_years_plan(open_window, qtbot, tmp_path: Path):  # noqa: F811
+    window = open_window()
+    sheet = tmp_path / "ita.csv"
+    sheet.write_text("\n".join(",".join(r) for r in ROWS), encoding="utf-8")
+    rid = plan_from_scores(window.library_session, sheet, 2568, "เทศบาลตัวอย่าง")
+    assert rid is not None
+    report = window.library.load_report(rid)
+    assert (report.layout, report.fiscal_year) == ("improvement-plan", 2569)
+    assert [m.code for m in report.measures if m.code] == ["e7", "e8", "O36"]
+    window.undo_action.trigger()
+    assert rid not in [r.id for r in window.library.list_reports()]
