@@ -34,6 +34,7 @@ from .export.writers import FORMATS
 from .store.library import ENV_LIBRARY, default_library_path
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
+EXIT_DUPLICATE = 7  # import: the library holds that municipality's year (6 is taken)
 EXIT_UNEXPECTED, EXIT_INTERRUPTED = 70, 130  # sysexits' EX_SOFTWARE; 128 + SIGINT
 DEMO_CHOICES = ", ".join(DEMOS)
 
@@ -80,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     save.add_argument("-o", "--output", type=Path, required=True)
     imp = commands.add_parser("import", help="นำเข้ารายงานจากไฟล์ .itadesk.json .docx หรือ .pdf")
     imp.add_argument("file", type=Path)
+    same = imp.add_mutually_exclusive_group()
+    same.add_argument("--keep-both", action="store_true",
+                      help="เก็บไว้ทั้งสองฉบับ ถ้าในคลังมีรายงานของหน่วยงานและปีนั้นแล้ว "
+                           "/ keep both when the library has that report")
+    same.add_argument("--replace", action="store_true",
+                      help="แทนที่ฉบับเดิม (สำรองคลังไว้ก่อน) / replace it (backed up first)")
     # The window's child process: read the file, write the report as an exchange file and
     # the summary to the status file, add nothing to the library.
     imp.add_argument("--to-json", type=Path, help=argparse.SUPPRESS)
@@ -372,7 +379,36 @@ def _import(args: argparse.Namespace, path: Path) -> int:
         for line in summary.lines():  # stdout keeps only the new report's number
             print(line, file=sys.stderr)
         if library is not None:
-            print(library.create_report(library.adopt(found)))
+            return _add_imported(args, library, library.adopt(found))
+    return EXIT_OK
+
+
+def _add_imported(args: argparse.Namespace, library: Any, report: Any) -> int:
+    """Add the report, unless the library holds one of its municipality and year and
+    neither --keep-both nor --replace says what to do."""
+    import dataclasses
+
+    from .domain import Origin, OriginKind
+    from .thai.digits import to_thai_digits
+
+    origin = Origin(OriginKind.IMPORTED, args.file.name)
+    there = library.same_reports(report.municipality, report.fiscal_year)
+    if there and args.replace:
+        library.take_backup(even_new=True)
+        origin = dataclasses.replace(origin, copy=there[0].origin.copy)
+        print(library.replace_report(there[0].id, dataclasses.replace(report, origin=origin)))
+        return EXIT_OK
+    if there and not args.keep_both:
+        _say(f"ในคลังมีรายงานของ{report.municipality} ปีงบประมาณ "
+             f"{to_thai_digits(str(report.fiscal_year))} อยู่แล้ว (เลขที่ "
+             f"{', '.join(str(s.id) for s in there)}) จึงไม่ได้นำเข้า ถ้าต้องการเก็บไว้ทั้งสองฉบับ "
+             "ให้ใส่ --keep-both ถ้าต้องการแทนที่ฉบับเดิม (สำรองคลังไว้ก่อน) ให้ใส่ --replace",
+             "The library already holds a report of that municipality and fiscal year; "
+             "nothing was added (use --keep-both or --replace).")
+        return EXIT_DUPLICATE
+    if there:
+        origin = dataclasses.replace(origin, copy=max(s.origin.copy for s in there) + 1)
+    print(library.create_report(dataclasses.replace(report, origin=origin)))
     return EXIT_OK
 
 

@@ -55,8 +55,8 @@ def mounted_tmpfs(folder: Path, size: str) -> Iterator[Path]:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """344 KB: room for a library of about 260 KB, none for a copy of it."""
-    with mounted_tmpfs(tmp_path / "disk", "344k") as disk:
+    """360 KB: room for a library of about 270 KB, none for a copy of it."""
+    with mounted_tmpfs(tmp_path / "disk", "360k") as disk:
         yield disk
 
 

@@ -306,3 +306,33 @@ def test_memo_is_saved_replaced_and_removed(library_path: Path):
         lib.update_report(rid, memo=memo)
         lib.delete_report(rid)
         assert lib._conn.execute("SELECT count(*) FROM memo_endorsement").fetchone()[0] == 0
+
+
+def test_step_7_from_a_kept_version_6_library_keeps_where_reports_came_from(tmp_path: Path):
+    """Step 7 (report_origin) from a version-6 file made by the program of then (demo 001
+    twice, alike): both are of unknown origin and first copies; a report added now keeps
+    its origin and copy, and an undone deletion puts them back."""
+    from itadesk.domain import Origin, OriginKind
+
+    path = tmp_path / "v6.sqlite"
+    shutil.copy(SUPPORT / "library-v6.sqlite", path)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 6
+    before.close()
+    with Library.open(path) as lib:
+        old = lib.list_reports()
+        assert len(old) == 2 and {s.origin for s in old} == {Origin()}
+        assert all(s.created for s in old)
+        same = lib.same_reports(" เทศบาลเมืองชัยนาท ", 2567)
+        assert {s.id for s in same} == {s.id for s in old}
+        assert lib.same_reports("เทศบาลเมืองชัยนาท", 2568) == []
+        origin = Origin(OriginKind.IMPORTED, "ชัยนาท.docx", 3)
+        rid = lib.create_report(dataclasses.replace(lib.load_report(old[0].id), id=None,
+                                                    origin=origin))
+        assert lib.load_report(rid).origin == origin
+        whole = lib.load_report(rid)
+        lib.delete_report(rid)
+        lib.create_report(whole, keep_ids=True)
+        assert lib.load_report(rid).origin == origin
+        assert lib.list_reports()[0].origin == origin
+        assert lib.integrity_ok()

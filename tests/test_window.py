@@ -520,8 +520,14 @@ def test_next_year_import_and_json_from_the_window(open_window, qtbot, tmp_path)
     assert new.measures[0].result == "" and old.measures[0].result
     saved = tmp_path / "bor.itadesk.json"
     assert window.save_json_to(saved)
+    # the same report again: asked, and kept as a second copy
+    asked: list[str] = []
+    when_dialog_opens(lambda box: (asked.append(box.text()),
+                                   click_button("เก็บไว้ทั้งสองฉบับ")(box)))
     imported = window.import_from(saved)
+    assert asked and "ปีงบประมาณ ๒๕๖๙ อยู่แล้ว" in asked[0]
     assert imported is not None and window.library.load_report(imported).fiscal_year == 2569
+    assert window.library.load_report(imported).origin.copy == 2
     bad = tmp_path / "bad.itadesk.json"
     bad.write_text("{", encoding="utf-8")
     seen: list[str] = []

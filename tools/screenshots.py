@@ -13,7 +13,9 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from itadesk.domain import Score
+from itadesk.domain.nextyear import next_year
 from itadesk.ui.app import make_app, open_library
+from itadesk.ui.duplicates import question
 from itadesk.ui.export_options import ExportOptionsDialog
 from itadesk.ui.layout_editor import LayoutEditorDialog
 from itadesk.ui.main_window import MainWindow
@@ -55,6 +57,17 @@ def main(out: Path) -> None:
     app.processEvents()
     app.processEvents()
     window.grab().save(str(out / "memo.png"))
+    # the question when next year's report is made a second time
+
+    this_year = window.session.current_report()
+    window.create_next_year()
+    again = next_year(this_year)
+    box = question(window, again, library.same_reports(again.municipality, again.fiscal_year))
+    box.show()
+    app.processEvents()
+    window.grab().save(str(out / "duplicate-window.png"))
+    box.grab().save(str(out / "duplicate.png"))
+    box.close()
     window.resize(1400, 860)
 
     def shoot_when_open(kind: type, name: str) -> None:

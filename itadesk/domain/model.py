@@ -84,6 +84,39 @@ class Signer:
     role: str = ""  # e.g. ผู้รายงาน, ผู้ตรวจสอบ, ผู้อนุมัติ
 
 
+class OriginKind(StrEnum):
+    UNKNOWN = ""  # made before the library kept origins
+    CREATED = "created"  # made in the program (a new, empty report)
+    IMPORTED = "imported"  # read from a file (source: its name)
+    NEXT_YEAR = "next-year"  # made as next year's of another report (source: which)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a report came from, and which copy it is of its municipality and fiscal year
+    (a second one kept beside the first is named "(ฉบับที่ ๒)")."""
+
+    kind: OriginKind = OriginKind.UNKNOWN
+    source: str = ""
+    copy: int = 1
+
+    def copy_label(self) -> str:
+        """"(ฉบับที่ ๒)" for a second copy; nothing for the first."""
+        from ..thai.digits import to_thai_digits
+
+        return f"(ฉบับที่ {to_thai_digits(str(self.copy))})" if self.copy > 1 else ""
+
+    def text(self) -> str:
+        """Where the report came from, in Thai ("นำเข้าจาก ชัยนาท.docx")."""
+        if self.kind is OriginKind.CREATED:
+            return "สร้างในโปรแกรม"
+        if self.kind is OriginKind.IMPORTED:
+            return f"นำเข้าจาก {self.source}"
+        if self.kind is OriginKind.NEXT_YEAR:
+            return f"ปีถัดไปของ {self.source}"
+        return ""
+
+
 @dataclass(frozen=True)
 class Report:
     id: int | None = None
@@ -101,6 +134,7 @@ class Report:
     options: dict[str, Any] = field(default_factory=dict)
     measures: tuple[Measure, ...] = ()
     memo: Memo | None = None  # the cover memo (บันทึกข้อความ), when the report has one
+    origin: Origin = field(default_factory=Origin)  # kept in the library, not in files
     created: str = ""
     updated: str = ""
 
@@ -130,3 +164,5 @@ class ReportSummary:
     updated: str
     measure_count: int
     title: str
+    created: str = ""
+    origin: Origin = field(default_factory=Origin)

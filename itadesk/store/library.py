@@ -23,6 +23,8 @@ from ..domain import (
     LayoutCatalog,
     Measure,
     MeasureKind,
+    Origin,
+    OriginKind,
     Report,
     ReportSummary,
     Score,
@@ -134,10 +136,11 @@ class Library:
                 lib.backup_problem = exc  # the clerk's work goes on; the window says so
         return lib
 
-    def take_backup(self, keep: int | None = None) -> Path | None:
+    def take_backup(self, keep: int | None = None, *, even_new: bool = False) -> Path | None:
         """Copy the library into its backups folder; None when there is nothing to copy
-        (a new library) or nowhere to (read-only). Raises BackupFailed saying why."""
-        if self.created or self.read_only or not self.library_id:
+        (a new library, unless even_new: a report about to be replaced) or nowhere to
+        (read-only). Raises BackupFailed saying why."""
+        if (self.created and not even_new) or self.read_only or not self.library_id:
             return None
         try:
             return backup.take(self._conn, self.path, self.library_id,
@@ -251,15 +254,27 @@ class Library:
 
     # ------------------------------------------------------------------ reading
     def list_reports(self) -> list[ReportSummary]:
+        return self._summaries("", ())
+
+    def same_reports(self, municipality: str, fiscal_year: int) -> list[ReportSummary]:
+        """The reports of this municipality (spaces and case aside) and fiscal year."""
+        return self._summaries(
+            " WHERE lower(trim(r.municipality)) = lower(trim(?)) AND r.fiscal_year = ?",
+            (municipality, int(fiscal_year)))
+
+    def _summaries(self, where: str, args: tuple[Any, ...]) -> list[ReportSummary]:
         rows = self._conn.execute(
-            """SELECT r.id, r.municipality, r.fiscal_year, r.layout, r.updated, r.title,
+            f"""SELECT r.id, r.municipality, r.fiscal_year, r.layout, r.updated, r.title,
                       (SELECT count(*) FROM measure m WHERE m.report_id = r.id
-                                                     AND m.kind = 'measure')
-               FROM report r ORDER BY r.updated DESC, r.id DESC"""
+                                                     AND m.kind = 'measure'),
+                      r.created, o.kind, o.source, o.copy
+               FROM report r LEFT JOIN report_origin o ON o.report_id = r.id{where}
+               ORDER BY r.updated DESC, r.id DESC""", args
         ).fetchall()
         return [
             ReportSummary(id=r[0], municipality=r[1], fiscal_year=r[2], layout=r[3],
-                          updated=r[4], title=r[5], measure_count=r[6])
+                          updated=r[4], title=r[5], measure_count=r[6], created=r[7],
+                          origin=_origin(r[8:]))
             for r in rows
         ]
 
@@ -277,7 +292,9 @@ class Library:
         return Report(
             id=row[0], fiscal_year=fiscal_year, options=json.loads(options or "{}"),
             created=created, updated=updated, signers=self._signers(report_id),
-            memo=read_memo(conn, report_id),
+            memo=read_memo(conn, report_id), origin=_origin(conn.execute(
+                "SELECT kind, source, copy FROM report_origin WHERE report_id = ?",
+                (report_id,)).fetchone()),
             measures=tuple(self.load_measures(report_id)), **texts,
         )
 
@@ -335,6 +352,12 @@ class Library:
         """
         with self._tx() as conn:
             return _insert_report(conn, report, keep_ids)
+
+    def replace_report(self, old_id: int, report: Report) -> int:
+        """Delete one report and add another in one transaction (take a backup first)."""
+        with self._tx() as conn:
+            conn.execute("DELETE FROM report WHERE id = ?", (old_id,))
+            return _insert_report(conn, report)
 
     def delete_report(self, report_id: int) -> None:
         with self._tx() as conn:
@@ -504,8 +527,18 @@ def _insert_report(conn: sqlite3.Connection, report: Report, keep_ids: bool = Fa
     report_id = int(cur.lastrowid or 0)
     _write_signers(conn, report_id, report.signers)
     write_memo(conn, report_id, report.memo)
+    origin = report.origin
+    conn.execute("INSERT INTO report_origin (report_id, kind, source, copy) VALUES (?, ?, ?, ?)",
+                 (report_id, str(origin.kind), origin.source, origin.copy))
     _insert_measures(conn, report_id, 0, report.measures, keep_ids=kept)
     return report_id
+
+
+def _origin(row: Sequence[Any] | None) -> Origin:
+    if row is None or row[0] is None:  # no row: made before step 7
+        return Origin()
+    known = {str(k) for k in OriginKind}
+    return Origin(OriginKind(row[0] if row[0] in known else ""), row[1], int(row[2]))
 
 
 def _ids_in_order(conn: sqlite3.Connection, report_id: int) -> list[int]:

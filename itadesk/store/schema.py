@@ -182,8 +182,26 @@ def _v6(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7(conn: sqlite3.Connection) -> None:
+    # Where each report came from (made here, imported from which file, next year of
+    # which report) and which copy of its municipality and year it is, so that the
+    # library list tells apart reports that are otherwise alike. Reports from before
+    # this step are of unknown origin ('') and each the first copy.
+    _run(
+        conn,
+        """
+        CREATE TABLE report_origin (
+            report_id INTEGER PRIMARY KEY REFERENCES report(id) ON DELETE CASCADE,
+            kind      TEXT NOT NULL DEFAULT '',
+            source    TEXT NOT NULL DEFAULT '',
+            copy      INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6)
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -23,10 +23,18 @@ from ..thai.dates import thai_date
 from ..thai.digits import to_thai_digits
 from .fonts import ui_font
 
-HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด")
+HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด",
+           "ที่มา")
 
 
-def _when(stamp: str) -> str:
+def origin_text(summary: ReportSummary) -> str:
+    """Where the report came from and when: "นำเข้าจาก ชัยนาท.docx · ๑ ธันวาคม ๒๕๖๙ …"."""
+    came = summary.origin.text()
+    when = when_text(summary.created) if summary.created else ""
+    return " · ".join(p for p in (came, when) if p)
+
+
+def when_text(stamp: str) -> str:
     try:
         moment = dt.datetime.fromisoformat(stamp)
     except ValueError:
@@ -81,8 +89,11 @@ class LibraryPage(QWidget):
         self.table.setRowCount(len(reports))
         for row, r in enumerate(reports):
             layout_name = layouts.get(r.layout).name if r.layout in layouts else r.layout
-            values = (r.municipality or "(ยังไม่ระบุหน่วยงาน)", to_thai_digits(str(r.fiscal_year)),
-                      layout_name, to_thai_digits(str(r.measure_count)), _when(r.updated))
+            name = " ".join(p for p in (r.municipality or "(ยังไม่ระบุหน่วยงาน)",
+                                        r.origin.copy_label()) if p)
+            values = (name, to_thai_digits(str(r.fiscal_year)), layout_name,
+                      to_thai_digits(str(r.measure_count)), when_text(r.updated),
+                      origin_text(r))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)

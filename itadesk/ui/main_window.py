@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import settings
+from ..domain import Origin, OriginKind
 from ..store import Backup, BackupFailed, Library, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
+from .duplicates import next_year_origin, place_report
 from .guard import guarded, run_guarded
 from .jobs import ExportJob
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
@@ -267,11 +269,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.report is not None:
             report = dataclasses.replace(
                 dialog.report, options={**dialog.report.options, **self.settings.default_options})
-            report_id = self.library_session.create_report(report, "สร้างรายงานใหม่")
-            if report_id is None:
+            placed = place_report(self, self.library_session, report,
+                                  Origin(OriginKind.CREATED), "สร้างรายงานใหม่")
+            if placed.report_id is None:
                 return
-            self.open_report(report_id)
-            if self.report_page is not None:
+            self.open_report(placed.report_id)
+            if placed.added and self.report_page is not None:
                 self.report_page.tabs.setCurrentWidget(self.report_page.form)
 
     @guarded
@@ -630,13 +633,17 @@ class MainWindow(QMainWindow):
     def add_imported(self, found: Exchange, path: Path) -> int | None:
         # the clerk's own layout the file carries is kept in the library first
         report = self.library.adopt(found)
-        report_id = self.library_session.create_report(report, f"นำเข้ารายงานจาก {path.name}")
+        placed = place_report(self, self.library_session, report,
+                              Origin(OriginKind.IMPORTED, path.name),
+                              f"นำเข้ารายงานจาก {path.name}")
+        report_id = placed.report_id
         if report_id is None:
             return None
         self._last_folder = str(path.parent)
         self.open_report(report_id)
-        self.statusBar().showMessage(
-            f"นำเข้ารายงาน {len(report.measures)} มาตรการจาก {path.name} แล้ว", 10000)
+        if placed.added:
+            self.statusBar().showMessage(
+                f"นำเข้ารายงาน {len(report.measures)} มาตรการจาก {path.name} แล้ว", 10000)
         return report_id
 
     def save_json(self) -> None:
@@ -764,13 +771,17 @@ class MainWindow(QMainWindow):
 
         if self.session is None:
             return None
-        report_id = self.library_session.create_report(
-            next_year(self._current_report()), "สร้างรายงานปีงบประมาณถัดไป")
+        this_year = self._current_report()
+        placed = place_report(self, self.library_session, next_year(this_year),
+                              next_year_origin(this_year), "สร้างรายงานปีงบประมาณถัดไป")
+        report_id = placed.report_id
         if report_id is None:
             return None
         self.open_report(report_id)
-        self.statusBar().showMessage(
-            "สร้างรายงานปีงบประมาณถัดไปแล้ว (รายงานเดิมไม่เปลี่ยน) กรุณากรอกผลการดำเนินการ", 10000)
+        if placed.added:
+            self.statusBar().showMessage(
+                "สร้างรายงานปีงบประมาณถัดไปแล้ว (รายงานเดิมไม่เปลี่ยน) กรุณากรอกผลการดำเนินการ",
+                10000)
         return report_id
 
     # ---------------------------------------------------------------- print

@@ -272,6 +272,22 @@ class LibrarySession(_Session):
         self.undo_stack.push(command)  # a refused step is dropped: read only Python fields
         return command.report_id
 
+    def replace_report(self, old_id: int, report: Report, text: str) -> int | None:
+        """The report in place of another, as one undoable step; the library is backed up
+        first (a copy that fails leaves everything as it was, and says why)."""
+        try:
+            self.library.take_backup(even_new=True)
+        except LibraryError as exc:
+            self.failed.emit(exc.message, str(exc))
+            return None
+        self.undo_stack.beginMacro(text)
+        try:
+            new_id = self.create_report(report, text) if self.delete_report(
+                old_id, text) else None
+        finally:
+            self.undo_stack.endMacro()
+        return new_id
+
     def delete_report(self, report_id: int, text: str = "ลบรายงาน") -> bool:
         command = DeleteReportCommand(self, report_id, text)
         self.undo_stack.push(command)
