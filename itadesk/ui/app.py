@@ -125,6 +125,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
             library.close()
         return 1
     QTimer.singleShot(0, window.take_startup_backup)
+    QTimer.singleShot(0, window.resumer.resume)
     if os.environ.get(QUIT_WHEN_SHOWN):
         # for the start-up benchmark and the bundle's smoke test: one turn of the loop
         QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))

@@ -33,6 +33,7 @@ from .guard import guarded, run_guarded
 from .jobs import ExportJob
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_page import LibraryPage
+from .resume import Resumer
 from .session import LibrarySession
 from .undo import UndoChain
 
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_chain = UndoChain(self)
         self.library_session = self._library_session(library)
         self.settings, notice = settings.load()
+        self.resumer = Resumer(self)
         self._last_folder = self.settings.last_folder or str(Path.home())
         self.export_job: ExportJob | None = None
         self.preview: PreviewPane | None = None
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def show_library(self) -> None:
         self.close_report()
+        self.resumer.closed()
         self.refresh_library()
         self.stack.setCurrentWidget(self.library_page)
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
@@ -323,6 +326,7 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._update_title)
         self._update_title()
         page.table.setFocus()
+        self.resumer.follow(page)
 
     def _update_title(self, *_args: object) -> None:
         if self.session is not None:
@@ -875,6 +879,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_job is not None and self.export_job.is_running():
             self.export_job.wait()  # a file half written is never left behind
+        self.resumer.remember()  # where the clerk was, reopened at the next start
         self.close_report()
         self.settings.last_folder = self._last_folder
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
