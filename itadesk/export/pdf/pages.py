@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
 from ...document.model import Document, PageSetup
 from ...thai.digits import to_thai_digits
+from ...thai.linebreak import pieces
 from ...thai.segment import is_thai, words
 from .fonts import ASCENT, LINE, face_name, text_width
 from .glyphs import GlyphWriter
@@ -121,11 +123,19 @@ class Pages:
 
 
 def first_word(text: str) -> str:
-    """The first word of a line, as a reader would carry it to the foot of the page before."""
-    stripped = text.strip()
-    if not stripped:
-        return ""
-    token = stripped.split()[0]
-    if is_thai(token[0]):
-        token = words(token)[0]
-    return token
+    """The first word of a line, as a reader would carry it to the foot of the page before:
+    not a list marker ("๓.", "(๑)", "-", "•") nor a bare number (a year, an amount), which
+    say nothing of what follows; an abbreviation comes with its number ("พ.ศ. ๒๕๖๕").
+    Empty when the line holds no word: the next line on the page gives it."""
+    for piece in pieces(text.strip()):
+        word = piece.strip()
+        if not word or _NOT_A_WORD.fullmatch(word):
+            continue
+        if is_thai(word[0]) and " " not in word:
+            return words(word)[0]
+        return word
+    return ""
+
+
+# A list marker or a number standing alone.
+_NOT_A_WORD = re.compile(r"[-–—•*·]+|\(?[๐-๙0-9]+(?:[.,:/][๐-๙0-9]+)*[.)]?\)?")

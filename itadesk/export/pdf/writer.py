@@ -8,7 +8,7 @@ module walks the document. Every size, fill and position comes from the document
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...document.build import ExportOptions
 from ...document.model import (
     Align,
+    Block,
     Document,
     Image,
     Paragraph,
@@ -93,25 +94,22 @@ def _section(pages: Pages, section: Section) -> None:
         if not isinstance(block, Table):
             pages.step()
         if isinstance(block, Paragraph):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            _paragraph(pages, block, following)
+            _paragraph(pages, block, blocks[index + 1:])
         elif isinstance(block, Table):
             draw_table(pages, block)
         elif isinstance(block, Image):
             _image(pages, block)
 
 
-def _paragraph(pages: Pages, p: Paragraph, following: object) -> None:
+def _paragraph(pages: Pages, p: Paragraph, following: Sequence[Block]) -> None:
     lines = layout_paragraph(p, pages.width)
     before, after = p.space_before_pt, p.space_after_pt
     needed = before + sum(line.height for line in lines)
-    if p.keep_with_next and isinstance(following, Paragraph):
-        needed += following.space_before_pt + following.size_pt * LINE
-    elif p.keep_with_next and isinstance(following, Table):
-        needed += following.header_size_pt * LINE * 3
-    # Keep a heading with what follows it, unless it could not fit on any page anyway.
-    usable = mm(pages.setup.page_height_mm - pages.setup.top_mm - pages.setup.bottom_mm)
-    if needed > pages.room() and not pages.at_top() and needed <= usable / 2:
+    if p.keep_with_next:
+        needed += after + _kept_with(pages, following)
+    # A paragraph of less than half a page stays whole, and a heading with what follows
+    # it, unless that could not fit on any page anyway.
+    if needed > pages.room() and not pages.at_top() and needed <= _usable(pages) / 2:
         pages.new_page()
     if not pages.at_top():
         pages.y -= before
@@ -121,6 +119,32 @@ def _paragraph(pages: Pages, p: Paragraph, following: object) -> None:
         draw_line(pages, line, pages.left, pages.y)
         pages.y -= line.height
     pages.y -= after
+
+
+def _kept_with(pages: Pages, following: Sequence[Block]) -> float:
+    """The height a keep-with-next paragraph needs below it: the whole chain of the
+    keep-with-next paragraphs after it (a heading, then a label) and the first line of
+    the text they lead to, as Word and LibreOffice follow the chain."""
+    needed = 0.0
+    for block in following:
+        if isinstance(block, Table):
+            return needed + block.header_size_pt * LINE * 3
+        if not isinstance(block, Paragraph):
+            return needed
+        lines = layout_paragraph(block, pages.width)
+        if not block.keep_with_next:
+            # As much of it as _paragraph will put on the page at once.
+            whole = sum(line.height for line in lines)
+            start = whole if block.space_before_pt + whole <= _usable(pages) / 2 else (
+                lines[0].height if lines else 0.0)
+            return needed + block.space_before_pt + start
+        needed += block.space_before_pt + sum(line.height for line in lines) + (
+            block.space_after_pt)
+    return needed
+
+
+def _usable(pages: Pages) -> float:
+    return mm(pages.setup.page_height_mm - pages.setup.top_mm - pages.setup.bottom_mm)
 
 
 def _image(pages: Pages, image: Image) -> None:
