@@ -14,6 +14,7 @@ import pytest
 
 from itadesk.document import ExportOptions, Table, build_document
 from itadesk.domain import Measure, MeasureKind, Report, Score, Signer, builtin_layouts
+from itadesk.exchange.importing import read_any
 from itadesk.exchange.jsonfile import read_report
 from itadesk.export import ExportError
 from itadesk.export.docx import write_docx
@@ -247,3 +248,32 @@ def test_memo_with_garuda_and_measure_extras(tmp_path):
     assert title.runs[0].font.size.pt == 29 and title.runs[0].font.bold
     field = next(p for p in document.paragraphs if p.text.startswith("ส่วนราชการ"))
     assert field.runs[0].font.size.pt == 20 and "w:leader=\"dot\"" in field._p.xml
+
+
+def coded_report() -> Report:
+    return Report(layout="improvement-plan", measures=(
+        Measure(code="e8", title="หน่วยงานเผยแพร่ผลงาน", owner="สำนักปลัด"),
+        Measure(code="O35", title="การเปิดเผยข้อมูล", owner="กองคลัง")))
+
+
+def libreoffice_text(path: Path, tmp_path: Path) -> str:
+    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   capture_output=True, timeout=240, check=True)
+    return subprocess.run(["pdftotext", "-layout", str(path.with_suffix(".pdf")), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_a_question_code_is_one_word_where_latin_meets_thai(tmp_path):
+    path = export(coded_report(), tmp_path / "codes.docx", embed_fonts=False)
+    cells = [c.text for c in docx.Document(str(path)).tables[0].rows[1].cells]
+    # one run, the code against its Thai digit with only a word joiner (no width) between
+    assert cells[0] == "e\u2060๘ หน่วยงานเผยแพร่ผลงาน"
+    imported = read_any(path).measures[0]
+    assert (imported.code + " " + imported.title).strip().startswith("e๘ ")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_a_question_code_without_a_gap(tmp_path):
+    text = libreoffice_text(export(coded_report(), tmp_path / "codes.docx"), tmp_path)
+    assert "e๘ หน่วยงานเผยแพร่ผลงาน" in text and "O๓๕ การเปิดเผยข้อมูล" in text

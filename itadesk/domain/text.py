@@ -6,7 +6,7 @@ import csv
 import io
 import re
 
-from ..thai.linebreak import ZWSP
+from ..thai.linebreak import WORD_JOINER, ZWSP
 
 # Characters XML (and so Word) cannot hold, and that no clerk means to type.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -17,7 +17,7 @@ _LINE_END = re.compile(r"\r\n?")
 def clean_cell_text(text: str) -> tuple[str, bool]:
     """(cleaned text, whether anything had to be cut). Line ends become \\n."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace(ZWSP, "")
+    text = text.replace(ZWSP, "").replace(WORD_JOINER, "")
     text = _CONTROL.sub("", text)
     cut = len(text) > MAX_CELL_CHARS
     if cut:

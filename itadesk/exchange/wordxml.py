@@ -15,12 +15,20 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..thai.linebreak import WORD_JOINER, ZWSP
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _BODY = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}body"
 _TEXT_TAGS = {f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}lastRenderedPageBreak",
               f"{W}noBreakHyphen", f"{W}sym"}
 _RUN_PROPERTIES = re.compile(rb"<w:rPr>.*?</w:rPr>", re.DOTALL)
 MAX_SPAN = 64  # no report has more columns; gridSpan="500" is clamped to the grid
+
+
+def _plain(text: str) -> str:
+    """The text as typed: no break hints nor the word joiners our Word writer puts where
+    Latin meets Thai; no-break spaces as spaces."""
+    return text.replace(ZWSP, "").replace(WORD_JOINER, "").replace("\xa0", " ")
 
 
 @dataclass
@@ -114,7 +122,7 @@ class _Reader:
 
     def end_paragraph(self, p, _depth: int = 0) -> None:
         text, breaks = self.paragraph_text(p)
-        text = text.replace("\u200b", "").replace("\xa0", " ")
+        text = _plain(text)
         self.page += breaks
         ppr = p.find(f"{W}pPr")
         jc = ppr.find(f"{W}jc") if ppr is not None else None
@@ -228,7 +236,7 @@ def read_blocks(document_xml: bytes,
             for paragraph in el.iter(_P):
                 text, _ = reader.paragraph_text(paragraph)
                 reader.cell_lines.extend(
-                    text.replace("\u200b", "").replace("\xa0", " ").split("\n"))
+                    _plain(text).split("\n"))
             reader.end_cell(el)
             el.clear(keep_tail=True)
         elif tag == _TR:

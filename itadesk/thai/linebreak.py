@@ -44,6 +44,8 @@ from .segment import (
 )
 
 ZWSP = "\u200b"
+# Invisible, no break: what the Word writer puts where Latin meets Thai (see ooxml.text).
+WORD_JOINER = "\u2060"
 NBSP = "\u00a0"
 WORD, DOUBTFUL, GLUE, TIGHT, LAST_RESORT = 0, 1, 2, 3, 4
 # A line ends at a DOUBTFUL break rather than at a WORD break that leaves it less full.

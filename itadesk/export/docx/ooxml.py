@@ -10,6 +10,7 @@ import re
 from xml.sax.saxutils import escape
 
 from ...document.model import Align, Paragraph, Run, Table, VAlign
+from ...thai.linebreak import WORD_JOINER
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -18,6 +19,11 @@ TWIPS_PER_MM = 1440 / 25.4
 
 # XML 1.0 cannot hold these; a clerk's text never means them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# LibreOffice sets a gap about a space wide where Latin letters or digits meet Thai inside
+# a run ("e ๘" for the question code e๘, "การ 8"); a word joiner there (invisible, and no
+# line break) closes it, and Word shows nothing of it either.
+_SCRIPT_CHANGE = re.compile(
+    "(?<=[A-Za-z0-9])(?=[\u0e01-\u0e5b])|(?<=[\u0e01-\u0e5b])(?=[A-Za-z0-9])")
 JC = {Align.LEFT: "left", Align.CENTER: "center", Align.RIGHT: "right",
        Align.JUSTIFY: "both"}
 
@@ -31,7 +37,7 @@ def strip_not_xml(value: str) -> str:
 
 
 def text(value: str) -> str:
-    return escape(strip_not_xml(value))
+    return escape(_SCRIPT_CHANGE.sub(WORD_JOINER, strip_not_xml(value)))
 
 
 def rpr(size_pt: float, bold: bool = False, underline: bool = False) -> str:
