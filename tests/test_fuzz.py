@@ -43,6 +43,7 @@ from itadesk.domain import Measure, MeasureKind, Report, Score, Signer, builtin_
 from itadesk.export.docx import docx_bytes
 from itadesk.export.pdf import pdf_bytes
 from itadesk.export.pdf.fonts import register
+from itadesk.thai.linebreak import WORD_JOINER
 
 from . import fuzzing
 
@@ -104,8 +105,9 @@ def _word_paragraphs(container) -> Iterator[str]:
 def check_word(report: Report, export_options: ExportOptions) -> None:
     document = build_document(report, export_options)
     opened = docx.Document(io.BytesIO(docx_bytes(document, embed=False)))
-    read_back = _NOT_WORD.sub("", "".join(_word_paragraphs(opened)))
-    assert read_back == _NOT_WORD.sub("", input_text(document))
+    # the word joiners the writer puts where Latin meets Thai are no text (ooxml.text)
+    read_back = _NOT_WORD.sub("", "".join(_word_paragraphs(opened))).replace(WORD_JOINER, "")
+    assert read_back == _NOT_WORD.sub("", input_text(document)).replace(WORD_JOINER, "")
 
 
 # ------------------------------------------------------------------------------- PDF
