@@ -23,3 +23,16 @@ def test_next_years_report_keeps_measures_and_moves_scores():
     assert m.result == "" and m.outcome == ""
     assert m.scores == (Score("ช่องทาง", "95.31", ""),)
     assert this.measures[0].result == "ทำแล้ว"  # the old report is untouched
+
+
+def test_next_years_memo_has_no_number_or_date_and_names_next_year():
+    from itadesk.demo import read_demo
+    from itadesk.domain.checks import check_report
+    from itadesk.domain.nextyear import next_year
+
+    report = read_demo("001")  # its memo: ชน๕๒๐๐๖/-, ๒๔ เมษายน ๒๕๖๗
+    memo = next_year(report).memo
+    assert memo is not None and (memo.number, memo.date) == ("", "")
+    assert memo.subject.endswith("พ.ศ. ๒๕๖๘") and memo.signer == report.memo.signer
+    # and the checks say the date is to be filled in
+    assert any(f.kind == "memo" for f in check_report(next_year(report)))

@@ -81,6 +81,8 @@ def test_scores_typed_in_the_detail_pane_print_the_computed_sentence(
     assert detail.printed.text().split("\n") == [
         "ผลการประเมิน ITA ในหัวข้อการเปิดเผยข้อมูล", "ITA ปี ๒๕๖๗ ได้คะแนน ๙๔.๙๙ คะแนน",
         "ITA ปี ๒๕๖๘ ได้คะแนน ๙๘.๗๒ คะแนน", "มีคะแนนเฉลี่ยเพิ่มขึ้น ๓.๗๓ คะแนน"]
+    # the grid shows the digits the report prints; the numbers are kept as typed
+    assert [scores.item(0, c).text() for c in (1, 2)] == ["๙๔.๙๙", "๙๘.๗๒"]
     # saved at once, in the library file
     assert window.library.load_measures(window.session.report_id)[1].scores == measure.scores
 

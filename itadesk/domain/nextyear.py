@@ -42,9 +42,16 @@ def next_year(report: Report) -> Report:
             budget="", problems="", suggestions="",
             scores=tuple(Score(s.topic, s.current, "") for s in m.scores))
         for m in report.measures)
+    memo = report.memo
+    if memo is not None:
+        # a new memo gets its own number and date; its text names next year
+        memo = dataclasses.replace(
+            memo, number="", date="", subject=shift_years(memo.subject),
+            background=shift_years(memo.background), facts=shift_years(memo.facts),
+            proposal=shift_years(memo.proposal))
     return dataclasses.replace(
         report, id=None, fiscal_year=report.fiscal_year + 1, period=shift_years(report.period),
-        opening=shift_years(report.opening), closing="", measures=measures,
+        opening=shift_years(report.opening), closing="", measures=measures, memo=memo,
         created="", updated="")
 
 

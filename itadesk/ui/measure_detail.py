@@ -9,6 +9,7 @@ they follow what is being typed in a score cell before it is committed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import Measure, MeasureKind, Score
 from ..domain.changes import Changes
-from ..thai.digits import to_thai_digits
+from ..thai.digits import parse_decimal_text, to_thai_digits
 from .session import ReportSession
 from .thai_edit import ThaiTextEdit
 
@@ -64,22 +65,29 @@ class _LiveDelegate(QStyledItemDelegate):
         return editor
 
 
-class MeasureDetail(QScrollArea):
-    def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
+class MeasureDetail(QWidget):
+    def __init__(self, session: ReportSession, parent: QWidget | None = None,
+                 current_row: Callable[[], int | None] | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.current_row = current_row  # the table's current row, read after a row step
         self.row: int | None = None
         self._loading = False
-        self.setWidgetResizable(True)
         self.setMinimumWidth(340)
-        body = QWidget()
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
+        # the row's number and title stay in sight above the fields, however scrolled
         self.heading = QLabel()
         self.heading.setObjectName("detail_heading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold;")
-        outer.addWidget(self.heading)
+        self.heading.setStyleSheet("font-weight: bold; padding: 4px;")
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.body = body = QWidget()
+        self.area.setWidget(body)
+        frame = QVBoxLayout(self)
+        frame.setContentsMargins(0, 0, 0, 0)
+        frame.addWidget(self.heading)
+        frame.addWidget(self.area, 1)
+        outer = QVBoxLayout(body)
 
         form = QFormLayout()
         self.code = QLineEdit()
@@ -167,7 +175,7 @@ class MeasureDetail(QScrollArea):
 
     def refresh(self) -> None:
         measure = self.measure()
-        self.widget().setEnabled(measure is not None)
+        self.body.setEnabled(measure is not None)
         self._loading = True
         try:
             if measure is None:
@@ -202,13 +210,24 @@ class MeasureDetail(QScrollArea):
             self.scores.setRowCount(len(scores))
             for row, score in enumerate(scores):
                 for column, name in enumerate(SCORE_FIELDS):
+                    shown = self._shown(getattr(score, name)) if column else getattr(
+                        score, name)
                     item = self.scores.item(row, column)
                     if item is None:
-                        self.scores.setItem(row, column, QTableWidgetItem(getattr(score, name)))
-                    elif item.text() != getattr(score, name):
-                        item.setText(getattr(score, name))
+                        self.scores.setItem(row, column, QTableWidgetItem(shown))
+                    elif item.text() != shown:
+                        item.setText(shown)
         finally:
             self.scores.blockSignals(False)
+
+    def _thai(self) -> bool:
+        from ..document import ExportOptions
+
+        return ExportOptions.from_report(self.session.report).thai_digits
+
+    def _shown(self, number: str) -> str:
+        """A score as the grid shows it: in the digits the report prints."""
+        return to_thai_digits(number) if self._thai() else number
 
     def _show_printed(self, scores: tuple[Score, ...]) -> None:
         from ..document import ExportOptions
@@ -223,6 +242,9 @@ class MeasureDetail(QScrollArea):
 
     def _changed(self, changes: Changes) -> None:
         measure = self.measure()
+        if changes.rows and self.current_row is not None:
+            # rows added, removed or moved above: the row number is the table's again
+            self.row = self.current_row()
         if changes.rows or changes.report_fields or (
                 measure is not None and measure.id in changes.measures):
             self.refresh()
@@ -255,7 +277,10 @@ class MeasureDetail(QScrollArea):
                 text = item.text() if item is not None else ""
                 if typing is not None and typing[:2] == (row, column):
                     text = typing[2]
-                values.append(text.strip())
+                text = text.strip()
+                if column:  # a number is kept in Arabic digits, however it was typed
+                    text = parse_decimal_text(text) or text
+                values.append(text)
             out.append(Score(*values))
         return tuple(out)
 

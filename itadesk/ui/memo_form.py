@@ -110,6 +110,11 @@ class MemoForm(QScrollArea):
         signer_form.addRow("ชื่อ-สกุล", self.signer_name)
         signer_form.addRow("ตำแหน่ง (บรรทัดละหนึ่ง)", self.signer_positions)
         signer_form.addRow("", same)
+        self.signer_note = QLabel()
+        self.signer_note.setObjectName("memo_signer_note")
+        self.signer_note.setWordWrap(True)
+        self.signer_note.setStyleSheet("color: #b00020;")
+        signer_form.addRow("", self.signer_note)
         # the signer and the notes below the memo side by side: both in sight at 1366×768
         people = QHBoxLayout()
         people.addWidget(signer_box, 2)
@@ -228,7 +233,11 @@ class MemoForm(QScrollArea):
     def _first_signer(self) -> None:
         signers = self.session.report.signers
         if signers:
+            self.signer_note.clear()
             self._set(self.memo().with_field("signer", signers[0]), "แก้ไขผู้ลงนามบันทึก")
+        else:  # said, not silently nothing
+            self.signer_note.setText("รายงานนี้ยังไม่มีผู้ลงนาม เพิ่มผู้ลงนามได้ที่แท็บ "
+                                     "«ข้อมูลรายงานและผู้ลงนาม» หรือพิมพ์ชื่อและตำแหน่งด้านบน")
 
     def _endorsements_from_table(self) -> tuple[Endorsement, ...]:
         out = []

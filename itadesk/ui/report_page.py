@@ -27,7 +27,7 @@ class ReportPage(QWidget):
         self.table = MeasureTable(self)
         self.table.setObjectName("measure_table")
         self.table.setModel(session.model)
-        self.detail = MeasureDetail(session, self)
+        self.detail = MeasureDetail(session, self, current_row=self._current_row)
         self.detail.setObjectName("measure_detail")
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.detail.show_row(
@@ -83,6 +83,10 @@ class ReportPage(QWidget):
         self.detail.commit_pending()
         self.form.commit_pending()
         self.memo.commit_pending()
+
+    def _current_row(self) -> int | None:
+        current = self.table.currentIndex()
+        return current.row() if current.isValid() else None
 
     def show_table(self) -> None:
         self.tabs.setCurrentWidget(self.splitter)
