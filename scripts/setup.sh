@@ -63,3 +63,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[test,build]"
+# Qt's own words in Thai (PySide6 ships no Thai): built from the .ts kept in the repo
+.venv/bin/pyside6-lrelease -silent resources/translations/qtbase_th.ts \
+    -qm resources/translations/qtbase_th.qm

@@ -38,10 +38,17 @@ class Finding:
 
     @property
     def where(self) -> str:
+        return self.where_in(None)
+
+    def where_in(self, layout: Layout | None) -> str:
+        """Where it is, the column named by the header the clerk sees in this layout."""
         if self.row is None:
             return "รายงาน"
-        return f"แถวที่ {to_thai_digits(str(self.row + 1))}" + (
+        header = next((c.header for c in layout.columns if c.field == self.field),
+                      None) if layout is not None else None
+        column = f" ช่อง «{header}»" if header else (
             f" ช่อง{FIELD_NAMES.get(self.field, self.field)}" if self.field else "")
+        return f"แถวที่ {to_thai_digits(str(self.row + 1))}{column}"
 
 
 YEAR = re.compile(r"(?<![\d๐-๙])((?:25|๒๕)[\d๐-๙]{2})(?![\d๐-๙])")

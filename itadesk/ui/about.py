@@ -18,28 +18,28 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..paths import font_dir
+from ..thai.digits import to_thai_digits
 from .fonts import ui_font
 
 LICENCES = """
-<b>ITA Desk</b> — GPL-3.0-or-later.<br>
-<b>TH Sarabun New</b> (แบบอักษรแห่งชาติ, SIPA) — GNU GPL with the font exception: documents
-that embed the font are not covered by the GPL. The licence ships beside the fonts
-(LICENSE-THSarabunNew.txt).<br>
-<b>Qt for Python (PySide6), Qt</b> — LGPL-3.0.<br>
-<b>python-docx</b> — MIT. <b>ReportLab</b> — BSD. <b>uharfbuzz / HarfBuzz</b> — Apache-2.0 /
-MIT ("Old MIT").<br>
-<b>PyThaiNLP</b> word list and <b>Thai National Corpus</b> word frequencies (Thai word
-segmentation) — CC0-1.0.<br>
-<b>platformdirs</b> — MIT.
+<b>สัญญาอนุญาตของโปรแกรมและส่วนประกอบ</b><br>
+<b>ITA Desk</b> — GPL-3.0 (หรือรุ่นที่ใหม่กว่า)<br>
+<b>TH Sarabun New</b> (แบบอักษรแห่งชาติ ของ SIPA) — GPL พร้อมข้อยกเว้นสำหรับแบบอักษร:
+เอกสารที่ฝังแบบอักษรนี้ไม่ต้องใช้สัญญาอนุญาต GPL ตามไปด้วย
+(ไฟล์สัญญาอนุญาต LICENSE-THSarabunNew.txt อยู่ในโฟลเดอร์แบบอักษร)<br>
+<b>Qt / PySide6</b> — LGPL-3.0<br>
+<b>python-docx</b>, <b>lxml</b>, <b>jsonschema</b>, <b>platformdirs</b> — MIT หรือ BSD<br>
+<b>ReportLab</b> — BSD · <b>uharfbuzz / HarfBuzz</b> — Apache-2.0 / MIT<br>
+รายการคำของ <b>PyThaiNLP</b> และความถี่คำจากคลังข้อมูลภาษาไทยแห่งชาติ
+(ใช้ตัดคำภาษาไทย) — CC0-1.0
 """
-
 
 class AboutDialog(QDialog):
     def __init__(self, library_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("เกี่ยวกับ ITA Desk")
         self.resize(720, 520)
-        title = QLabel(f"ITA Desk รุ่น {__version__}")
+        title = QLabel(f"ITA Desk รุ่น {to_thai_digits(__version__)}")
         title.setFont(ui_font(22, bold=True))
         what = QLabel("จัดทำรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
         where = QLabel(f"คลังรายงาน: {library_path}\nสำเนาสำรอง: {library_path.parent / 'backups'}"

@@ -34,6 +34,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("ITA Desk")
+    if not getattr(app, "_thai", False):
+        from .translation import install
+
+        app._thai = install(app)  # type: ignore[attr-defined]
     load_fonts()
     app.setFont(ui_font())
     return app

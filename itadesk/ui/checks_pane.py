@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain.changes import Changes
 from ..domain.checks import Finding, ReportChecker, needs_checking
 from ..exchange.jsonfile import Exchange
+from ..thai.digits import to_thai_digits
 
 
 class ChecksPane(QWidget):
@@ -65,11 +66,12 @@ class ChecksPane(QWidget):
         self.list.clear()
         for finding in self.findings:
             mark = " 🔧" if finding.fix is not None else ""
-            item = QListWidgetItem(f"{finding.where}: {finding.message}{mark}")
+            item = QListWidgetItem(f"{finding.where_in(found.layout)}: {finding.message}{mark}")
             item.setToolTip("ดับเบิลคลิกเพื่อไปที่ช่องนั้น"
                             + (" · กด «แก้ไขให้» เพื่อแก้อัตโนมัติ" if mark else ""))
             self.list.addItem(item)
-        self.summary.setText(f"พบ {len(self.findings)} รายการที่ควรตรวจ" if self.findings
+        self.summary.setText(to_thai_digits(f"พบ {len(self.findings)} รายการที่ควรตรวจ")
+                             if self.findings
                              else "ไม่พบสิ่งที่ต้องแก้")
 
     def _selected(self, index: int) -> None:

@@ -259,7 +259,7 @@ class FindReplaceDialog(QDialog):
                 new_texts[place] = new
                 count += n
         if new_texts:
-            apply_texts(self.page, new_texts, f"แทนที่ทั้งหมด {count} แห่ง")
+            apply_texts(self.page, new_texts, to_thai_digits(f"แทนที่ทั้งหมด {count} แห่ง"))
         self.position = -1
         self._search()
         self._tell(f"แทนที่แล้ว {count} แห่ง (Ctrl+Z เพื่อย้อนกลับ)" if count else "")

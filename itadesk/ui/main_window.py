@@ -35,6 +35,7 @@ from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_pa
 from .library_page import LibraryPage
 from .resume import Resumer
 from .session import LibrarySession
+from .tips import explain
 from .undo import UndoChain
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         toolbar = self.addToolBar("ส่งออกและพิมพ์")
         toolbar.setObjectName("export_toolbar")
+        explain(self.report_actions)
         for action in self.report_actions:
             toolbar.addAction(action)
         file_menu.addSeparator()
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         self._build_view_menu(menu.addMenu("มุมมอง"))
 
         help_menu = menu.addMenu("ช่วยเหลือ")
+        self.help_action = self._action(help_menu, "วิธีใช้ ITA Desk", "F1", self.show_help)
         self._action(help_menu, "เกี่ยวกับ ITA Desk", None, self.about)
 
     def _build_view_menu(self, view_menu: QMenu) -> None:
@@ -286,7 +289,8 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self, "ลบรายงาน",
             f"ลบรายงานของ «{report.municipality or 'ไม่ระบุหน่วยงาน'}» ปีงบประมาณ "
-            f"{to_thai_digits(str(report.fiscal_year))} ({len(report.measures)} มาตรการ) ใช่หรือไม่?\n"
+            f"{to_thai_digits(str(report.fiscal_year))} "
+            f"({to_thai_digits(str(len(report.measures)))} มาตรการ) ใช่หรือไม่?\n"
             "ลบแล้วนำกลับมาได้ด้วยเมนู แก้ไข › เลิกทำ (Ctrl+Z) ก่อนปิดโปรแกรม "
             "หรือจากสำเนาสำรองที่โปรแกรมทำไว้ทุกครั้งที่เปิด",
         )
@@ -647,7 +651,8 @@ class MainWindow(QMainWindow):
         self.open_report(report_id)
         if placed.added:
             self.statusBar().showMessage(
-                f"นำเข้ารายงาน {len(report.measures)} มาตรการจาก {path.name} แล้ว", 10000)
+                f"นำเข้ารายงาน {to_thai_digits(str(len(report.measures)))} มาตรการ"
+                f"จาก {path.name} แล้ว", 10000)
         return report_id
 
     def save_json(self) -> None:
@@ -690,14 +695,14 @@ class MainWindow(QMainWindow):
         parts = [read_any(p) for p in paths]
         measures, duplicates = merge_parts(self.session.model.measures(), parts)
         self.session.insert_measures(self.session.model.rowCount(), measures,
-                                     f"รวม {len(paths)} ไฟล์จากหน่วยงานย่อย")
+                                     to_thai_digits(f"รวม {len(paths)} ไฟล์จากหน่วยงานย่อย"))
         if duplicates:
             self.show_checks()
             self.statusBar().showMessage(
-                f"รวมแล้ว {len(measures)} มาตรการ มี {len(duplicates)} มาตรการที่ชื่อซ้ำ "
-                "ดูในช่องตรวจรายงานแล้วเลือกเก็บไว้แถวเดียว", 15000)
+                to_thai_digits(f"รวมแล้ว {len(measures)} มาตรการ มี {len(duplicates)} "
+                               "มาตรการที่ชื่อซ้ำ ดูในช่องตรวจรายงานแล้วเลือกเก็บไว้แถวเดียว"), 15000)
         else:
-            self.statusBar().showMessage(f"รวมแล้ว {len(measures)} มาตรการ", 10000)
+            self.statusBar().showMessage(to_thai_digits(f"รวมแล้ว {len(measures)} มาตรการ"), 10000)
         return duplicates
 
     def restore_dialog(self) -> None:
@@ -870,6 +875,15 @@ class MainWindow(QMainWindow):
         if english:
             box.setInformativeText(english)
         box.exec()
+
+    def show_help(self) -> None:
+        from ..store.backup import backup_dir, backup_root
+        from .help import HelpDialog
+
+        path, library_id = self.library.path, self.library.library_id
+        backups = backup_dir(path, library_id) if library_id else backup_root(path)
+        self.help_dialog = HelpDialog(path, backups, self)
+        self.help_dialog.show()
 
     def about(self) -> None:
         from .about import AboutDialog

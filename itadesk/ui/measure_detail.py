@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,7 @@ from ..domain import Measure, MeasureKind, Score
 from ..domain.changes import Changes
 from ..thai.digits import parse_decimal_text, to_thai_digits
 from .session import ReportSession
+from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 
 SCORE_FIELDS = ("topic", "previous", "current")
@@ -104,7 +104,7 @@ class MeasureDetail(QWidget):
 
         scores_box = QGroupBox("คะแนน ITA")
         box = QVBoxLayout(scores_box)
-        self.scores = QTableWidget(0, 3)
+        self.scores = WordTable(0, 3)
         self.scores.setObjectName("detail_scores")
         self.scores.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain import Layout, Measure, MeasureKind
+from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -81,7 +82,7 @@ class MeasureTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.layout.columns[section].header
-        return str(section + 1)
+        return to_thai_digits(str(section + 1))
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

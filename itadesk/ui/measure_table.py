@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.text import parse_tsv, to_tsv
+from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
@@ -445,6 +446,25 @@ class MeasureTable(WordTabs, QTableView):
     def commit_text(self, row: int, column: int, text: str) -> None:
         self.cells_edited.emit([(row, column, text)])
 
+    # ------------------------------------------------------------- empty
+    EMPTY_HINT = ("ตารางยังว่าง\n\nกด Ctrl+Shift+N (หรือปุ่ม «เพิ่มแถวท้ายตาราง») เพื่อเพิ่มมาตรการแรก\n"
+                  "หรือคัดลอกตารางจาก Word หรือ Excel แล้วคลิกที่ตารางนี้และกด Ctrl+V\n"
+                  "หรือนำเข้ารายงานปีก่อนจากเมนู ไฟล์ › นำเข้ารายงาน (Ctrl+Shift+O)\n\n"
+                  "กด F1 เพื่อดูวิธีใช้")
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and not model.rowCount():
+            # an empty table says how to start, where the rows would be
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#444444"))
+            painter.setFont(ui_font(self.point_size + 1))
+            painter.drawText(self.viewport().rect().adjusted(24, 24, -24, -24),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                             | Qt.TextFlag.TextWordWrap, self.EMPTY_HINT)
+            painter.end()
+
     # ------------------------------------------------------------- zoom
     def set_point_size(self, size: int) -> None:
         """The table's text size (Ctrl+wheel, Ctrl++, Ctrl+-, Ctrl+0), rows refitted."""
@@ -549,7 +569,7 @@ class MeasureTable(WordTabs, QTableView):
             for r in range(top, bottom + 1)
         ]
         QApplication.clipboard().setText(to_tsv(rows))
-        self.notice.emit(f"คัดลอก {len(rows)} แถว × {right - left + 1} ช่องแล้ว")
+        self.notice.emit(to_thai_digits(f"คัดลอก {len(rows)} แถว × {right - left + 1} ช่องแล้ว"))
 
     def paste(self) -> None:
         text = QApplication.clipboard().text()

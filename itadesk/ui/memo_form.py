@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from ..domain.changes import Changes
 from ..domain.memo import MEMO_TEXT_FIELDS
 from .report_form import MultiLineDelegate
 from .session import ReportSession
+from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 
 PARAGRAPHS = frozenset(("background", "facts", "proposal"))
@@ -121,7 +121,7 @@ class MemoForm(QScrollArea):
 
         notes_box = QGroupBox("ความเห็นผู้บังคับบัญชา (ใต้บันทึก)")
         notes = QVBoxLayout(notes_box)
-        self.endorsements = QTableWidget(0, 3)
+        self.endorsements = WordTable(0, 3)
         self.endorsements.setObjectName("memo_endorsements")
         # the header was cut off at 1366 px with its example in it: the example is a tip
         self.endorsements.setHorizontalHeaderLabels(["ข้อความ", "ชื่อ-สกุล", "ตำแหน่ง"])

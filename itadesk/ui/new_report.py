@@ -31,7 +31,8 @@ class NewReportDialog(QDialog):
         self.layouts.setObjectName("layout_list")
         self.layouts.setWordWrap(True)
         for layout in layouts:
-            headers = "\n    ".join(f"{i}. {c.header}" for i, c in enumerate(layout.columns, 1))
+            headers = "\n    ".join(f"{to_thai_digits(str(i))}. {c.header}"
+                                     for i, c in enumerate(layout.columns, 1))
             orientation = "แนวนอน" if layout.orientation == "landscape" else "แนวตั้ง"
             item = QListWidgetItem(f"{layout.name}\n    {headers}\n    (กระดาษ{orientation})")
             item.setData(Qt.ItemDataRole.UserRole, layout.id)

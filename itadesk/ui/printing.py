@@ -158,8 +158,8 @@ class PrintPreview(QDialog):
         bar = QHBoxLayout()
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot, shortcut in (
-                ("previous", "◀", "หน้าก่อน (Page Up)", lambda: self.go(-1), "PgUp"),
-                ("next", "▶", "หน้าถัดไป (Page Down)", lambda: self.go(1), "PgDown"),
+                ("previous", "◀", "หน้าก่อน (PgUp)", lambda: self.go(-1), "PgUp"),
+                ("next", "▶", "หน้าถัดไป (PgDn)", lambda: self.go(1), "PgDown"),
                 ("out", "−", "ย่อ (Ctrl+-)", lambda: self.zoom(1 / 1.25), "Ctrl+-"),
                 ("in", "+", "ขยาย (Ctrl++)", lambda: self.zoom(1.25), "Ctrl++"),
                 ("page", "ทั้งหน้า", "แสดงทั้งหน้า", self.fit_page, "Ctrl+0"),

@@ -208,6 +208,9 @@ class ReportForm(QScrollArea):
                     text_edit.set_text(getattr(report, name))
             self.year.setText(to_thai_digits(str(report.fiscal_year)))
             self.year_hint.setText("ปีงบประมาณ: " + fiscal_period_text(report.fiscal_year))
+            # the example is this report's own year, not a year gone by
+            self.lines["period"].setPlaceholderText(
+                "เช่น " + period_text(report.fiscal_year, 12))
             self.year_hint.setStyleSheet("")
             self._fill_signers(report.signers)
             self.cover.setChecked(bool(report.options.get("cover")))

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWid
 from ..domain import Measure, MeasureKind
 from ..domain.changes import Changes
 from ..domain.text import clean_cell_text
+from ..thai.digits import to_thai_digits
 from .measure_detail import MeasureDetail
 from .measure_table import MeasureTable
 from .memo_form import MemoForm
 from .report_form import ReportForm
 from .session import ReportSession
+from .tips import explain
 
 
 class ReportPage(QWidget):
@@ -70,6 +72,7 @@ class ReportPage(QWidget):
         layout.addWidget(self.tabs)
 
         self.table.row_actions = list(self.actions_by_name.values())
+        explain(self.table.row_actions)
         self.table.append_row = self._append_from_tab
         self.table.cells_edited.connect(self._cells_edited)
         self.table.paste_requested.connect(self._paste)
@@ -148,7 +151,7 @@ class ReportPage(QWidget):
         rows = self._selected_rows()
         if rows:
             self.session.delete_rows(rows)
-            self.notice.emit(f"ลบ {len(rows)} แถวแล้ว (กด Ctrl+Z เพื่อเรียกคืน)")
+            self.notice.emit(to_thai_digits(f"ลบ {len(rows)} แถวแล้ว") + " (กด Ctrl+Z เพื่อเรียกคืน)")
             self._focus(min(rows[0], self.session.model.rowCount() - 1))
 
     def move_rows(self, step: int) -> None:

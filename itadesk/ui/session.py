@@ -27,6 +27,7 @@ from ..domain.changes import Changes
 from ..domain.text import MAX_CELL_CHARS, clean_cell_text
 from ..exchange.jsonfile import Exchange
 from ..store import Library, LibraryError
+from ..thai.digits import to_thai_digits
 
 if TYPE_CHECKING:
     from .measure_model import MeasureTableModel
@@ -259,7 +260,7 @@ class ReportSession(_Session):
         pasted = len(rows)
         notes.insert(0, f"วางข้อมูล {pasted:,} แถวแล้ว"
                         + (f" (เพิ่มแถวใหม่ {len(new_measures):,} แถว)" if new_measures else ""))
-        return " · ".join(notes)
+        return to_thai_digits(" · ".join(notes))
 
 
 class LibrarySession(_Session):
@@ -360,7 +361,7 @@ class InsertCommand(_Command):
 
 class DeleteCommand(_Command):
     def __init__(self, session: ReportSession, items: list[tuple[int, Measure]]) -> None:
-        super().__init__(session, f"ลบ {len(items)} แถว")
+        super().__init__(session, to_thai_digits(f"ลบ {len(items)} แถว"))
         self.items = items
 
     def redo(self) -> None:

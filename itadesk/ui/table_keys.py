@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QTableView, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QTableView,
+    QTableWidget,
+    QWidget,
+)
+
+from ..thai.digits import to_thai_digits
 
 Move = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint
@@ -69,6 +77,17 @@ class WordTabs:
 
 
 class WordTable(WordTabs, QTableWidget):
-    """A QTableWidget whose Tab behaves as in Word's tables (the signers)."""
+    """A QTableWidget whose Tab behaves as in Word's tables, its rows numbered in Thai
+    digits (the signers, the ITA scores, the memo's endorsements)."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._number_rows)
+        self._number_rows()
+
+    def _number_rows(self, *_args: object) -> None:
+        self.setVerticalHeaderLabels([to_thai_digits(str(i + 1)) for i in range(self.rowCount())])
 
 
