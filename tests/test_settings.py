@@ -67,6 +67,6 @@ def test_about_names_the_library_and_the_licences(qtbot, library_path):
     from PySide6.QtWidgets import QTextBrowser
 
     text = dialog.findChild(QTextBrowser).toPlainText()
-    for name in ("TH Sarabun New", "font exception", "LGPL", "python-docx", "ReportLab",
-                 "PyThaiNLP", "Thai National Corpus", "CC0"):
+    for name in ("TH Sarabun New", "ข้อยกเว้นสำหรับแบบอักษร", "LGPL", "python-docx", "ReportLab",
+                 "PyThaiNLP", "คลังข้อมูลภาษาไทยแห่งชาติ", "CC0"):
         assert name in text

@@ -51,7 +51,8 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         title = QLabel("คลังรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส")
         title.setFont(ui_font(20, bold=True))
-        hint = QLabel("ดับเบิลคลิกรายงานเพื่อเปิดแก้ไข ทุกการแก้ไขบันทึกทันที ไม่ต้องกดบันทึก")
+        hint = QLabel("ดับเบิลคลิกรายงาน (หรือเลือกแล้วกด Enter) เพื่อเปิดแก้ไข "
+                      "ทุกการแก้ไขบันทึกทันที ไม่ต้องกดบันทึก · กด F1 เพื่อดูวิธีใช้")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("library_table")
         self.table.setHorizontalHeaderLabels(HEADERS)
