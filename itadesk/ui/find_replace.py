@@ -160,6 +160,7 @@ class FindReplaceDialog(QDialog):
         self.find_edit.textChanged.connect(self._needle_changed)
         self.matches: list[Match] = []
         self.position = -1
+        self._placed = False
         self.setMinimumWidth(520)
 
     # ------------------------------------------------------------ showing
@@ -168,6 +169,13 @@ class FindReplaceDialog(QDialog):
                        self.replace_all_button):
             widget.setVisible(replace)
         self.setWindowTitle("ค้นหาและแทนที่" if replace else "ค้นหา")
+        if not self._placed and self.parentWidget() is not None:
+            # bottom right of the window: the cell it shows stays in sight above it
+            frame = self.parentWidget().window().frameGeometry()
+            self.adjustSize()
+            self.move(max(frame.left(), frame.right() - self.width() - 24),
+                      max(frame.top(), frame.bottom() - self.height() - 56))
+            self._placed = True
         self.show()
         self.raise_()
         self.activateWindow()

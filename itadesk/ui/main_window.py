@@ -578,6 +578,8 @@ class MainWindow(QMainWindow):
             dock.setObjectName("checks_dock")
             dock.setWidget(pane)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            # a strip under the table, not half the window (the table is the work)
+            self.resizeDocks([dock], [max(140, self.height() // 5)], Qt.Orientation.Vertical)
             self.session.changed.connect(pane.follow)
             self.checks_pane, self.checks_dock = pane, dock
         self.checks_dock.show()

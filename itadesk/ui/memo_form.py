@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,7 @@ from ..domain.changes import Changes
 from ..domain.memo import MEMO_TEXT_FIELDS
 from .report_form import MultiLineDelegate
 from .session import ReportSession
-from .table_keys import WordTable
+from .table_keys import thai_row_numbers
 from .thai_edit import ThaiTextEdit
 
 PARAGRAPHS = frozenset(("background", "facts", "proposal"))
@@ -121,7 +122,8 @@ class MemoForm(QScrollArea):
 
         notes_box = QGroupBox("ความเห็นผู้บังคับบัญชา (ใต้บันทึก)")
         notes = QVBoxLayout(notes_box)
-        self.endorsements = WordTable(0, 3)
+        self.endorsements = QTableWidget(0, 3)
+        thai_row_numbers(self.endorsements)
         self.endorsements.setObjectName("memo_endorsements")
         # the header was cut off at 1366 px with its example in it: the example is a tip
         self.endorsements.setHorizontalHeaderLabels(["ข้อความ", "ชื่อ-สกุล", "ตำแหน่ง"])

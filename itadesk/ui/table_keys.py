@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..thai.digits import to_thai_digits
 
@@ -82,12 +83,27 @@ class WordTable(WordTabs, QTableWidget):
 
     def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(rows, columns, parent)
-        model = self.model()
+        thai_row_numbers(self)
+
+
+class _RowNumbers(QObject):
+    """Kept as the table's child: its connections end with the table."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self.table = table
+        model = table.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
-            signal.connect(self._number_rows)
-        self._number_rows()
+            signal.connect(self.number)
+        self.number()
 
-    def _number_rows(self, *_args: object) -> None:
-        self.setVerticalHeaderLabels([to_thai_digits(str(i + 1)) for i in range(self.rowCount())])
+    def number(self, *_args: object) -> None:
+        if not isValid(self.table):
+            return  # the table's model empties itself while the table is torn down
+        self.table.setVerticalHeaderLabels([to_thai_digits(str(i + 1))
+                                            for i in range(self.table.rowCount())])
 
 
+def thai_row_numbers(table: QTableWidget) -> None:
+    """Number the rows ๑, ๒, ๓ … as rows come and go (Qt numbers them 1, 2, 3)."""
+    _RowNumbers(table)
