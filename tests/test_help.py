@@ -42,6 +42,29 @@ def test_every_toolbar_button_says_what_it_does(open_window, qtbot):  # noqa: F8
     assert all(len(a.toolTip()) > len(a.text()) + 10 for a in actions)
 
 
+def test_the_window_fits_the_screen_and_row_buttons_stay_with_the_table(open_window,  # noqa: F811
+                                                                         qtbot, library_path):
+    from itadesk.ui.app import open_library
+    from itadesk.ui.main_window import MainWindow
+
+    library = open_library(library_path)
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height()
+    window.open_report(library.list_reports()[0].id)
+    window.show()
+    page = window.report_page
+    toolbar = next(bar for bar in page.findChildren(QToolBar))
+    assert toolbar.isVisible()
+    page.tabs.setCurrentIndex(1)
+    assert not toolbar.isVisible()
+    page.tabs.setCurrentIndex(0)
+    assert toolbar.isVisible()
+    window.close()
+    library.close()
+
+
 def test_an_empty_table_says_how_to_start(open_window, qtbot):  # noqa: F811
     window = open_window()
     report_id = window.library_session.create_report(Report(municipality="เทศบาลทดลองว่าง"))

@@ -88,6 +88,8 @@ def test_the_preview_shows_each_page_in_its_orientation_and_prints_from_it(
         seen["status"] = dialog.status.text()
         when_dialog_opens(choose)
         QTest.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        seen["still_open"] = dialog.isVisible()  # printed from it, the preview stays
+        dialog.reject()
 
     def choose(dialog) -> None:
         fill_print_dialog(dialog, tmp_path / "from-preview.pdf")
@@ -97,6 +99,7 @@ def test_the_preview_shows_each_page_in_its_orientation_and_prints_from_it(
     orientations = seen["orientations"]
     assert True in orientations and False in orientations
     assert seen["status"].startswith("หน้า ๑ จาก ")
+    assert seen["still_open"]
     assert 0.1 < seen["zoom"] < 1.0  # a whole A4 page fits in 720 px: under 100 %
     exported = export_report(window.library.load_report(report_id), tmp_path / "exported.pdf")
     assert page_sizes(tmp_path / "from-preview.pdf") == page_sizes(exported)

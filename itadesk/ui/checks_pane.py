@@ -65,7 +65,8 @@ class ChecksPane(QWidget):
         self.findings = self.checker.check(found.report, found.layout, found.oit)
         self.list.clear()
         for finding in self.findings:
-            mark = " 🔧" if finding.fix is not None else ""
+            # words, not an emoji: TH Sarabun New has none (a box was drawn)
+            mark = " (แก้ให้ได้)" if finding.fix is not None else ""
             item = QListWidgetItem(f"{finding.where_in(found.layout)}: {finding.message}{mark}")
             item.setToolTip("ดับเบิลคลิกเพื่อไปที่ช่องนั้น"
                             + (" · กด «แก้ไขให้» เพื่อแก้อัตโนมัติ" if mark else ""))

@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.report_page: ReportPage | None = None
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
-        self.resize(1280, 800)
+        # 1280×800 where the screen has room; within it on a 1366×768 laptop
+        room = self.screen().availableGeometry()
+        self.resize(min(1280, room.width()), min(800, room.height() - 40))
 
         self.undo_chain = UndoChain(self)
         self.library_session = self._library_session(library)
@@ -852,10 +854,10 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         data = self._pdf_now()
-        dialog = PrintPreview(data, self)
+        # the preview stays open while the print dialog asks (the clerk may look again)
+        dialog = PrintPreview(data, self, on_print=lambda: self.print_report(data))
         self.print_preview_dialog = dialog  # for the tests
-        if dialog.exec():
-            self.print_report(data)
+        dialog.exec()
 
     # ------------------------------------------------------------------ status
     def _saved(self, when: dt.datetime) -> None:

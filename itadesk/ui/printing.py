@@ -8,6 +8,7 @@ every page in one orientation, so it cannot show such a report).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF
@@ -146,7 +147,8 @@ def zoom_view(view: QPdfView, factor: float) -> None:
 class PrintPreview(QDialog):
     """Every page as it will come out of the printer, in its own orientation."""
 
-    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
+    def __init__(self, data: bytes, parent: QWidget | None = None,
+                 on_print: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("ตัวอย่างการพิมพ์")
         self.document, self._buffer = load_pdf(data, self)
@@ -176,7 +178,7 @@ class PrintPreview(QDialog):
         bar.addWidget(self.status, 1)
         self.print_button = QPushButton("พิมพ์…", self)
         self.print_button.setToolTip("เลือกเครื่องพิมพ์แล้วพิมพ์ทุกหน้า (แต่ละหน้าแนวตั้งหรือแนวนอนตามรายงาน)")
-        self.print_button.clicked.connect(self.accept)
+        self.print_button.clicked.connect(on_print if on_print is not None else self.accept)
         close = QPushButton("ปิด", self)
         close.clicked.connect(self.reject)
         bar.addWidget(self.print_button)

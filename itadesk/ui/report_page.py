@@ -69,6 +69,8 @@ class ReportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(toolbar)
+        # the row buttons belong to the table: hidden on the report's and memo's tabs
+        self.tabs.currentChanged.connect(lambda index: toolbar.setVisible(index == 0))
         layout.addWidget(self.tabs)
 
         self.table.row_actions = list(self.actions_by_name.values())
