@@ -131,3 +131,34 @@ def test_step_5_from_a_kept_version_4_library(tmp_path: Path):
         assert library.integrity_ok()
     keep = itadesk("--library", str(path), "round", str(rid), "12")
     assert keep.returncode == 0 and "รอบ ๑๒ เดือน" in keep.stderr, keep.stderr
+
+
+def test_step_8_gives_the_plan_its_monitoring_column(tmp_path: Path):
+    """From a kept version-7 library: every measure gains an empty การกำกับติดตาม; the plan
+    prints it in its own column, the results layouts leave it out."""
+    path = tmp_path / "v7.sqlite"
+    shutil.copy(SUPPORT / "library-v7.sqlite", path)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 7
+    before.close()
+    with Library.open(path) as library:
+        assert library._conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        reports = [library.load_report(r.id) for r in library.list_reports()]
+        assert all(m.monitoring == "" for r in reports for m in r.measures)
+        assert library.own_oit_year(2567) is not None  # the earlier steps' rows kept
+        rid = reports[0].id
+        first = next(m for m in reports[0].measures if m.kind is MeasureKind.MEASURE)
+        library.update_measures(rid, [(first.id, "monitoring", "รายงานผู้บริหารทุกไตรมาส")])
+        assert next(m for m in library.load_report(rid).measures
+                    if m.id == first.id).monitoring == "รายงานผู้บริหารทุกไตรมาส"
+    plan, results = tmp_path / "plan.docx", tmp_path / "results.docx"
+    for out, extra in ((plan, ["--round", "plan"]), (results, [])):
+        run = itadesk("--library", str(path), "export", str(rid), "-o", str(out),
+                      "--no-embed-fonts", *extra)
+        assert run.returncode == 0, run.stderr
+    assert "การกำกับติดตามและรายงานผล" in _all_text(plan)
+    assert "รายงานผู้บริหารทุกไตรมาส" in _all_text(plan)
+    assert "รายงานผู้บริหารทุกไตรมาส" not in _all_text(results)
+    with Library.open(path, take_backup=False) as library:
+        back = report_from_dict(report_to_dict(library.load_report(rid)))
+    assert any(m.monitoring == "รายงานผู้บริหารทุกไตรมาส" for m in back.measures)

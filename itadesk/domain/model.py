@@ -51,6 +51,7 @@ class Measure:
     budget: str = ""
     problems: str = ""
     suggestions: str = ""
+    monitoring: str = ""  # การกำกับติดตาม: how the plan's measure is followed up
     scores: tuple[Score, ...] = ()
     rounds: tuple[RoundText, ...] = ()  # the texts kept per round (domain/rounds.py)
 
@@ -71,7 +72,7 @@ MEASURE_FIELD_NAMES: dict[str, str] = {
     "code": "รหัสข้อคำถาม", "title": "มาตรการ", "activity": "โครงการ/กิจกรรม",
     "steps": "ขั้นตอน/วิธีการ", "owner": "ผู้รับผิดชอบ", "timing": "ระยะเวลาดำเนินการ",
     "result": "ผลการดำเนินการ", "outcome": "ผลลัพธ์", "budget": "งบประมาณ",
-    "problems": "ปัญหา/อุปสรรค", "suggestions": "ข้อเสนอแนะ",
+    "problems": "ปัญหา/อุปสรรค", "suggestions": "ข้อเสนอแนะ", "monitoring": "การกำกับติดตาม",
 }
 MEASURE_TEXT_FIELDS: tuple[str, ...] = tuple(MEASURE_FIELD_NAMES)
 

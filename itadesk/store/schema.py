@@ -200,8 +200,14 @@ def _v7(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    # The plan of the measures says how each is followed up (การกำกับติดตาม), a field of
+    # its own beside the steps, the owner and the timing.
+    conn.execute("ALTER TABLE measure ADD COLUMN monitoring TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7)
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
 LATEST_VERSION = len(MIGRATIONS)
 
 
