@@ -24,11 +24,15 @@ def test_the_window_writes_the_pack_and_keeps_the_link(open_window, qtbot,  # no
         ids = add_demo_reports(library)
     window = open_window()
     window.open_report(ids[0])
+    assert window.session.report.fiscal_year == 2568
     folder = tmp_path / "หลักฐาน"
     seen: list[str] = []
 
     def fill(dialog) -> None:
         assert isinstance(dialog, EvidencePackDialog)
+        # the demo's year ships no items: the dialog says so and takes a typed code
+        assert dialog.item.count() == 0 and "ยังไม่มีรายการข้อ OIT" in dialog.item_note.text()
+        assert "ชุดเอกสารหลักฐาน" in dialog.about.text()
         dialog.item.lineEdit().clear()
         type_text(dialog.item.lineEdit(), "O26")
         dialog.link.setFocus()

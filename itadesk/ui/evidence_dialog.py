@@ -52,6 +52,14 @@ class EvidencePackDialog(QDialog):
         else:
             self.item.setEditText(code)
         form.addRow(f"ข้อ OIT (ปี {fy})", self.item)
+        self.item_note = QLabel("")
+        self.item_note.setWordWrap(True)
+        if self.item.count() == 0:  # a year nobody has confirmed: the clerk types the item
+            self.item.lineEdit().setPlaceholderText("พิมพ์รหัสข้อ เช่น O26")
+            self.item_note.setText(
+                f"โปรแกรมยังไม่มีรายการข้อ OIT ของปี {fy} (ยังไม่ยืนยันจากแหล่งสาธารณะ) "
+                "พิมพ์รหัสข้อตามคู่มือของปีนี้ได้เอง หรือกรอกรายการที่ ไฟล์ → รายการข้อ OIT…")
+            form.addRow("", self.item_note)
         self.link = QLineEdit(publication.link)
         self.link.setPlaceholderText("https://www.….go.th/…")
         form.addRow("ลิงก์ที่เผยแพร่", self.link)
@@ -95,7 +103,13 @@ class EvidencePackDialog(QDialog):
         buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
+        self.about = QLabel(
+            "ทำชุดเอกสารหลักฐานของข้อ OIT ที่รายงานนี้ตอบ ลงในโฟลเดอร์เดียว: รายงาน (PDF และ Word) "
+            "บันทึกข้อความเสนอผู้บริหารเพื่อทราบและอนุมัติให้เผยแพร่ แบบฟอร์มการขออนุมัติเผยแพร่"
+            "ข้อมูลผ่านเว็บไซต์ และรายการเอกสาร ข้อมูลที่กรอกในหน้านี้เก็บไว้กับรายงาน")
+        self.about.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
