@@ -59,7 +59,6 @@ class EvidencePackDialog(QDialog):
             self.item_note.setText(
                 f"โปรแกรมยังไม่มีรายการข้อ OIT ของปี {fy} (ยังไม่ยืนยันจากแหล่งสาธารณะ) "
                 "พิมพ์รหัสข้อตามคู่มือของปีนี้ได้เอง หรือกรอกรายการที่ ไฟล์ → รายการข้อ OIT…")
-            form.addRow("", self.item_note)
         self.link = QLineEdit(publication.link)
         self.link.setPlaceholderText("https://www.….go.th/…")
         form.addRow("ลิงก์ที่เผยแพร่", self.link)
@@ -108,8 +107,11 @@ class EvidencePackDialog(QDialog):
             "บันทึกข้อความเสนอผู้บริหารเพื่อทราบและอนุมัติให้เผยแพร่ แบบฟอร์มการขออนุมัติเผยแพร่"
             "ข้อมูลผ่านเว็บไซต์ และรายการเอกสาร ข้อมูลที่กรอกในหน้านี้เก็บไว้กับรายงาน")
         self.about.setWordWrap(True)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
+        if self.item_note.text():  # above the form: a form row does not grow for wrapped text
+            layout.addWidget(self.item_note)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
