@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     # the summary to the status file, add nothing to the library.
     imp.add_argument("--to-json", type=Path, help=argparse.SUPPRESS)
     imp.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
+    imp.add_argument("--layouts", type=Path, help=argparse.SUPPRESS)  # the library's own
     commands.add_parser("layouts", help="รูปแบบรายงานที่ใช้ได้ / list the layouts")
     layout = commands.add_parser("layout", help="รูปแบบรายงานของหน่วยงาน / the library's layouts")
     layout_commands = layout.add_subparsers(dest="layout_command", metavar="COMMAND",
@@ -358,21 +359,30 @@ def _save_json(args: argparse.Namespace, path: Path) -> int:
 
 
 def _import(args: argparse.Namespace, path: Path) -> int:
+    from .domain import builtin_layouts
     from .exchange import importing
     from .store import Library
 
     with contextlib.ExitStack() as stack:
         status, progress = _status_file(args, stack)
-        # the window's child reads with the shipped layouts (the window holds the library)
+        # the window's child is given the library's own layouts as files: the window
+        # holds the library
         library = None if args.to_json else stack.enter_context(
             Library.open(path, take_backup=False))
-        found, summary = importing.read_file(
-            args.file, library.layouts() if library is not None else None, progress)
+        layouts = library.layouts() if library is not None else None
+        if args.layouts:
+            from .domain.layout_files import read_layout_folder
+
+            layouts = builtin_layouts().plus(read_layout_folder(args.layouts))
+        found, summary = importing.read_file(args.file, layouts, progress)
         if args.to_json:
             from .exchange.jsonfile import write_report
 
-            own = [lay for lay in found.layouts if lay.id == found.report.layout]
-            write_report(found.report, args.to_json, own[0] if own else None)
+            # the report's layout goes with it when it is not a shipped one
+            catalog = (layouts or builtin_layouts()).plus(found.layouts)
+            layout = catalog.get(found.report.layout) if found.report.layout in catalog else None
+            write_report(found.report, args.to_json,
+                         layout if layout is not None and not layout.builtin else None)
         if status:
             status.writelines(f"summary {line}\n" for line in summary.lines())
             status.write("done\n")

@@ -13,13 +13,19 @@ from .test_window import open_window  # noqa: F401 (the fixture)
 from .ui_helpers import when_dialog_opens
 
 
-def test_the_summary_is_shown_and_import_adds_the_report(open_window, qtbot, tmp_path):  # noqa: F811
-    window = open_window()
+def _read(window, qtbot, tmp_path):
+    """The clerk's plan opened for import, read and summarised (nothing added yet)."""
     path = tmp_path / "plan.docx"
     _clerks_plan(path)
     before = len(window.library.list_reports())
     dialog = window.import_with_summary(path)
     qtbot.waitUntil(dialog.import_button.isEnabled, timeout=60_000)
+    return path, before, dialog
+
+
+def test_the_summary_is_shown_and_import_adds_the_report(open_window, qtbot, tmp_path):  # noqa: F811
+    window = open_window()
+    _, before, dialog = _read(window, qtbot, tmp_path)
     shown = dialog.summary.toPlainText()
     assert "มาตรการ ๕ รายการ · หัวข้อหมวด ๓ แถว · ผู้ลงนาม ๒ คน" in shown
     assert "«ผู้รับ ผิดชอบ» → «ผู้รับผิดชอบ»" in shown  # the columns it mapped
@@ -35,11 +41,7 @@ def test_the_summary_is_shown_and_import_adds_the_report(open_window, qtbot, tmp
 
 def test_cancel_adds_nothing(open_window, qtbot, tmp_path):  # noqa: F811
     window = open_window()
-    path = tmp_path / "plan.docx"
-    _clerks_plan(path)
-    before = len(window.library.list_reports())
-    dialog = window.import_with_summary(path)
-    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=60_000)
+    path, before, dialog = _read(window, qtbot, tmp_path)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
     # ยกเลิก while the child still reads: it is stopped, nothing is added either
@@ -68,3 +70,34 @@ def test_a_broken_file_is_told_in_thai(open_window, qtbot, tmp_path):  # noqa: F
     thai, english = told[0]
     assert "เสียหาย" in thai or "ไม่ใช่ไฟล์ Word" in thai, thai
     assert english
+
+
+def test_the_librarys_own_layout_is_recognised_in_the_child(open_window, qtbot, tmp_path):  # noqa: F811
+    import dataclasses
+
+    import docx
+
+    from itadesk.domain import Column, layout_by_id
+
+    window = open_window()
+    own = dataclasses.replace(
+        layout_by_id("six-measures"), id="own-plan", name="แบบของเทศบาลเอง", builtin=False,
+    ).with_columns((Column("title", "งานที่ทำ", 1.0, True), Column("owner", "หน่วยที่ทำ", 1.0, True),
+                    Column("timing", "ช่วงเวลา", 1.0, True), Column("result", "ได้ผลอย่างไร", 1.0)))
+    kept = window.library.add_layout(own)
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["งานที่ทำ", "หน่วยที่ทำ", "ช่วงเวลา",
+                                                "ได้ผลอย่างไร"], strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["ประชุม", "กองคลัง", "ทั้งปี", "ดี"], strict=True):
+        cell.text = text
+    path = tmp_path / "own.docx"
+    document.save(str(path))
+    dialog = window.import_with_summary(path)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=60_000)
+    assert "แบบของเทศบาลเอง" in dialog.summary.toPlainText()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session is not None and window.session.report_id is not None
+                    and window.library.load_report(window.session.report_id).layout == kept.id,
+                    timeout=10_000)

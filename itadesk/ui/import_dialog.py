@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import Layout
 from ..exchange.jsonfile import Exchange
 from .jobs import ImportJob
 
 
 class ImportDialog(QDialog):
-    def __init__(self, source: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, source: Path, parent: QWidget | None = None, *,
+                 layouts: tuple[Layout, ...] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle("นำเข้ารายงาน")
         self.resize(640, 460)
@@ -47,7 +49,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.label, self.bar, self.summary, buttons):
             layout.addWidget(widget)
-        self.job = ImportJob(source, self)
+        self.job = ImportJob(source, self, layouts=layouts)
         self.job.progress.connect(self.bar.setValue)
         self.job.succeeded.connect(self._read)
         self.job.failed.connect(self._failed)

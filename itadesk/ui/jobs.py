@@ -151,14 +151,27 @@ class ImportJob(ChildJob):
 
     failure = "อ่านไฟล์ไม่สำเร็จ ยังไม่ได้นำเข้าสิ่งใด กรุณาลองอีกครั้ง"
 
-    def __init__(self, source: Path, parent: QObject | None = None) -> None:
+    def __init__(self, source: Path, parent: QObject | None = None, *,
+                 layouts: tuple[Layout, ...] = ()) -> None:
+        """`layouts`: the library's own, which a Word or PDF file's table may be in (the
+        child reads them as layout files: it does not open the window's library)."""
+        import json
+
+        from ..domain.layout_files import layout_to_dict
+
         super().__init__(parent)
         self.source = source
         self._output = Path(self._folder.name) / "read.itadesk.json"
+        self._layouts = Path(self._folder.name) / "layouts"
+        self._layouts.mkdir()
+        for number, layout in enumerate(layouts):
+            (self._layouts / f"{number}.json").write_text(
+                json.dumps(layout_to_dict(layout), ensure_ascii=False), encoding="utf-8")
         self.summary: list[str] = []
 
     def arguments(self) -> list[str]:
-        return ["import", str(self.source), "--to-json", str(self._output)]
+        return ["import", str(self.source), "--to-json", str(self._output),
+                "--layouts", str(self._layouts)]
 
     def line(self, line: str) -> None:
         if line.startswith("summary "):

@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
         when the clerk presses นำเข้า."""
         from .import_dialog import ImportDialog
 
-        dialog = ImportDialog(path, self)
+        dialog = ImportDialog(path, self, layouts=self.library.custom_layouts())
         dialog.finished.connect(lambda _code: self._import_chosen(dialog))
         dialog.open()
         return dialog
