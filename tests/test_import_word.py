@@ -270,3 +270,23 @@ def test_the_command_line_prints_the_summary(tmp_path):
     assert done.stdout.strip().isdigit()  # stdout: the new report's number, as before
     assert "มาตรการ ๕ รายการ · หัวข้อหมวด ๓ แถว · ผู้ลงนาม ๒ คน" in done.stderr
     assert "ส่วนที่อ่านได้: บันทึกข้อความ, หน้าปก" in done.stderr
+
+
+def test_a_memo_without_a_closing_line_keeps_its_signer_out_of_the_facts(tmp_path):
+    """The lead's clerk: the memo signer's lines came back inside ข้อเท็จจริง."""
+    import dataclasses
+
+    from itadesk.domain import Signer
+    from itadesk.domain.memo import Memo
+
+    report = demo.read_demo("002")
+    signer = Signer("นายสมชาย ใจดี", ("ปลัดเทศบาลตำบลบ่อปลาทอง",))
+    report = dataclasses.replace(report, signers=(signer,), memo=Memo(
+        agency="สำนักปลัด", subject="รายงานผล", to="นายกเทศมนตรี", facts="ได้ดำเนินการแล้ว",
+        signer=signer), options={**report.options, "memo": True})
+    path = export_report(report, tmp_path / "m.docx",
+                         ExportOptions.from_report(report, embed_fonts=False))
+    back, _ = read_with_summary(path)
+    assert back.memo is not None
+    assert back.memo.facts == "ได้ดำเนินการแล้ว"
+    assert (back.memo.signer.name, back.memo.signer.positions) == (signer.name, signer.positions)

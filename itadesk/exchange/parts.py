@@ -192,7 +192,8 @@ def read_memo(lines: list[str]) -> tuple[dict[str, Any], Signer | None]:
         line = line.replace("\t", " ").strip()
         if is_noise(line) or is_memo_title(line):
             continue
-        if tail or line.startswith("จึงเรียนมา"):
+        # the closing line, or the signer's name when the memo has no closing line
+        if tail or line.startswith("จึงเรียนมา") or is_name_line(line):
             tail.append(line)
             continue
         match = re.match(r"^ส่วนราชการ\s*(.*)$", line)
@@ -220,8 +221,10 @@ def read_memo(lines: list[str]) -> tuple[dict[str, Any], Signer | None]:
         memo[key] = "\n".join(values)
     signer = None
     if tail:
-        memo["closing"] = tail[0]
-        signer, endorsements = _memo_signers(tail[1:])
+        closing = tail[0].startswith("จึงเรียนมา")
+        if closing:
+            memo["closing"] = tail[0]
+        signer, endorsements = _memo_signers(tail[1:] if closing else tail)
         if endorsements:
             memo["endorsements"] = endorsements
     return memo, signer
