@@ -101,3 +101,13 @@ def test_the_librarys_own_layout_is_recognised_in_the_child(open_window, qtbot, 
     qtbot.waitUntil(lambda: window.session is not None and window.session.report_id is not None
                     and window.library.load_report(window.session.report_id).layout == kept.id,
                     timeout=10_000)
+
+
+def test_a_divisions_word_file_can_be_merged(open_window, qtbot, tmp_path):  # noqa: F811
+    window = open_window()
+    window.open_report(window.library.list_reports()[0].id)
+    before = window.session.model.rowCount()
+    path = tmp_path / "plan.docx"
+    _clerks_plan(path)
+    window.merge_from([path])
+    assert window.session.model.rowCount() == before + 8  # five measures, three sections

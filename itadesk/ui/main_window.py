@@ -683,7 +683,7 @@ class MainWindow(QMainWindow):
     def merge_parts(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
             self, "รวมไฟล์จากหน่วยงานย่อย (เลือกได้หลายไฟล์ ตามลำดับที่ต้องการ)",
-            self._last_folder, "รายงาน ITA Desk (*.itadesk.json *.json)")
+            self._last_folder, "รายงาน (*.itadesk.json *.json *.docx *.pdf)")
         if names:
             self.merge_from([Path(n) for n in names])
 
