@@ -6,6 +6,7 @@ from .memo import Endorsement, Memo
 from .model import (
     MEASURE_TEXT_FIELDS,
     REPORT_TEXT_FIELDS,
+    Draft,
     Measure,
     MeasureKind,
     Origin,
@@ -20,6 +21,7 @@ __all__ = [
     "MEASURE_TEXT_FIELDS",
     "REPORT_TEXT_FIELDS",
     "Column",
+    "Draft",
     "Endorsement",
     "Layout",
     "LayoutCatalog",

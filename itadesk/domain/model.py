@@ -167,3 +167,18 @@ class ReportSummary:
     title: str
     created: str = ""
     origin: Origin = field(default_factory=Origin)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The text of an editor left open (a crash, a power cut): kept, never yet committed.
+
+    `measure_id` is the measure whose `field` it is; 0 for a form's field, named like
+    'report.opening' or 'memo.facts'. `base` is the saved text it was typed over."""
+
+    report_id: int
+    measure_id: int
+    field: str
+    text: str
+    base: str = ""
+    saved: str = ""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import (
     MEASURE_TEXT_FIELDS,
+    Draft,
     Layout,
     LayoutCatalog,
     Measure,
@@ -33,7 +34,7 @@ from ..domain import (
 )
 from ..domain.model import REPORT_TEXT_FIELDS, RoundText
 from ..domain.oit import OitYear, shipped_year
-from . import backup, oit_rows, opening
+from . import backup, draft_rows, oit_rows, opening
 from . import layouts as layout_store
 from .backup import Backup
 from .errors import (
@@ -223,7 +224,7 @@ class Library:
 
     # ------------------------------------------------------------ transactions
     @contextlib.contextmanager
-    def _tx(self) -> Iterator[sqlite3.Connection]:
+    def _tx(self, *, saves_work: bool = True) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise LibraryReadOnly(self.path)
         conn = self._conn
@@ -247,7 +248,8 @@ class Library:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
             raise _translate(exc, self.path) from exc
-        self.last_saved = dt.datetime.now()
+        if saves_work:
+            self.last_saved = dt.datetime.now()
 
     def _touch(self, conn: sqlite3.Connection, report_id: int) -> None:
         conn.execute("UPDATE report SET updated = ? WHERE id = ?", (_now(), report_id))
@@ -498,6 +500,22 @@ class Library:
             kept = self.add_layout(carried[report.layout], replace=False)
             report = report.with_field("layout", kept.id)
         return report
+
+    # ------------------------------------------------------------------ drafts
+    def keep_draft(self, draft: Draft) -> None:
+        """Keep (or bring up to date) the text of an open editor; not an edit of the
+        report: its times and the 'saved at' of the window stay as they were."""
+        with self._tx(saves_work=False) as conn:
+            draft_rows.keep(conn, draft, _now())
+
+    def drop_draft(self, report_id: int, measure_id: int, field: str) -> None:
+        """The editor was committed or its text thrown away: nothing left to offer."""
+        with self._tx(saves_work=False) as conn:
+            draft_rows.drop(conn, report_id, measure_id, field)
+
+    def drafts(self, report_id: int) -> list[Draft]:
+        """The drafts left in this report (by a crash), oldest first."""
+        return draft_rows.load(self._conn, report_id)
 
     def integrity_ok(self) -> bool:
         return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -206,8 +206,30 @@ def _v8(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE measure ADD COLUMN monitoring TEXT NOT NULL DEFAULT ''")
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    # The text of an editor still open (a cell, a field of a form), kept a moment after
+    # each pause in typing so that a crash or a power cut loses none of it; offered back
+    # at the next start. A measure's field has its measure id; a form's field (a report's
+    # or its memo's, such as 'report.opening' or 'memo.facts') has measure_id 0. `base` is
+    # the saved text it was typed over.
+    _run(
+        conn,
+        """
+        CREATE TABLE draft (
+            report_id  INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+            measure_id INTEGER NOT NULL DEFAULT 0,
+            field      TEXT NOT NULL,
+            text       TEXT NOT NULL,
+            base       TEXT NOT NULL DEFAULT '',
+            saved      TEXT NOT NULL,
+            PRIMARY KEY (report_id, measure_id, field)
+        )
+        """
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8)
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 LATEST_VERSION = len(MIGRATIONS)
 
 
