@@ -9,7 +9,7 @@ import pytest
 from itadesk.document import Align, Document, PageSetup, Paragraph, Run, Section
 from itadesk.export.pdf import write_pdf
 from itadesk.export.pdf.fonts import face_name, text_width
-from itadesk.export.pdf.lines import layout_paragraph, mm
+from itadesk.export.pdf.lines import MAX_STRETCH_EM, layout_paragraph, mm
 from itadesk.thai.linebreak import MARKS, NO_BREAK_BEFORE, pieces
 
 TEXT = ("การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำ"
@@ -115,3 +115,44 @@ def test_underlined_runs_are_underlined_in_the_pdf(tmp_path):
     start, end = boxes["ขีดเส้นใต้"]
     assert min(dark) / scale == pytest.approx(start, abs=2)
     assert max(dark) / scale == pytest.approx(end, abs=2)
+
+
+def widest_gaps(pdf) -> list[tuple[float, float, float]]:
+    """(widest space between two neighbouring glyphs, first glyph's x0, last glyph's x1) of
+    each line of the PDF's first page, from the glyph boxes pdfplumber reads."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        chars = document.pages[0].chars
+    rows: dict[float, list] = {}
+    for char in chars:
+        rows.setdefault(round(char["bottom"]), []).append(char)
+    out = []
+    for _bottom, row in sorted(rows.items()):
+        row.sort(key=lambda c: c["x0"])
+        right = row[0]["x1"]
+        widest = 0.0
+        for char in row[1:]:
+            widest = max(widest, char["x0"] - right)  # marks overlap their letter: < 0
+            right = max(right, char["x1"])
+        out.append((widest, row[0]["x0"], right))
+    return out
+
+
+def test_a_line_too_loose_to_justify_is_set_flush_left(tmp_path):
+    # WIDE's second line holds the words before the NACC's name, which does not fit after
+    # them: spread, its ten gaps took 0.8 em each
+    pdf = tmp_path / "j.pdf"
+    write_pdf(document(Paragraph((Run(WIDE),), align=Align.JUSTIFY, first_line_mm=25)), pdf)
+    found = widest_gaps(pdf)
+    assert len(found) == 3
+    space = text_width(" ", face_name()) * 16 / 1000
+    right = mm(210 - 20)
+    for widest, _x0, _x1 in found:
+        assert widest <= space + MAX_STRETCH_EM * 16 + 0.5
+    (_, _, first_end), (loose, _, loose_end), _last = found
+    assert first_end == pytest.approx(right, abs=1.5)  # the first line is still justified
+    assert loose_end < right - 20 and loose < space + 0.5  # the loose one is not spread
+    lines = layout_paragraph(Paragraph((Run(WIDE),), align=Align.JUSTIFY, first_line_mm=25),
+                             mm(160))
+    assert not any(lines[1].gaps) and any(lines[0].gaps)

@@ -162,6 +162,12 @@ def _headers(word_section, page: PageSetup, document: Document) -> None:
     if page.page_numbers:
         before, _, after = (ooxml.text(part) for part in numbers.format.partition("{}"))
         # Word shows the PAGE field in Thai digits through w:pgNumType w:fmt="thaiNumbers".
+        # LibreOffice (7.4, and its sources since) cannot be told so by the file: its import
+        # maps fmt values through ConvertNumberingType (thaiNumbers, thaiCounting: Arabic;
+        # thaiLetters: ก ข ค) and the field's switches \* ThaiArabic, ThaiCardText and
+        # ThaiLetter all to letters; nor do w:cs, w:rtl or a Thai language on the field's runs
+        # change its digits. It shows Thai ones only with the reader's own setting (Tools >
+        # Options > Language Settings > Complex Text Layout > Numerals: Context).
         props = ooxml.rpr(numbers.size_pt)
         field = (
             f'<w:p {NSDECL}><w:pPr><w:jc w:val="{ooxml.JC[numbers.align]}"/>{props}</w:pPr>'

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from .pages import Pages
 
 PT_PER_MM = 72 / 25.4
+# The most room a justified line adds at one break, in em. A line that would need more
+# (the words before a long name that is one dictionary word and went to the next line) is
+# set flush left, as its paragraph's last line is: spread, its few words stand apart like a
+# list. Ordinary lines of the demo memos add at most 0.25 em; that Chainat line, 0.8 em.
+MAX_STRETCH_EM = 0.4
 
 
 def mm(value: float) -> float:
@@ -129,7 +134,8 @@ def _break_varying(text: str, first_width: float, rest_width: float,
 
 def justify(line: Line) -> None:
     """Spread the line to its box: the spans are cut where the line may break and the
-    room left over is shared equally among those places."""
+    room left over is shared equally among those places (unless each would get more than
+    MAX_STRETCH_EM: then the line stays flush left)."""
     slack = line.width - line.text_width()
     body = line.text.rstrip()
     cuts: list[int] = []
@@ -140,6 +146,8 @@ def justify(line: Line) -> None:
     if slack <= 0 or not cuts:
         return
     extra = slack / len(cuts)
+    if extra > MAX_STRETCH_EM * line.size:
+        return
     spans: list[Span] = []
     gaps: list[float] = []
     start = 0
