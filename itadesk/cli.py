@@ -10,6 +10,9 @@
     itadesk pack REPORT -o FOLDER                 the evidence pack of a report's OIT item
     itadesk scores FILE --year Y [--add]          last year's ITA scores → analysis, plan rows
     itadesk round REPORT 6|12                     keep the results of a round (6 or 12 months)
+    itadesk library copy FROM TO                  every report into another (empty) library
+
+A library is a file, or the office's library on a PostgreSQL server: postgresql://…
 
 --version and --help, and every command but the window, need no display.
 """
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from .exchange.jsonfile import Exchange
 from .domain.options import OIT_CODE_PLACES, ORIENTATIONS, SWITCHES
 from .export.writers import FORMATS
-from .store.library import ENV_LIBRARY, default_library_path
+from .store.library import ENV_LIBRARY, default_library_path, library_location
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
 EXIT_DUPLICATE = 7  # import: the library holds that municipality's year (6 is taken)
@@ -47,8 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ITA Desk {__version__}")
     parser.add_argument(
-        "--library", type=Path, metavar="PATH",
-        help=f"ไฟล์คลังรายงาน (ค่าเริ่มต้น: ${ENV_LIBRARY} หรือคลังในโฟลเดอร์ข้อมูลของผู้ใช้)",
+        "--library", type=library_location, metavar="PATH",
+        help=f"ไฟล์คลังรายงาน หรือคลังบนเครื่องแม่ข่าย postgresql://เครื่อง/ฐานข้อมูล "
+             f"(ค่าเริ่มต้น: ${ENV_LIBRARY} หรือคลังในโฟลเดอร์ข้อมูลของผู้ใช้)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser("export",
@@ -123,6 +127,14 @@ def build_parser() -> argparse.ArgumentParser:
     scores.add_argument("--add", action="store_true",
                         help="สร้างรายงานแผนพัฒนาของปีถัดไปในคลัง / add the plan to the library")
     scores.add_argument("--municipality", default="", help="ชื่อหน่วยงาน (สำหรับ --add)")
+    moving = commands.add_parser("library", help="ย้ายหรือคัดลอกคลังรายงาน / move a library")
+    moving_commands = moving.add_subparsers(dest="library_command", metavar="COMMAND",
+                                            required=True)
+    copy = moving_commands.add_parser(
+        "copy", help="คัดลอกรายงานทุกฉบับไปยังคลังที่ยังว่าง (ไฟล์ หรือ postgresql://…) แล้วตรวจทีละฉบับ "
+                     "/ copy every report into an empty library, each checked")
+    copy.add_argument("source", type=library_location, metavar="FROM")
+    copy.add_argument("target", type=library_location, metavar="TO")
     return parser
 
 
@@ -185,6 +197,8 @@ def _run(args: argparse.Namespace) -> int:
         from .year_cli import scores
 
         return scores(args, path)
+    if args.command == "library":
+        return _copy_library(args)
     if args.command == "pack":
         from .year_cli import pack
 
@@ -422,13 +436,29 @@ def _add_imported(args: argparse.Namespace, library: Any, report: Any) -> int:
     return EXIT_OK
 
 
+def _copy_library(args: argparse.Namespace) -> int:
+    from .store import Library
+    from .store.moving import copy_library
+
+    with Library.open(args.source, take_backup=False, create=False) as source, \
+            Library.open(args.target, take_backup=False) as target:
+        pairs = copy_library(source, target)
+    for old, new in pairs:
+        print(f"{old}\t{new}")
+    _say(f"คัดลอกรายงาน {len(pairs)} ฉบับไปยัง «{target.path.name}» แล้ว "
+         "ตรวจเทียบไฟล์แลกเปลี่ยนของทุกฉบับแล้ว ตรงกันทุกฉบับ",
+         f"Copied {len(pairs)} reports; every report's exchange file matches.")
+    return EXIT_OK
+
+
 def _layouts(path: Path) -> int:
     """id, form, orientation, columns, name: the shipped layouts, then the library's."""
     from .domain import builtin_layouts
     from .store import Library
+    from .store.library import exists
 
     catalog = builtin_layouts()
-    if path.exists():
+    if exists(path):
         with Library.open(path, take_backup=False, create=False) as library:
             catalog = library.layouts()
     for layout in catalog:

@@ -49,7 +49,9 @@ def print_catalogue(fiscal_year: int | None, library_path: Path) -> int:
     """Every shipped year, or one year (empty when the program does not ship it); the
     library's own version of a year in place of the shipped one."""
     own: dict[int, OitYear] = {}
-    if library_path.exists():
+    from .store.library import exists
+
+    if exists(library_path):
         from .store import Library
 
         with Library.open(library_path, take_backup=False, create=False) as library:

@@ -21,6 +21,9 @@ DEB_PACKAGES=(
   # ICU's Thai line breaker for Debian's python3: an independent judge of our line breaks
   python3-icu
   python3-venv
+  # the office's shared library: the tests start a throwaway cluster of Debian's server
+  # on a socket in a temporary folder (tests/pgcluster.py); psycopg's wheel brings libpq
+  postgresql
 )
 
 missing=()

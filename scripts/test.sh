@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
+# the tests on a PostgreSQL library fail here instead of being skipped if it is missing
+export ITADESK_REQUIRE_POSTGRESQL=1
 .venv/bin/ruff check .
 .venv/bin/python -m pytest "$@"
 # exit status 5 is "no test collected" (arguments that name no slow test): not a failure

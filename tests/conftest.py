@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .pgcluster import ENV_REQUIRE, Cluster, server_bin
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -15,6 +17,39 @@ SUPPORT = Path(__file__).resolve().parent / "support"
 @pytest.fixture
 def library_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One PostgreSQL cluster for the whole run (a database of its own per test).
+    Skipped where PostgreSQL is not installed, unless $ITADESK_REQUIRE_POSTGRESQL is set
+    (scripts/test.sh sets it, so CI never skips these tests)."""
+    if server_bin() is None:
+        if os.environ.get(ENV_REQUIRE):
+            pytest.fail(f"PostgreSQL is not installed and ${ENV_REQUIRE} is set")
+        pytest.skip("PostgreSQL is not installed")
+    cluster = Cluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
+    """An empty database of this test's own, as a library address."""
+    name = pg_cluster.new_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def library(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a test's library is, on each back end in turn: a file, or a server address."""
+    if request.param == "sqlite":
+        return tmp_path / "library.sqlite"
+    return request.getfixturevalue("pg_url")
 
 
 @pytest.fixture(autouse=True)

@@ -41,8 +41,8 @@ def _edited_2567():
                                source="คู่มือ ITA ๒๕๖๗ ที่ สถ. แจ้ง")
 
 
-def test_the_librarys_year_is_used_carried_and_adopted(tmp_path: Path):
-    path = tmp_path / "library.sqlite"
+def test_the_librarys_year_is_used_carried_and_adopted(tmp_path: Path, library: Path | str):
+    path = library
     with Library.open(path) as library:
         rid = library.create_report(read_demo("001"))  # 2567: shipped without items
         assert library.oit_year(2567).items == ()

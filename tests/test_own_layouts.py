@@ -91,9 +91,9 @@ def test_a_layout_from_a_data_file_is_added_and_exported_with_its_headers(tmp_pa
     assert columns == [h + b for h, b in zip(HEADERS, body, strict=True)]
 
 
-def test_the_library_keeps_its_layouts_and_refuses_a_shipped_id(tmp_path):
+def test_the_library_keeps_its_layouts_and_refuses_a_shipped_id(tmp_path, library):
     layout = layout_from_dict(json.loads(own_layout_file(tmp_path).read_text("utf-8")))
-    with Library.open(tmp_path / "l.sqlite") as lib:
+    with Library.open(library) as lib:
         assert lib.add_layout(layout) == layout
         renamed = lib.add_layout(layout.with_columns(layout.columns[1:]))  # same id: replaced
         assert lib.layouts().get("muang-own").fields == renamed.fields
@@ -101,7 +101,7 @@ def test_the_library_keeps_its_layouts_and_refuses_a_shipped_id(tmp_path):
             layout_to_dict(layout) | {"id": "six-measures"}))
         assert shipped_id.id == "own-1"
         assert lib.layouts().get("six-measures") == builtin_layouts().get("six-measures")
-    with Library.open(tmp_path / "l.sqlite") as lib:  # kept across openings
+    with Library.open(library) as lib:  # kept across openings
         assert [lay.id for lay in lib.custom_layouts()] == ["muang-own", "own-1"]
 
 

@@ -43,8 +43,9 @@ def _keep(library: Library, rid: int, name: str) -> None:
     library.set_rounds(rid, kept_rounds(library.load_report(rid), name))
 
 
-def test_rounds_are_kept_apart_and_each_round_exports_its_own_text(tmp_path: Path):
-    path = tmp_path / "library.sqlite"
+def test_rounds_are_kept_apart_and_each_round_exports_its_own_text(
+        tmp_path: Path, library: Path | str):
+    path = library
     with Library.open(path) as library:
         rid = add_demo_reports(library)[0]
         report = library.load_report(rid)

@@ -40,11 +40,11 @@ def _report(n: int = 3) -> Report:
     )
 
 
-def test_round_trip(library_path: Path):
-    with Library.open(library_path) as lib:
+def test_round_trip(library: Path | str):
+    with Library.open(library) as lib:
         assert lib.created
         rid = lib.create_report(_report())
-    with Library.open(library_path) as lib:
+    with Library.open(library) as lib:
         assert not lib.created
         report = lib.load_report(rid)
         assert report.municipality == "เทศบาลตำบลบ่อปลาทอง"
@@ -56,8 +56,8 @@ def test_round_trip(library_path: Path):
         assert summary.measure_count == 3 and summary.fiscal_year == 2568
 
 
-def test_a_deleted_report_comes_back_whole(library_path: Path):
-    with Library.open(library_path) as lib:
+def test_a_deleted_report_comes_back_whole(library: Path | str):
+    with Library.open(library) as lib:
         rid = lib.create_report(_report())
         other = lib.create_report(_report(1))
         before = lib.load_report(rid)
@@ -79,8 +79,8 @@ def test_library_is_wal_with_foreign_keys_and_version(library_path: Path):
     conn.close()
 
 
-def test_insert_delete_restore_move(library_path: Path):
-    with Library.open(library_path) as lib:
+def test_insert_delete_restore_move(library: Path | str):
+    with Library.open(library) as lib:
         rid = lib.create_report(_report(3))
         inserted = lib.insert_measures(rid, 1, [Measure(title="ใหม่"),
                                                 Measure(kind=MeasureKind.SECTION, title="หมวด")])
@@ -99,8 +99,8 @@ def test_insert_delete_restore_move(library_path: Path):
         assert inserted[1].kind is MeasureKind.SECTION
 
 
-def test_move_block(library_path: Path):
-    with Library.open(library_path) as lib:
+def test_move_block(library: Path | str):
+    with Library.open(library) as lib:
         rid = lib.create_report(_report(5))
         lib.move_measures(rid, 0, 2, 3)  # rows 0,1 after row 4
         assert [m.title[-1] for m in lib.load_measures(rid)] == ["2", "3", "4", "0", "1"]
@@ -110,8 +110,8 @@ def test_move_block(library_path: Path):
         assert [m.title[-1] for m in lib.load_measures(rid)] == ["0", "1", "2", "4", "3"]
 
 
-def test_update_fields_and_report(library_path: Path):
-    with Library.open(library_path) as lib:
+def test_update_fields_and_report(library: Path | str):
+    with Library.open(library) as lib:
         rid = lib.create_report(_report(2))
         m0, m1 = lib.load_measures(rid)
         lib.update_measures(
@@ -129,8 +129,8 @@ def test_update_fields_and_report(library_path: Path):
         assert lib.load_report(rid).measures[0].steps == "๑. ประชุม\n๒. ประกาศ"
 
 
-def test_delete_report_cascades(library_path: Path):
-    with Library.open(library_path) as lib:
+def test_delete_report_cascades(library: Path | str):
+    with Library.open(library) as lib:
         rid = lib.create_report(_report(3))
         lib.delete_report(rid)
         assert lib.list_reports() == []
@@ -169,6 +169,54 @@ def test_newer_library_is_refused_untouched(library_path: Path):
         Library.open(library_path)
     assert "รุ่นที่ใหม่กว่า" in info.value.message
     assert library_path.read_bytes() == before
+
+
+def test_another_programs_database_on_the_server_is_not_a_library(pg_url: str):
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE contacts (name TEXT)")
+    with pytest.raises(NotALibrary) as info:
+        Library.open(pg_url)
+    assert "ไม่ใช่คลังรายงาน" in info.value.message
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                            ).fetchone()[0] == 1
+
+
+def test_newer_library_on_the_server_is_refused_untouched(pg_url: str):
+    import psycopg
+
+    with Library.open(pg_url) as lib:
+        rid = lib.create_report(_report())
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("UPDATE itadesk_schema SET version = %s", (LATEST_VERSION + 1,))
+    with pytest.raises(NewerLibrary):
+        Library.open(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("UPDATE itadesk_schema SET version = %s", (LATEST_VERSION,))
+    with Library.open(pg_url) as lib:
+        assert lib.load_report(rid).municipality == "เทศบาลตำบลบ่อปลาทอง"
+
+
+def test_a_command_that_only_reads_makes_no_library_on_the_server(pg_url: str):
+    from itadesk.store import LibraryMissing
+
+    with pytest.raises(LibraryMissing):
+        Library.open(pg_url, create=False)
+    with Library.open(pg_url) as lib:
+        assert lib.created and lib.backups() == [] and lib.take_backup() is None
+
+
+def test_a_server_that_is_not_there_is_said_so(pg_cluster, tmp_path: Path):
+    from urllib.parse import quote
+
+    from itadesk.store.errors import ServerUnreachable
+
+    url = f"postgresql://postgres@/nowhere?host={quote(str(tmp_path), safe='')}"
+    with pytest.raises(ServerUnreachable) as info:
+        Library.open(url)
+    assert "เครื่องแม่ข่าย" in info.value.message
 
 
 def test_corrupt_library(library_path: Path):
@@ -289,14 +337,14 @@ def test_kept_version_2_library_gets_its_memo_typed(tmp_path: Path):
     assert page == demo_page
 
 
-def test_memo_is_saved_replaced_and_removed(library_path: Path):
+def test_memo_is_saved_replaced_and_removed(library: Path | str):
     from itadesk.domain import Endorsement, Memo
 
     memo = Memo(agency="กองคลัง", date="๑ ตุลาคม ๒๕๖๘", to="นายกเทศมนตรี",
                 signer=Signer("นางสาว ก", ("หัวหน้าฝ่าย", "รักษาราชการแทน")),
                 endorsements=(Endorsement("เรียน นายก\n-เพื่อโปรดทราบ", "นาย ข", ("ปลัด",)),
                               Endorsement("ทราบ", "นาย ค")))
-    with Library.open(library_path) as lib:
+    with Library.open(library) as lib:
         rid = lib.create_report(dataclasses.replace(_report(), memo=memo))
         assert lib.load_report(rid).memo == memo
         lib.update_report(rid, memo=memo.with_field("date", "๒ ตุลาคม ๒๕๖๘"))
@@ -336,3 +384,35 @@ def test_step_7_from_a_kept_version_6_library_keeps_where_reports_came_from(tmp_
         assert lib.load_report(rid).origin == origin
         assert lib.list_reports()[0].origin == origin
         assert lib.integrity_ok()
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_a_server_library_of_each_older_version_is_migrated_by_the_same_steps(
+        pg_url: str, version: int):
+    from itadesk.store import server
+    from itadesk.store.schema import MIGRATIONS
+
+    conn = server.connect(pg_url)
+    conn.execute("BEGIN")
+    conn.execute("CREATE TABLE itadesk_schema (application TEXT NOT NULL, version INTEGER"
+                 " NOT NULL)")
+    conn.execute("INSERT INTO itadesk_schema VALUES ('ITAD', ?)", (version,))
+    for step in MIGRATIONS[:version]:
+        step(conn)
+    rid = conn.execute(
+        "INSERT INTO report (layout, municipality, fiscal_year, created, updated)"
+        " VALUES ('six-timing-first', 'เทศบาลตำบลบ่อปลาทอง', 2568, 'x', 'y') RETURNING id"
+    ).fetchone()[0]
+    conn.execute("INSERT INTO measure (report_id, position, title) VALUES (?, 0, 'มาตรการ')",
+                 (rid,))
+    conn.execute("COMMIT")
+    conn.close()
+    with Library.open(pg_url) as lib:
+        assert not lib.created
+        report = lib.load_report(rid)
+        assert report.municipality == "เทศบาลตำบลบ่อปลาทอง"
+        assert [m.title for m in report.measures] == ["มาตรการ"]
+        assert report.measures[0].monitoring == "" and lib.library_id
+        assert lib.dialect.version(lib._conn) == LATEST_VERSION
+        lib.update_measures(rid, [(report.measures[0].id, "monitoring", "ทุกเดือน")])
+        assert lib.load_report(rid).measures[0].monitoring == "ทุกเดือน"

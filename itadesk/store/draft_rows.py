@@ -3,12 +3,11 @@ crash loses none of it. Plain SQL that PostgreSQL takes as it is (its ON CONFLIC
 
 from __future__ import annotations
 
-import sqlite3
-
 from ..domain import Draft
+from .dialect import Connection
 
 
-def keep(conn: sqlite3.Connection, draft: Draft, now: str) -> None:
+def keep(conn: Connection, draft: Draft, now: str) -> None:
     conn.execute(
         "INSERT INTO draft (report_id, measure_id, field, text, base, saved)"
         " VALUES (?, ?, ?, ?, ?, ?)"
@@ -17,12 +16,12 @@ def keep(conn: sqlite3.Connection, draft: Draft, now: str) -> None:
         (draft.report_id, draft.measure_id, draft.field, draft.text, draft.base, now))
 
 
-def drop(conn: sqlite3.Connection, report_id: int, measure_id: int, field: str) -> None:
+def drop(conn: Connection, report_id: int, measure_id: int, field: str) -> None:
     conn.execute("DELETE FROM draft WHERE report_id = ? AND measure_id = ? AND field = ?",
                  (report_id, measure_id, field))
 
 
-def load(conn: sqlite3.Connection, report_id: int) -> list[Draft]:
+def load(conn: Connection, report_id: int) -> list[Draft]:
     return [Draft(*row) for row in conn.execute(
         "SELECT report_id, measure_id, field, text, base, saved FROM draft"
         " WHERE report_id = ? ORDER BY saved, measure_id, field", (report_id,))]

@@ -178,3 +178,36 @@ class RestoreFailed(LibraryError):
             "กรุณาเลือกสำเนาอื่น หรือเพิ่มพื้นที่ดิสก์แล้วลองอีกครั้ง",
             path, detail,
         )
+
+
+class ServerUnreachable(LibraryError):
+    english = "The library server cannot be reached; nothing was changed."
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            f"ติดต่อเครื่องแม่ข่ายของคลังรายงาน «{path.name}» ไม่ได้ (เครือข่ายหรือเครื่องแม่ข่ายขัดข้อง) "
+            "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ กรุณาตรวจสายเครือข่าย หรือแจ้งผู้ดูแลเครื่องแม่ข่าย แล้วลองอีกครั้ง",
+            path, detail,
+        )
+
+
+class LoginFailed(LibraryError):
+    english = "The library server refused the login (role or password)."
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            f"เข้าคลังรายงาน «{path.name}» บนเครื่องแม่ข่ายไม่ได้ เพราะชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง "
+            "กรุณาตรวจชื่อผู้ใช้ และรหัสผ่านในไฟล์รหัสผ่านของเครื่องนี้ (.pgpass) หรือขอจากผู้ดูแลเครื่องแม่ข่าย",
+            path, detail,
+        )
+
+
+class NotOnServer(LibraryError):
+    english = "A server library is backed up by the server's administrator, not here."
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            f"คลังรายงาน «{path.name}» อยู่บนเครื่องแม่ข่าย การสำรองและเรียกคืนทำที่เครื่องแม่ข่าย "
+            "โดยผู้ดูแลเครื่องแม่ข่าย กรุณาแจ้งผู้ดูแล (ข้อมูลในคลังไม่เปลี่ยน)",
+            path, detail,
+        )

@@ -5,15 +5,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import sqlite3
 
 from ..domain import Layout, LayoutError, builtin_layouts
 from ..domain.layout_files import layout_from_dict, layout_to_dict
+from .dialect import Connection
 
 log = logging.getLogger(__name__)
 
 
-def load(conn: sqlite3.Connection) -> tuple[Layout, ...]:
+def load(conn: Connection) -> tuple[Layout, ...]:
     """The library's layouts; one that this version cannot read is left where it is."""
     out = []
     for layout_id, text in conn.execute("SELECT id, definition FROM layout ORDER BY id"):
@@ -24,7 +24,7 @@ def load(conn: sqlite3.Connection) -> tuple[Layout, ...]:
     return tuple(out)
 
 
-def store(conn: sqlite3.Connection, layout: Layout, now: str, *, replace: bool) -> Layout:
+def store(conn: Connection, layout: Layout, now: str, *, replace: bool) -> Layout:
     """Keep `layout`; returns it as kept. An id of a shipped layout, or (unless `replace`)
     one the library has for another layout, is changed to a free one (own-1, own-2 …)."""
     own = load(conn)

@@ -1,8 +1,10 @@
-"""The library file: open (checked, locked, migrated, backed up), read, and edit.
+"""The library: open (checked, locked, migrated, backed up), read, and edit.
 
 Every edit is one transaction: it is on disk when the method returns, or not at all.
-A library is held with SQLite's exclusive locking mode, so a second running copy of the
-program cannot open it (and so cannot write over it); the OS drops the lock if we die.
+Two back ends behind this one class (the differences: dialect.py): the SQLite file of one
+PC (the default), held with SQLite's exclusive locking mode so that a second running copy
+of the program cannot open it (the OS drops the lock if we die); and the office's library
+on a PostgreSQL server (`postgresql://…`, server.py), which several clerks use at once.
 """
 
 from __future__ import annotations
@@ -34,9 +36,10 @@ from ..domain import (
 )
 from ..domain.model import REPORT_TEXT_FIELDS, RoundText
 from ..domain.oit import OitYear, shipped_year
-from . import backup, draft_rows, oit_rows, opening
+from . import backup, draft_rows, oit_rows, opening, server
 from . import layouts as layout_store
 from .backup import Backup
+from .dialect import Connection, Dialect, dialect_of
 from .errors import (
     BackupFailed,
     BackupMismatch,
@@ -44,6 +47,7 @@ from .errors import (
     CorruptLibrary,
     LibraryInUse,
     LibraryReadOnly,
+    NotOnServer,
 )
 from .filesystem import on_network
 from .memo_rows import read_memo, write_memo
@@ -61,11 +65,24 @@ _MEASURE_COLUMNS = ("kind", *MEASURE_TEXT_FIELDS)
 _OPEN_HERE: set[Path] = set()
 
 
-def default_library_path() -> Path:
+Location = Path | str  # a library file, or a server library's postgresql://… address
+
+
+def library_location(text: str | Path) -> Location:
+    """What a clerk typed or a setting holds: a server address as it is, else a file."""
+    return str(text) if server.is_server(str(text)) else Path(text).expanduser()
+
+
+def exists(location: Location) -> bool:
+    """A file that is there; a server library is asked for when opened (create=False)."""
+    return server.is_server(location) or Path(location).exists()
+
+
+def default_library_path() -> Location:
     """$ITADESK_LIBRARY, else library.sqlite in the per-user data folder (platformdirs)."""
     env = os.environ.get(ENV_LIBRARY)
     if env:
-        return Path(env).expanduser()
+        return library_location(env)
     import platformdirs  # only when no library was named: one import less at start-up
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"
@@ -78,10 +95,13 @@ def _now() -> str:
 class Library:
     """An open library. Use `Library.open(path)`; close() when done."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, created: bool, *,
-                 read_only: bool = False, network: bool = False, keep_backups: int = 10) -> None:
-        self.path = path
-        self._conn = conn
+    def __init__(self, path: Path, conn: Connection, created: bool, *,
+                 read_only: bool = False, network: bool = False, keep_backups: int = 10,
+                 location: Location | None = None) -> None:
+        self.path = path  # a server library's: its database's name (for the messages)
+        self.location: Location = path if location is None else location
+        self._conn: Any = conn
+        self.dialect: Dialect = dialect_of(conn)
         self.created = created  # True when this open made a new library
         self.read_only = read_only  # a file, folder or medium that takes no writes
         self.network = network  # on a network file system: kept with a rollback journal
@@ -93,13 +113,16 @@ class Library:
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(
-        cls, path: Path, *, take_backup: bool = True, keep_backups: int = 10,
+        cls, path: Location, *, take_backup: bool = True, keep_backups: int = 10,
         create: bool = True, first_reports: Callable[[], Sequence[Report]] | None = None,
     ) -> Library:
         """Open (create=False: never make a missing or empty library, for commands that
         only read). A new library gets `first_reports()` in the transaction that makes it.
         A library that takes no writes is opened read-only (`read_only`, edits refused).
+        `path` may be a server library's postgresql://… address.
         """
+        if server.is_server(path):
+            return cls._open_on_server(str(path), create=create, first_reports=first_reports)
         path = Path(path).expanduser().absolute()
         if path in _OPEN_HERE:
             raise LibraryInUse(path)
@@ -108,7 +131,7 @@ class Library:
         network = on_network(path)
         seed = None
         if first_reports is not None:
-            def seed(conn: sqlite3.Connection) -> None:
+            def seed(conn: Connection) -> None:
                 for report in first_reports():
                     _insert_report(conn, report)
         conn = opening.connect(path, read_only)
@@ -137,11 +160,29 @@ class Library:
                 lib.backup_problem = exc  # the clerk's work goes on; the window says so
         return lib
 
+    @classmethod
+    def _open_on_server(cls, url: str, *, create: bool,
+                        first_reports: Callable[[], Sequence[Report]] | None) -> Library:
+        shown = server.display_path(url)
+        conn = server.connect(url)
+        try:
+            seed = None
+            if first_reports is not None:
+                def seed(conn: Connection) -> None:
+                    for report in first_reports():
+                        _insert_report(conn, report)
+            created = server.prepare(conn, shown, create=create, seed=seed)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(shown, conn, created, location=url)
+
     def take_backup(self, keep: int | None = None, *, even_new: bool = False) -> Path | None:
         """Copy the library into its backups folder; None when there is nothing to copy
         (a new library, unless even_new: a report about to be replaced) or nowhere to
         (read-only). Raises BackupFailed saying why."""
-        if (self.created and not even_new) or self.read_only or not self.library_id:
+        if ((self.created and not even_new) or self.read_only or not self.library_id
+                or self.dialect.server):  # the server's administrator backs it up
             return None
         try:
             return backup.take(self._conn, self.path, self.library_id,
@@ -152,7 +193,7 @@ class Library:
     def close(self) -> None:
         if self._conn is None:
             return
-        if not self.read_only:
+        if not self.read_only and not self.dialect.server:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
@@ -168,7 +209,7 @@ class Library:
     # ------------------------------------------------------------------ backups
     def backups(self) -> list[Backup]:
         """This library's copies, newest first (only its own: checked by the id inside)."""
-        if not self.library_id:
+        if not self.library_id or self.dialect.server:
             return []
         return backup.list_backups(self.path, self.library_id)
 
@@ -178,6 +219,8 @@ class Library:
         Returns that file's path; refuses another library's copy (BackupMismatch)."""
         if self.read_only:
             raise LibraryReadOnly(self.path)
+        if self.dialect.server:
+            raise NotOnServer(self.path)
         if not self.library_id or copy.library_id not in (None, self.library_id):
             raise BackupMismatch(copy.path, f"{copy.library_id} is not {self.library_id}")
         # set aside and checked first: the backup taken next may retire the chosen copy
@@ -204,6 +247,8 @@ class Library:
     def save_copy(self, target: Path) -> Path:
         """Write this library whole to `target` as a new library of its own (its own id,
         so its own backups): how a read-only library is made editable."""
+        if self.dialect.server:
+            raise NotOnServer(self.path, "save_copy")
         target = Path(target).expanduser().absolute()
         tmp = target.with_name(backup.fitted_name(f".{target.stem}", ".copy.tmp"))
         try:
@@ -224,34 +269,46 @@ class Library:
 
     # ------------------------------------------------------------ transactions
     @contextlib.contextmanager
-    def _tx(self, *, saves_work: bool = True) -> Iterator[sqlite3.Connection]:
+    def _tx(self, report_id: int | None = None, *,
+            saves_work: bool = True) -> Iterator[Connection]:
+        """One write transaction; with `report_id`, that report is this writer's alone
+        until the commit (several clerks on a server)."""
         if self.read_only:
             raise LibraryReadOnly(self.path)
-        conn = self._conn
+        conn, errors = self._conn, self.dialect.errors
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from exc
+            conn.execute(self.dialect.begin_write)
+            if report_id is not None:
+                self.dialect.lock_report(conn, report_id)
+        except errors as exc:
+            self._rollback()
+            raise self._translate(exc) from exc
         try:
             yield conn
-        except sqlite3.Error as exc:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise _translate(exc, self.path) from exc
+        except errors as exc:
+            self._rollback()
+            raise self._translate(exc) from exc
         except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
+            self._rollback()
             raise
         try:
             conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-            raise _translate(exc, self.path) from exc
+        except errors as exc:
+            self._rollback()
+            raise self._translate(exc) from exc
         if saves_work:
             self.last_saved = dt.datetime.now()
 
-    def _touch(self, conn: sqlite3.Connection, report_id: int) -> None:
+    def _rollback(self) -> None:
+        with contextlib.suppress(*self.dialect.errors):
+            self._conn.execute("ROLLBACK")
+
+    def _translate(self, exc: Exception) -> Exception:
+        if self.dialect.server:
+            return server.translate(exc, self.path)
+        return _translate(exc, self.path)  # type: ignore[arg-type]
+
+    def _touch(self, conn: Connection, report_id: int) -> None:
         conn.execute("UPDATE report SET updated = ? WHERE id = ?", (_now(), report_id))
 
     # ------------------------------------------------------------------ reading
@@ -357,17 +414,17 @@ class Library:
 
     def replace_report(self, old_id: int, report: Report) -> int:
         """Delete one report and add another in one transaction (take a backup first)."""
-        with self._tx() as conn:
+        with self._tx(old_id) as conn:
             conn.execute("DELETE FROM report WHERE id = ?", (old_id,))
             return _insert_report(conn, report)
 
     def delete_report(self, report_id: int) -> None:
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             conn.execute("DELETE FROM report WHERE id = ?", (report_id,))
 
     def update_report(self, report_id: int, **fields: Any) -> None:
         """Set report fields (title, municipality, fiscal_year, signers, options …)."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             for name, value in fields.items():
                 if name == "signers":
                     _write_signers(conn, report_id, value)
@@ -388,7 +445,7 @@ class Library:
 
     def update_measures(self, report_id: int, changes: Iterable[tuple[int, str, str]]) -> None:
         """Set (measure id, field, text) triples, all in one transaction."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             for measure_id, name, value in changes:
                 if name not in MEASURE_TEXT_FIELDS:
                     raise KeyError(name)
@@ -397,20 +454,20 @@ class Library:
             self._touch(conn, report_id)
 
     def set_scores(self, report_id: int, measure_id: int, scores: Sequence[Score]) -> None:
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             _write_scores(conn, measure_id, scores)
             self._touch(conn, report_id)
 
     def set_rounds(self, report_id: int, rounds: dict[int, Sequence[RoundText]]) -> None:
         """Each measure's kept round texts (measure id → all its rounds), in one step."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             for measure_id, texts in rounds.items():
                 _write_rounds(conn, measure_id, texts)
             self._touch(conn, report_id)
 
     def set_measure_kind(self, report_id: int, measure_id: int, kind: MeasureKind) -> None:
         """A measure row made a section heading (full width) or back."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             conn.execute("UPDATE measure SET kind = ? WHERE id = ? AND report_id = ?",
                          (str(MeasureKind(kind)), measure_id, report_id))
             self._touch(conn, report_id)
@@ -422,21 +479,21 @@ class Library:
 
         keep_ids=True puts back measures that were deleted (undo), under their old ids.
         """
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             out = _insert_measures(conn, report_id, row, measures, keep_ids)
             self._touch(conn, report_id)
         return out
 
     def restore_measures(self, report_id: int, items: Sequence[tuple[int, Measure]]) -> None:
         """Put deleted measures back at their rows (ascending), under their old ids."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             for row, measure in sorted(items, key=lambda item: item[0]):
                 _insert_measures(conn, report_id, row, [measure], keep_ids=True)
             self._touch(conn, report_id)
 
     def delete_measures(self, report_id: int, rows: Sequence[int]) -> None:
         """Delete the measures at these rows (indices in the report's order)."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             ids = _ids_in_order(conn, report_id)
             for row in sorted(set(rows), reverse=True):
                 conn.execute("DELETE FROM measure WHERE id = ?", (ids[row],))
@@ -449,7 +506,7 @@ class Library:
 
     def move_measures(self, report_id: int, first: int, count: int, to: int) -> None:
         """Move rows first..first+count-1 so that the block starts at row `to`."""
-        with self._tx() as conn:
+        with self._tx(report_id) as conn:
             ids = _ids_in_order(conn, report_id)
             block = ids[first : first + count]
             rest = ids[:first] + ids[first + count :]
@@ -518,11 +575,11 @@ class Library:
         return draft_rows.load(self._conn, report_id)
 
     def integrity_ok(self) -> bool:
-        return self._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return not self.dialect.problems(self._conn)
 
 
 # ---------------------------------------------------------------------- helpers
-def _stored_id(conn: sqlite3.Connection) -> str | None:
+def _stored_id(conn: Connection) -> str | None:
     try:
         row = conn.execute("SELECT value FROM library_info WHERE key = 'id'").fetchone()
     except sqlite3.Error:
@@ -530,19 +587,20 @@ def _stored_id(conn: sqlite3.Connection) -> str | None:
     return str(row[0]) if row else None
 
 
-def _insert_report(conn: sqlite3.Connection, report: Report, keep_ids: bool = False) -> int:
+def _insert_report(conn: Connection, report: Report, keep_ids: bool = False) -> int:
     now = _now()
     kept = keep_ids and report.id is not None
-    cur = conn.execute(
-        f"INSERT INTO report (id, {', '.join(REPORT_TEXT_FIELDS)}, fiscal_year, options,"
-        f" created, updated) VALUES (?, {', '.join('?' * len(REPORT_TEXT_FIELDS))},"
-        " ?, ?, ?, ?)",
-        (report.id if kept else None,
-         *(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
-         json.dumps(report.options, ensure_ascii=False), report.created or now,
-         report.updated if kept and report.updated else now),
-    )
-    report_id = int(cur.lastrowid or 0)
+    columns = (*REPORT_TEXT_FIELDS, "fiscal_year", "options", "created", "updated")
+    values = (*(getattr(report, f) for f in REPORT_TEXT_FIELDS), report.fiscal_year,
+              json.dumps(report.options, ensure_ascii=False), report.created or now,
+              report.updated if kept and report.updated else now)
+    if kept:
+        columns, values = ("id", *columns), (report.id, *values)
+    report_id = int(conn.execute(
+        f"INSERT INTO report ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        " RETURNING id", values).fetchone()[0])
+    if kept:
+        dialect_of(conn).ids_given(conn, "report")
     _write_signers(conn, report_id, report.signers)
     write_memo(conn, report_id, report.memo)
     origin = report.origin
@@ -559,13 +617,13 @@ def _origin(row: Sequence[Any] | None) -> Origin:
     return Origin(OriginKind(row[0] if row[0] in known else ""), row[1], int(row[2]))
 
 
-def _ids_in_order(conn: sqlite3.Connection, report_id: int) -> list[int]:
+def _ids_in_order(conn: Connection, report_id: int) -> list[int]:
     return [r[0] for r in conn.execute(
         "SELECT id FROM measure WHERE report_id = ? ORDER BY position", (report_id,))]
 
 
 def _insert_measures(
-    conn: sqlite3.Connection, report_id: int, row: int, measures: Sequence[Measure],
+    conn: Connection, report_id: int, row: int, measures: Sequence[Measure],
     keep_ids: bool,
 ) -> list[Measure]:
     if not measures:
@@ -586,18 +644,19 @@ def _insert_measures(
             )
             mid = m.id
         else:
-            cur = conn.execute(
-                f"INSERT INTO measure (report_id, position, {cols}) VALUES (?, ?, {marks})",
-                (report_id, row + offset, *values),
-            )
-            mid = int(cur.lastrowid or 0)
+            mid = int(conn.execute(
+                f"INSERT INTO measure (report_id, position, {cols}) VALUES (?, ?, {marks})"
+                " RETURNING id", (report_id, row + offset, *values),
+            ).fetchone()[0])
         _write_scores(conn, mid, m.scores)
         _write_rounds(conn, mid, m.rounds)
         out.append(dataclasses.replace(m, id=mid))
+    if keep_ids and any(m.id is not None for m in measures):
+        dialect_of(conn).ids_given(conn, "measure")
     return out
 
 
-def _write_scores(conn: sqlite3.Connection, measure_id: int, scores: Sequence[Score]) -> None:
+def _write_scores(conn: Connection, measure_id: int, scores: Sequence[Score]) -> None:
     conn.execute("DELETE FROM score WHERE measure_id = ?", (measure_id,))
     conn.executemany(
         "INSERT INTO score (measure_id, position, topic, previous, current) VALUES (?,?,?,?,?)",
@@ -605,7 +664,7 @@ def _write_scores(conn: sqlite3.Connection, measure_id: int, scores: Sequence[Sc
     )
 
 
-def _write_signers(conn: sqlite3.Connection, report_id: int, signers: Sequence[Signer]) -> None:
+def _write_signers(conn: Connection, report_id: int, signers: Sequence[Signer]) -> None:
     conn.execute("DELETE FROM signer WHERE report_id = ?", (report_id,))
     conn.executemany(
         "INSERT INTO signer (report_id, position, name, positions, role) VALUES (?,?,?,?,?)",
@@ -613,7 +672,7 @@ def _write_signers(conn: sqlite3.Connection, report_id: int, signers: Sequence[S
     )
 
 
-def _write_rounds(conn: sqlite3.Connection, measure_id: int,
+def _write_rounds(conn: Connection, measure_id: int,
                   rounds: Sequence[RoundText]) -> None:
     conn.execute("DELETE FROM measure_round WHERE measure_id = ?", (measure_id,))
     conn.executemany(

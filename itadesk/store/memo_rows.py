@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from ..domain import Endorsement, Memo, Signer
 from ..domain.memo import MEMO_TEXT_FIELDS, OLD_FORM_KEY, from_form
 from ..domain.options import GARUDA_IMAGE
+from .dialect import Connection
 
 _TEXTS = tuple(name for name, _label in MEMO_TEXT_FIELDS)
 _COLUMNS = (*_TEXTS, "signer_name", "signer_positions", "signer_role", "garuda_image")
@@ -18,7 +18,7 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(text.split("\n")) if text else ()
 
 
-def read_memo(conn: sqlite3.Connection, report_id: int) -> Memo | None:
+def read_memo(conn: Connection, report_id: int) -> Memo | None:
     row = conn.execute(f"SELECT {_QUOTED} FROM memo WHERE report_id = ?",
                        (report_id,)).fetchone()
     if row is None:
@@ -34,7 +34,7 @@ def read_memo(conn: sqlite3.Connection, report_id: int) -> Memo | None:
                 endorsements=endorsements, garuda_image=values["garuda_image"])
 
 
-def write_memo(conn: sqlite3.Connection, report_id: int, memo: Memo | None) -> None:
+def write_memo(conn: Connection, report_id: int, memo: Memo | None) -> None:
     """Replace the report's memo (None: it has none)."""
     conn.execute("DELETE FROM memo WHERE report_id = ?", (report_id,))
     if memo is None:
@@ -50,7 +50,7 @@ def write_memo(conn: sqlite3.Connection, report_id: int, memo: Memo | None) -> N
          for i, e in enumerate(memo.endorsements)])
 
 
-def move_old_memos(conn: sqlite3.Connection) -> None:
+def move_old_memos(conn: Connection) -> None:
     """Step 3: each report's options["memo_form"] (and its picture) into the memo tables."""
     for report_id, text in conn.execute("SELECT id, options FROM report").fetchall():
         try:

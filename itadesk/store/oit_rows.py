@@ -6,14 +6,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import sqlite3
 
 from ..domain.oit import CatalogueError, OitYear, year_from_dict, year_to_dict
+from .dialect import Connection
 
 log = logging.getLogger(__name__)
 
 
-def load(conn: sqlite3.Connection, fiscal_year: int) -> OitYear | None:
+def load(conn: Connection, fiscal_year: int) -> OitYear | None:
     row = conn.execute("SELECT definition FROM oit_year WHERE fiscal_year = ?",
                        (fiscal_year,)).fetchone()
     if row is None:
@@ -25,11 +25,11 @@ def load(conn: sqlite3.Connection, fiscal_year: int) -> OitYear | None:
         return None
 
 
-def years(conn: sqlite3.Connection) -> tuple[int, ...]:
+def years(conn: Connection) -> tuple[int, ...]:
     return tuple(r[0] for r in conn.execute("SELECT fiscal_year FROM oit_year ORDER BY 1"))
 
 
-def store(conn: sqlite3.Connection, year: OitYear, now: str) -> OitYear:
+def store(conn: Connection, year: OitYear, now: str) -> OitYear:
     """Keep `year` as the library's (checked first: CatalogueError says what is wrong)."""
     year = dataclasses.replace(year_from_dict(year_to_dict(year)), builtin=False)
     conn.execute(

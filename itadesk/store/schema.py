@@ -1,26 +1,29 @@
-"""Schema as a numbered chain of migrations on PRAGMA user_version.
+"""Schema as a numbered chain of migrations, the same steps on both back ends: the version
+is PRAGMA user_version in a library file, table itadesk_schema on a server (dialect.py).
 
 Step N turns a version N-1 library into version N. Never edit a released step: add one.
-Each step is tested from a kept library file of the version before it (tests/support/).
+Each step is tested from a kept library file of the version before it (tests/support/),
+and on a server from a library of each older version (tests/test_store.py). A step is
+written in SQLite's SQL; dialect.server_spelling says it the PostgreSQL way.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 
-# 'ITAD': tells our files from any other SQLite database a clerk might pick.
-APPLICATION_ID = 0x49544144
+from .dialect import APPLICATION_ID, Connection, dialect_of
+
+__all__ = ["APPLICATION_ID", "LATEST_VERSION", "MIGRATIONS", "migrate"]
 
 
-def _run(conn: sqlite3.Connection, script: str) -> None:
+def _run(conn: Connection, script: str) -> None:
     # Not executescript(): it commits first, and a migration must be one transaction.
     for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
 
 
-def _v1(conn: sqlite3.Connection) -> None:
+def _v1(conn: Connection) -> None:
     _run(
         conn,
         """
@@ -80,7 +83,7 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v2(conn: sqlite3.Connection) -> None:
+def _v2(conn: Connection) -> None:
     # The library's own id: its backups are kept under it, and a backup is put back only
     # into the library it was taken from (file names can be alike, or be renamed).
     _run(
@@ -95,7 +98,7 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v3(conn: sqlite3.Connection) -> None:
+def _v3(conn: Connection) -> None:
     # The cover memo gets tables of its own: it was an untyped dict in the report's
     # options ("memo_form", signed by the report's first signer; the picture in
     # "garuda_image"). Both leave the options; what was there is moved over as it was.
@@ -134,7 +137,7 @@ def _v3(conn: sqlite3.Connection) -> None:
     move_old_memos(conn)
 
 
-def _v4(conn: sqlite3.Connection) -> None:
+def _v4(conn: Connection) -> None:
     # The municipality's own layouts, each as its layout file says it (docs/layouts.md):
     # JSON, so a layout that gains a key needs no step here.
     _run(
@@ -150,7 +153,7 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v5(conn: sqlite3.Connection) -> None:
+def _v5(conn: Connection) -> None:
     # One report carries its measures through the year: the result and outcome texts
     # kept per round (รอบ ๖ เดือน, รอบ ๑๒ เดือน), beside the measure's current ones.
     _run(
@@ -167,7 +170,7 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v6(conn: sqlite3.Connection) -> None:
+def _v6(conn: Connection) -> None:
     # The OIT items of a year as the clerk corrected or filled them in (the program ships
     # 2567 and 2568 empty), kept as the catalogue's JSON (domain/oit.py, format 1).
     _run(
@@ -182,7 +185,7 @@ def _v6(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v7(conn: sqlite3.Connection) -> None:
+def _v7(conn: Connection) -> None:
     # Where each report came from (made here, imported from which file, next year of
     # which report) and which copy of its municipality and year it is, so that the
     # library list tells apart reports that are otherwise alike. Reports from before
@@ -200,13 +203,13 @@ def _v7(conn: sqlite3.Connection) -> None:
     )
 
 
-def _v8(conn: sqlite3.Connection) -> None:
+def _v8(conn: Connection) -> None:
     # The plan of the measures says how each is followed up (การกำกับติดตาม), a field of
     # its own beside the steps, the owner and the timing.
     conn.execute("ALTER TABLE measure ADD COLUMN monitoring TEXT NOT NULL DEFAULT ''")
 
 
-def _v9(conn: sqlite3.Connection) -> None:
+def _v9(conn: Connection) -> None:
     # The text of an editor still open (a cell, a field of a form), kept a moment after
     # each pause in typing so that a crash or a power cut loses none of it; offered back
     # at the next start. A measure's field has its measure id; a form's field (a report's
@@ -228,14 +231,13 @@ def _v9(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
     _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
 LATEST_VERSION = len(MIGRATIONS)
 
 
-def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+def migrate(conn: Connection, from_version: int) -> None:
     """Run the missing steps, each in the caller's transaction."""
     for version in range(from_version + 1, LATEST_VERSION + 1):
         MIGRATIONS[version - 1](conn)
-    conn.execute(f"PRAGMA user_version = {LATEST_VERSION}")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    dialect_of(conn).set_version(conn, LATEST_VERSION)

@@ -1,0 +1,137 @@
+"""Opening a library on a PostgreSQL server (`postgresql://…`): the office's shared one.
+
+The password is never ours to keep: libpq reads it from the clerk's own passfile
+(~/.pgpass, or %APPDATA%\\postgresql\\pgpass.conf, rights 0600) or the service file. TLS is
+used when the server offers it (libpq's sslmode=prefer, unless the address says otherwise).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from .dialect import APPLICATION_ID, ServerConnection
+from .errors import (
+    LibraryError,
+    LibraryMissing,
+    LibraryReadOnly,
+    LoginFailed,
+    NewerLibrary,
+    NotALibrary,
+    ServerUnreachable,
+    WriteFailed,
+)
+from .schema import LATEST_VERSION, migrate
+
+SCHEMES = ("postgresql://", "postgres://")
+APPLICATION_NAME = "ITA Desk"
+CONNECT_TIMEOUT = 5  # seconds: a server that is off is said so, not waited for
+
+
+def is_server(location: object) -> bool:
+    return isinstance(location, str) and location.lower().startswith(SCHEMES)
+
+
+def without_password(url: str) -> str:
+    """The address as shown and logged: a password typed into it is never repeated."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        if not any(k == "password" for k, _v in query):
+            return url
+    netloc = parts.netloc.rsplit("@", 1)
+    if len(netloc) == 2:
+        user = netloc[0].split(":", 1)[0]
+        netloc = [f"{user}@{netloc[1]}"]
+    query = urllib.parse.urlencode([(k, v) for k, v in urllib.parse.parse_qsl(
+        parts.query, keep_blank_values=True) if k != "password"])
+    return urllib.parse.urlunsplit(parts._replace(netloc=netloc[0], query=query))
+
+
+def display_path(url: str) -> Path:
+    """What the messages name: Path(…).name is the database's name."""
+    return Path(urllib.parse.urlsplit(url).path.strip("/") or "postgres")
+
+
+def connect(url: str, *, application: str = APPLICATION_NAME) -> ServerConnection:
+    import psycopg
+
+    try:
+        raw = psycopg.connect(url, autocommit=True, application_name=application,
+                              connect_timeout=CONNECT_TIMEOUT)
+    except psycopg.Error as exc:
+        raise translate(exc, display_path(url)) from exc
+    return ServerConnection(raw)
+
+
+def prepare(conn: ServerConnection, path: Path, *, create: bool,
+            seed: Any = None) -> bool:
+    """Check, and make or migrate the library in its database; True when it is new.
+    Two clerks starting at once: the advisory lock lets one migrate, the other waits."""
+    import psycopg
+
+    try:
+        conn.execute("BEGIN")
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))
+        ours = conn.execute("SELECT to_regclass('itadesk_schema')").fetchone()[0]
+        if ours is None:
+            tables = conn.execute(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
+            ).fetchone()[0]
+            if tables:
+                raise NotALibrary(path, f"{tables} tables of another program")
+            if not create:
+                raise LibraryMissing(path)
+            conn.execute("CREATE TABLE itadesk_schema (application TEXT NOT NULL,"
+                         " version INTEGER NOT NULL)")
+            conn.execute("INSERT INTO itadesk_schema VALUES ('ITAD', 0)")
+            version = 0
+        else:
+            row = conn.execute("SELECT application, version FROM itadesk_schema").fetchone()
+            if row is None or row[0] != "ITAD":
+                raise NotALibrary(path, "itadesk_schema without ITAD")
+            version = int(row[1])
+        if version > LATEST_VERSION:
+            raise NewerLibrary(path, version, LATEST_VERSION)
+        if version < LATEST_VERSION:
+            migrate(conn, version)
+            if version == 0 and seed is not None:
+                seed(conn)
+        conn.execute("COMMIT")
+    except psycopg.Error as exc:
+        _rollback(conn)
+        raise translate(exc, path) from exc
+    except BaseException:
+        _rollback(conn)
+        raise
+    return version == 0
+
+
+def _rollback(conn: ServerConnection) -> None:
+    import psycopg
+
+    with contextlib.suppress(psycopg.Error):
+        conn.execute("ROLLBACK")
+
+
+def translate(exc: Exception, path: Path) -> LibraryError:
+    import psycopg
+
+    text = str(exc).lower()
+    if "password" in text or "authentication" in text or ("role" in text and "not exist" in text):
+        return LoginFailed(path, str(exc))
+    if isinstance(exc, psycopg.errors.InsufficientPrivilege):
+        return LibraryReadOnly(path)
+    if isinstance(exc, psycopg.OperationalError) or conn_lost(exc):
+        return ServerUnreachable(path, str(exc))
+    return WriteFailed(path, str(exc))
+
+
+def conn_lost(exc: Exception) -> bool:
+    """The connection itself failed (server stopped, network cut), not a statement."""
+    import psycopg
+
+    return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) or (
+        getattr(exc, "sqlstate", None) or "").startswith(("08", "57P"))

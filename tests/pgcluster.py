@@ -1,0 +1,109 @@
+"""A throwaway PostgreSQL cluster on a socket in a temporary folder (no TCP, no service).
+
+Debian's server binaries (package postgresql) are used as they are. initdb refuses to run
+as root: as root the cluster runs as the `postgres` user the package made (or `nobody`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+ENV_REQUIRE = "ITADESK_REQUIRE_POSTGRESQL"
+SUPERUSER = "postgres"
+
+
+def server_bin() -> Path | None:
+    """The folder of initdb/pg_ctl: on PATH, else Debian's newest /usr/lib/postgresql/N."""
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                      key=lambda p: int(Path(p).parent.parent.name))
+    return Path(versions[-1]).parent if versions else None
+
+
+def _owner() -> str | None:
+    """Who runs the server: us, unless we are root."""
+    if os.geteuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        with contextlib.suppress(KeyError):
+            pwd.getpwnam(name)
+            return name
+    raise RuntimeError("running as root with neither a postgres nor a nobody user")
+
+
+class Cluster:
+    def __init__(self, *, durable: bool = False) -> None:
+        bindir = server_bin()
+        if bindir is None:
+            raise FileNotFoundError("PostgreSQL's initdb is not installed")
+        self.bin = bindir
+        self.owner = _owner()
+        self.durable = durable  # False for tests: no fsync, as a commit's wait is not tested
+        self.root = Path(tempfile.mkdtemp(prefix="itadesk-pg-"))
+        self.root.chmod(0o755)
+        self.data = self.root / "data"
+        self.socket = self.root / "socket"
+        self.socket.mkdir()
+        self.log = self.root / "server.log"
+        if self.owner:
+            info = pwd.getpwnam(self.owner)
+            for path in (self.root, self.socket):
+                os.chown(path, info.pw_uid, info.pw_gid)
+        self._names = itertools.count(1)
+        self._run("initdb", "-D", str(self.data), "-U", SUPERUSER, "-A", "trust",
+                  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+
+    def _run(self, tool: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        command = [str(self.bin / tool), *args]
+        if self.owner:
+            command = ["runuser", "-u", self.owner, "--", *command]
+        return subprocess.run(command, capture_output=True, text=True, check=check,
+                              cwd=self.root)
+
+    def start(self) -> None:
+        options = f"-k {self.socket} -c listen_addresses='' -c max_connections=100"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        done = self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w",
+                         "-t", "60", "-o", options, "start", check=False)
+        if done.returncode != 0:
+            log = self.log.read_text(errors="replace") if self.log.exists() else ""
+            raise RuntimeError(f"pg_ctl start failed: {done.stdout}{done.stderr}{log}")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop", check=False)
+
+    def url(self, database: str, user: str = SUPERUSER) -> str:
+        host = urllib.parse.quote(str(self.socket), safe="")
+        return f"postgresql://{user}@/{database}?host={host}"
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        import psycopg
+
+        with psycopg.connect(self.url(database), autocommit=True) as conn:
+            conn.execute(statement)
+
+    def new_database(self) -> str:
+        """An empty database of its own (a copy of template0: nothing to copy but the
+        catalogue, a few milliseconds)."""
+        name = f"t{os.getpid()}_{next(self._names)}"
+        self.sql(f"CREATE DATABASE {name} TEMPLATE template0")
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self.sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def remove(self) -> None:
+        self.stop("immediate")
+        shutil.rmtree(self.root, ignore_errors=True)
