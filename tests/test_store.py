@@ -416,3 +416,23 @@ def test_a_server_library_of_each_older_version_is_migrated_by_the_same_steps(
         assert lib.dialect.version(lib._conn) == LATEST_VERSION
         lib.update_measures(rid, [(report.measures[0].id, "monitoring", "ทุกเดือน")])
         assert lib.load_report(rid).measures[0].monitoring == "ทุกเดือน"
+
+
+def test_a_draft_is_kept_brought_up_to_date_and_dropped(library: Path | str):
+    from itadesk.domain.model import Draft
+
+    with Library.open(library) as lib:
+        rid = lib.create_report(_report(1))
+        mid = lib.load_measures(rid)[0].id
+        saved = lib.last_saved
+        lib.keep_draft(Draft(rid, mid, "steps", "๑. ประชุ", ""))
+        lib.keep_draft(Draft(rid, mid, "steps", "๑. ประชุม", ""))
+        lib.keep_draft(Draft(rid, 0, "report.opening", "ด้วย", "เดิม"))
+        assert lib.last_saved == saved  # a draft is not an edit of the report
+    with Library.open(library) as lib:
+        assert sorted((d.measure_id, d.field, d.text, d.base) for d in lib.drafts(rid)) == [
+            (0, "report.opening", "ด้วย", "เดิม"), (mid, "steps", "๑. ประชุม", "")]
+        lib.drop_draft(rid, mid, "steps")
+        assert [d.field for d in lib.drafts(rid)] == ["report.opening"]
+        lib.delete_report(rid)
+        assert lib.drafts(rid) == []
