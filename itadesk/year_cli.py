@@ -99,24 +99,21 @@ def pack(args: argparse.Namespace, loaded: Exchange) -> int:
 
 def scores(args: argparse.Namespace, library_path: Path) -> int:
     """`itadesk scores`: the analysis and the proposed rows; with --add, a new
-    improvement-plan report of the next year holding them (its number printed)."""
-    from .domain.model import Report
-    from .domain.scoresheet import analysis_text, proposed_rows
-    from .exchange.scoresheet_file import read_sheet
+    improvement-plan report of the next year holding them (its number printed). Which
+    columns were read goes to stderr, as the window shows it."""
+    from .domain.scoresheet import improvement_plan
+    from .exchange.scoresheet_file import read_sheet_noted
 
-    sheet = read_sheet(args.file, args.year)
-    text, rows = analysis_text(sheet), proposed_rows(sheet)
-    print(text)
+    sheet, notes = read_sheet_noted(args.file, args.year)
+    print("\n".join(notes), file=sys.stderr)
+    report = improvement_plan(sheet, args.municipality)
+    print(report.opening)
     print()
-    for m in rows:
+    for m in report.measures:
         print(f"{m.kind}\t{m.code}\t{m.title}")
     if args.add:
         from .store import Library
 
-        report = Report(layout="improvement-plan", fiscal_year=args.year + 1,
-                        title="แผนการพัฒนาและปรับปรุงผลการประเมินคุณธรรมและความโปร่งใส"
-                              "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
-                        municipality=args.municipality, opening=text, measures=rows)
         with Library.open(library_path, take_backup=False) as library:
             print(library.create_report(report))
     return 0

@@ -47,8 +47,8 @@ GARUDA_IMAGE = "garuda_image"  # a picture file for the memo
 CHOSEN = frozenset((*(s.name for s in SWITCHES), "orientation", "oit_code", GARUDA_IMAGE))
 # Kept in a report's options but about that report alone (its memo, its picture): a new
 # report starts with the clerk's last choices without them.
-# (the OIT item and the publication record are the report's own too)
-OWN_TO_REPORT = frozenset(("memo_form", GARUDA_IMAGE, "oit_item", "publication"))
+# (the OIT item, the publication record and last year's score sheet are the report's own too)
+OWN_TO_REPORT = frozenset(("memo_form", GARUDA_IMAGE, "oit_item", "publication", "score_sheet"))
 
 
 def with_choices(options: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:

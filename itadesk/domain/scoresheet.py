@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from ..thai.digits import parse_decimal_text, to_thai_digits
-from .model import Measure, MeasureKind
+from ..thai.digits import parse_decimal_text, to_arabic_digits, to_thai_digits
+from .model import Measure, MeasureKind, Report
 
 PASS_MARK = 85.0
+# Where a report made from a sheet keeps it (Report.options), so the clerk can correct
+# the scores later and the analysis is written again from them.
+OPTION = "score_sheet"
+PLAN_LAYOUT = "improvement-plan"
+PLAN_TITLE = ("แผนการพัฒนาและปรับปรุงผลการประเมินคุณธรรมและความโปร่งใส"
+              "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)")
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(9, "OIT", "การเปิดเผยข้อมูล"), Indicator(10, "OIT", "การป้องกันการทุจริต"),
 )
 BY_NUMBER = {i.number: i for i in INDICATORS}
-CODE = re.compile(r"^\s*([ieoIEO])\s*(\d{1,3})\s*$")
+CODE = re.compile(r"^\s*(?:ข้อ\s*)?([ieoIEO])\s*(\d{1,3})(?!\d|\.\d)\s*[.:)]?\s*(.*)$", re.S)
 
 
 class ScoreSheetError(ValueError):
@@ -79,19 +86,28 @@ class ScoreSheet:
         return [q for q in own if q.score == lowest]
 
 
-def normal_code(text: str) -> str:
-    """"E 6" → "e6", "o35" → "O35": as the NACC writes them."""
-    match = CODE.match(text)
+def split_code(text: str) -> tuple[str, str]:
+    """("e7", what follows it) from "e7", "E 7", "ข้อ e7 มีช่องทาง…": the code as the
+    NACC writes it ("o35" → "O35"); ("", "") when the text does not start with one."""
+    match = CODE.match(to_arabic_digits(text))
     if not match:
-        return ""
-    letter = match.group(1).upper() if match.group(1) in "oO" else match.group(1).lower()
-    return f"{letter}{int(match.group(2))}"
+        return "", ""
+    letter, number, rest = match.groups()
+    letter = letter.upper() if letter in "oO" else letter.lower()
+    return f"{letter}{int(number)}", rest.strip()
+
+
+def normal_code(text: str) -> str:
+    """The code when the text is a code and nothing else ("E 6" → "e6")."""
+    code, rest = split_code(text)
+    return code if not rest else ""
 
 
 def score(text: str, where: str = "") -> float:
     value = parse_decimal_text(text.replace("%", ""))
     if value is None or not 0 <= float(value) <= 100:
-        raise ScoreSheetError(f"คะแนน «{text}» ไม่ใช่ตัวเลข ๐–๑๐๐", where)
+        raise ScoreSheetError(f"คะแนน «{text}» ไม่ใช่ตัวเลข ๐–๑๐๐ พิมพ์เช่น ๘๒.๕๐ หรือ 82.50 "
+                              "(เลขไทยหรือเลขอารบิกก็ได้)", where)
     return float(value)
 
 
@@ -149,3 +165,40 @@ def proposed_rows(sheet: ScoreSheet) -> tuple[Measure, ...]:
             out.append(Measure(code=q.code, title=(q.text or f"ข้อ {q.code}")
                                + f" (ได้ {points(q.score)} คะแนน)"))
     return tuple(out)
+
+
+def improvement_plan(sheet: ScoreSheet, municipality: str = "") -> Report:
+    """Next year's improvement plan written from last year's sheet, which it keeps."""
+    return Report(layout=PLAN_LAYOUT, fiscal_year=sheet.fiscal_year + 1, title=PLAN_TITLE,
+                  municipality=municipality, opening=analysis_text(sheet),
+                  measures=proposed_rows(sheet), options={OPTION: sheet_to_dict(sheet)})
+
+
+def sheet_to_dict(sheet: ScoreSheet) -> dict[str, Any]:
+    return {"fiscal_year": sheet.fiscal_year,
+            "indicators": {str(n): s for n, s in sorted(sheet.indicators.items())},
+            "questions": [{"code": q.code, "indicator": q.indicator, "score": q.score,
+                           "text": q.text} for q in sheet.questions],
+            "total": sheet.total}
+
+
+def _number(value: Any) -> float | None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 100
+    return float(value) if ok else None
+
+
+def sheet_of(options: dict[str, Any]) -> ScoreSheet | None:
+    """The sheet a report keeps; None when it keeps none (entries that are not
+    scores are left out: a hand-edited exchange file must not stop the dialog)."""
+    data = options.get(OPTION)
+    if not isinstance(data, dict) or not isinstance(data.get("fiscal_year"), int):
+        return None
+    raw = data.get("indicators")
+    indicators = {int(n): v for n, s in (raw.items() if isinstance(raw, dict) else ())
+                  if str(n).isdigit() and int(n) in BY_NUMBER and (v := _number(s)) is not None}
+    questions = tuple(
+        QuestionScore(code, q["indicator"], v, q.get("text") or "")
+        for q in data.get("questions") or () if isinstance(q, dict)
+        and (code := normal_code(str(q.get("code", "")))) and q.get("indicator") in BY_NUMBER
+        and (v := _number(q.get("score"))) is not None and isinstance(q.get("text", ""), str))
+    return ScoreSheet(data["fiscal_year"], indicators, questions, _number(data.get("total")))

@@ -12,8 +12,9 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from ..domain.changes import Changes
-from ..domain.model import Report, RoundText
+from ..domain.model import RoundText
 from ..domain.rounds import ROUNDS, kept_rounds
+from ..domain.scoresheet import ScoreSheet, improvement_plan
 from .session import LibrarySession, ReportSession
 
 Rounds = dict[int, tuple[RoundText, ...]]
@@ -57,16 +58,18 @@ def keep_round(session: ReportSession, name: str) -> int:
 def plan_from_scores(library_session: LibrarySession, path: Path, fiscal_year: int,
                      municipality: str = "") -> int | None:
     """Last year's score sheet as the next year's improvement plan; the new report's id."""
-    from ..domain.scoresheet import analysis_text, proposed_rows
     from ..exchange.scoresheet_file import read_sheet
 
-    sheet = read_sheet(path, fiscal_year)
-    report = Report(layout="improvement-plan", fiscal_year=fiscal_year + 1,
-                    title="แผนการพัฒนาและปรับปรุงผลการประเมินคุณธรรมและความโปร่งใส"
-                          "ในการดำเนินงานของหน่วยงานภาครัฐ (ITA)",
-                    municipality=municipality, opening=analysis_text(sheet),
-                    measures=proposed_rows(sheet))
-    return library_session.create_report(report, f"แผนพัฒนาจากคะแนน ITA ({path.name})")
+    return plan_from_sheet(library_session, read_sheet(path, fiscal_year), municipality,
+                           path.name)
+
+
+def plan_from_sheet(library_session: LibrarySession, sheet: ScoreSheet,
+                    municipality: str = "", source: str = "") -> int | None:
+    """The sheet (typed or read) as next year's plan, keeping the sheet: one undoable
+    step, as any new report."""
+    name = f"แผนพัฒนาจากคะแนน ITA ({source})" if source else "แผนพัฒนาจากคะแนน ITA"
+    return library_session.create_report(improvement_plan(sheet, municipality), name)
 
 
 def ask_score_sheet(parent: QWidget, folder: str, years: Sequence[int],
