@@ -96,6 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--to-json", type=Path, help=argparse.SUPPRESS)
     imp.add_argument("--status-file", type=Path, help=argparse.SUPPRESS)
     imp.add_argument("--layouts", type=Path, help=argparse.SUPPRESS)  # the library's own
+    # the window's preview process (export/preview_server.py): no help line, not for clerks
+    server = commands.add_parser("preview-server")
+    server.add_argument("folder", type=Path)
+    server.add_argument("--parent-pid", type=int)
     commands.add_parser("layouts", help="รูปแบบรายงานที่ใช้ได้ / list the layouts")
     layout = commands.add_parser("layout", help="รูปแบบรายงานของหน่วยงาน / the library's layouts")
     layout_commands = layout.add_subparsers(dest="layout_command", metavar="COMMAND",
@@ -183,6 +187,10 @@ def _run(args: argparse.Namespace) -> int:
         return _import(args, path)
     if args.command == "layouts":
         return _layouts(path)
+    if args.command == "preview-server":
+        from .export.preview_server import serve
+
+        return serve(args.folder, args.parent_pid)
     if args.command == "layout":
         return _add_layout(args, path)
     if args.command == "oit":

@@ -8,7 +8,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -48,6 +56,7 @@ if TYPE_CHECKING:
     from .find_replace import FindReplaceDialog
     from .import_dialog import ImportDialog
     from .preview import PreviewPane
+    from .preview_worker import PreviewWorker
     from .report_page import ReportPage
     from .session import ReportSession
 
@@ -73,6 +82,7 @@ class MainWindow(QMainWindow):
         self._last_folder = self.settings.last_folder or str(Path.home())
         self.export_job: ExportJob | None = None
         self.preview: PreviewPane | None = None
+        self.preview_worker: PreviewWorker | None = None  # the preview's process, once wanted
         self.checks_pane: ChecksPane | None = None
         self.checks_dock: QDockWidget | None = None
         self.preview_dock: QDockWidget | None = None
@@ -524,8 +534,12 @@ class MainWindow(QMainWindow):
 
     def _open_preview(self, session: ReportSession) -> None:
         from .preview import PreviewPane
+        from .preview_worker import PreviewWorker
 
-        self.preview = PreviewPane(session.current_exchange, self)
+        if self.preview_worker is None:  # one process for the window's lifetime
+            self.preview_worker = PreviewWorker(self)
+            self.preview_worker.start()
+        self.preview = PreviewPane(session.current_exchange, self.preview_worker, self)
         self.preview_dock = QDockWidget("ตัวอย่างก่อนพิมพ์ (PDF)", self)
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
@@ -535,7 +549,17 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.changed.connect(self._preview_changed)
+        if self.report_page is not None:
+            table = self.report_page.table
+            table.selectionModel().currentRowChanged.connect(self._preview_follow)
+            if table.currentIndex().isValid():
+                self.preview.show_measure(table.currentIndex().row())
         self.preview_dock.setVisible(True)
+
+    def _preview_follow(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The measure the clerk is on: its page in the preview."""
+        if self.preview is not None and current.isValid():
+            self.preview.show_measure(current.row())
 
     def _preview_changed(self, changes: Changes) -> None:
         if self.preview is not None and self.preview_dock is not None and (
@@ -899,6 +923,9 @@ class MainWindow(QMainWindow):
             self.export_job.wait()  # a file half written is never left behind
         self.resumer.remember()  # where the clerk was, reopened at the next start
         self.close_report()
+        if self.preview_worker is not None:
+            self.preview_worker.shutdown()
+            self.preview_worker = None
         self.settings.last_folder = self._last_folder
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()

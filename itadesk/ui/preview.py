@@ -1,11 +1,10 @@
 """The preview pane: the PDF of the report as it is now, refreshed a moment after the
-clerk stops typing (rendered by a process of its own, never blocking the table)."""
+clerk stops typing (laid out by the window's preview process, ui/preview_worker.py,
+never blocking the table); picking a measure shows the page its row starts on."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -13,27 +12,33 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..exchange.jsonfile import Exchange
-from .jobs import ExportJob
+from ..thai.digits import to_thai_digits
+from .preview_worker import PreviewWorker
 
-DEBOUNCE_MS = 600
+# The wait for typing to stop. A cell's edit reaches the preview when the cell is left,
+# so this is no typing pause inside a word: long enough to take a run of quick edits
+# (paste, undo, undo) as one, short enough not to be felt.
+DEBOUNCE_MS = 250
 
 
 class PreviewPane(QWidget):
     refreshed = Signal()
 
-    def __init__(self, load_report: Callable[[], Exchange], parent: QWidget | None = None) -> None:
+    def __init__(self, load_report: Callable[[], Exchange], worker: PreviewWorker,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._load_report = load_report  # () -> Exchange: the report as saved now
+        self.worker = worker  # the window's, for its lifetime (this pane lives per report)
+        worker.rendered.connect(self._show)
+        worker.failed.connect(self._failed)
+        self.measure_pages: dict[int, int] = {}  # measure index → page, in what is shown
+        self._wanted_measure: int | None = None  # picked before its page was known
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffer: QBuffer | None = None
-        self._job: ExportJob | None = None
-        self._files = tempfile.TemporaryDirectory(prefix="itadesk-preview-")
-        self._file = Path(self._files.name) / "preview.pdf"
-        self._stale = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -63,25 +68,16 @@ class PreviewPane(QWidget):
         self._timer.start()
 
     def refresh_now(self) -> None:
-        if self._job is not None and self._job.is_running():
-            self._stale = True
-            return
-        found: Exchange = self._load_report()
+        self._timer.stop()
         self.status.setText("กำลังปรับตัวอย่าง…")
-        job = ExportJob(found.report, self._file, self, layout=found.layout)
-        job.succeeded.connect(lambda path: self._show(Path(path).read_bytes()))
-        job.failed.connect(lambda message: self.status.setText(message))
-        job.finished.connect(self._job_done)
-        self._job = job
-        job.start()
+        self.worker.render(self._load_report())
 
-    def _job_done(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.refresh_now()
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)
 
-    def _show(self, data: bytes) -> None:
+    def _show(self, data: bytes, measure_pages: dict[int, int]) -> None:
         page = self.current_page()
+        self.measure_pages = measure_pages
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -89,21 +85,31 @@ class PreviewPane(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer  # QPdfDocument reads from it while it shows the pages
-        self.status.setText(f"{self.document.pageCount()} หน้า")
-        if 0 < page < self.document.pageCount():
+        self.status.setText(to_thai_digits(f"{self.document.pageCount()} หน้า"))
+        if self._wanted_measure is not None:
+            self.show_measure(self._wanted_measure)
+        elif 0 < page < self.document.pageCount():
             self.view.pageNavigator().jump(page, QPointF())
         self.refreshed.emit()
 
-    def wait_idle(self, ms: int = 60_000) -> None:
-        if self._job is not None:
-            self._job.wait(ms)
-
     def shutdown(self) -> None:
-        """Stop rendering and let go of the document now, not at the program's exit
-        (a QPdfDocument torn down with the application crashes it)."""
+        """Stop following the report and let go of the document now, not at the program's
+        exit (a QPdfDocument torn down with the application crashes it). The worker
+        stays: the next report's pane uses it."""
         self._timer.stop()
-        self.wait_idle()
+        self.worker.rendered.disconnect(self._show)
+        self.worker.failed.disconnect(self._failed)
         self.document.close()
+
+    def show_measure(self, index: int) -> None:
+        """Show the page where measure `index`'s row starts (once known, if not yet)."""
+        page = self.measure_pages.get(index)
+        if page is None or page >= self.document.pageCount():
+            self._wanted_measure = index
+            return
+        self._wanted_measure = None
+        if page != self.current_page():
+            self.view.pageNavigator().jump(page, QPointF())
 
     # ------------------------------------------------------------ navigation
     def current_page(self) -> int:

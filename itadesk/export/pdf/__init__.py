@@ -1,5 +1,5 @@
 """The PDF writer."""
 
-from .writer import pdf_bytes, render, write_pdf
+from .writer import LaidOut, laid_out, pdf_bytes, render, write_pdf
 
-__all__ = ["pdf_bytes", "render", "write_pdf"]
+__all__ = ["LaidOut", "laid_out", "pdf_bytes", "render", "write_pdf"]

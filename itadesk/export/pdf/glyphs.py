@@ -9,11 +9,20 @@ HarfBuzz's advance, a rise (Ts) where a mark sits above or below its letter.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import hb_font, shape
+
+
+@lru_cache(maxsize=50_000)
+def _shaped(text: str, face: str) -> tuple[tuple[int, int, int, int], ...]:
+    """(glyph id, x advance, x offset, y offset) of each glyph: shaped once per process."""
+    buf = shape(text, face)
+    return tuple((info.codepoint, pos.x_advance, pos.x_offset, pos.y_offset)
+                 for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True))
 
 
 def _n(value: float) -> str:
@@ -30,6 +39,9 @@ class GlyphWriter:
         # (tests/test_library_contracts.py checks it is still there)
         self.doc = canvas._doc
         self._codes: dict[tuple[str, int], tuple[str, int, int]] = {}
+        # what follows the position, per line drawn (a table's header, on every page)
+        self._bodies: dict[tuple[tuple[tuple[str, str, float], ...], tuple[float, ...]],
+                           str] = {}
 
     def _code(self, face: str, gid: int, advance: int) -> tuple[str, int, float]:
         """(PDF font resource, byte in that subset, the glyph's own width per 1000)."""
@@ -53,30 +65,36 @@ class GlyphWriter:
              gaps: Sequence[float] = ()) -> str:
         """PDF operators (BT … ET) drawing the spans one after another from (x, baseline),
         the pen moved on by gaps[i] points more after span i (justified lines)."""
-        ops = [f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm"]
+        key = (tuple(spans), tuple(gaps))
+        body = self._bodies.get(key)
+        if body is None:
+            body = self._bodies[key] = self._body(spans, gaps)
+        return f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm {body}"
+
+    def _body(self, spans: Sequence[tuple[str, str, float]], gaps: Sequence[float]) -> str:
+        ops = []
         for i, (text, face, size) in enumerate(spans):
             if not text:
                 continue
-            buf = shape(text, face)
             current_font = None
             rise = 0
             array: list[str] = []
-            for info, pos in zip(buf.glyph_infos, buf.glyph_positions, strict=True):
-                resource, byte, width = self._code(face, info.codepoint, pos.x_advance)
-                if resource != current_font or pos.y_offset != rise:
+            for gid, x_advance, x_offset, y_offset in _shaped(text, face):
+                resource, byte, width = self._code(face, gid, x_advance)
+                if resource != current_font or y_offset != rise:
                     if array:
                         ops.append(f"[{' '.join(array)}] TJ")
                         array = []
                     if resource != current_font:
                         ops.append(f"{resource} {_n(size)} Tf")
                         current_font = resource
-                    if pos.y_offset != rise:
-                        rise = pos.y_offset
+                    if y_offset != rise:
+                        rise = y_offset
                         ops.append(f"{_n(rise * size / 1000)} Ts")
-                if pos.x_offset:
-                    array.append(_n(-pos.x_offset))
+                if x_offset:
+                    array.append(_n(-x_offset))
                 array.append(f"<{byte:02X}>")  # a hex string needs no escaping
-                adjust = width - pos.x_advance + pos.x_offset
+                adjust = width - x_advance + x_offset
                 if adjust:
                     array.append(_n(adjust))
             gap = gaps[i] if i < len(gaps) else 0.0

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
@@ -79,14 +80,21 @@ class Line:
 
 
 def layout_paragraph(p: Paragraph, width: float) -> list[Line]:
-    """Lines of a paragraph in a box `width` points wide."""
+    """Lines of a paragraph in a box `width` points wide (not to be changed: the same
+    paragraph in the same width is laid out once per process, so the preview's process
+    lays out again only the paragraphs an edit changed)."""
+    return list(_layout_paragraph(p, width))
+
+
+@lru_cache(maxsize=20_000)
+def _layout_paragraph(p: Paragraph, width: float) -> tuple[Line, ...]:
     size = p.size_pt
     first_x = mm(p.left_mm + (p.first_line_mm if not p.hanging_mm else 0.0))
     rest_x = mm(p.left_mm + p.hanging_mm)
     runs = [r for r in p.runs if r.text]
     fill = any(r.dotted_fill for r in p.runs)
     if not runs:
-        return [Line([], first_x, width - first_x, size, p.align, fill, last=True)]
+        return (Line([], first_x, width - first_x, size, p.align, fill, last=True),)
     # One face measures the whole paragraph: the boldest its runs use (conservative).
     measure_face = face_name(any(r.bold for r in runs))
     text = "".join(r.text for r in runs)
@@ -118,7 +126,7 @@ def layout_paragraph(p: Paragraph, width: float) -> list[Line]:
     for line in out:
         if line.align is Align.JUSTIFY and not line.last:
             justify(line)
-    return out
+    return tuple(out)
 
 
 def _break_varying(text: str, first_width: float, rest_width: float,

@@ -34,6 +34,10 @@ class Pages:
         self.steps = 0
         self.first_words: list[str] = []  # per page, for คำต่อหน้า
         self.next_words: list[str] | None = None  # from a first pass, when wanted
+        # measure index → the page (from 0) where its table row starts: the preview
+        # scrolls there when the clerk picks the measure
+        self.measure_pages: dict[int, int] = {}
+        self.data = b""  # the file, once the canvas is saved
 
     def start_section(self, setup: PageSetup) -> None:
         self.setup = setup
@@ -114,6 +118,10 @@ class Pages:
         self.steps += 1
         if self.progress is not None:
             self.progress(0.05 + 0.9 * self.steps / self.total_steps)
+
+    def row_starts(self, measure_index: int | None) -> None:
+        if measure_index is not None:
+            self.measure_pages.setdefault(measure_index, len(self.first_words) - 1)
 
     def room(self) -> float:
         return self.y - self.bottom

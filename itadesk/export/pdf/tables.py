@@ -123,6 +123,7 @@ def draw_table(pages: Pages, table: Table) -> None:
             remaining = [(p, len(c.lines)) for p, c in zip(position, cells, strict=True)]
             full = max(c.height(s, e) for c, (s, e) in zip(cells, remaining, strict=True))
             if full + look.pad_y <= pages.room():
+                pages.row_starts(row.measure_index)
                 _draw_row(pages, cells, cell_widths, remaining, look)
                 break
             if pages.room() < min_line + look.pad_y:
@@ -140,6 +141,7 @@ def draw_table(pages: Pages, table: Table) -> None:
             if all(s == e for s, e in spans):
                 new_page_with_header()
                 continue
+            pages.row_starts(row.measure_index)
             _draw_row(pages, cells, cell_widths, spans, look)
             position = [e for _s, e in spans]
             new_page_with_header()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
@@ -46,13 +47,26 @@ def render(document: Document, options: ExportOptions,
 
 
 def pdf_bytes(document: Document, progress: Progress | None = None) -> bytes:
+    return laid_out(document, progress).data
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """A PDF, and where its table rows landed (the preview shows a measure's page)."""
+
+    data: bytes
+    measure_pages: dict[int, int]  # measure index → page (from 0) where its row starts
+
+
+def laid_out(document: Document, progress: Progress | None = None) -> LaidOut:
     fonts.register()
     next_words = None
     if document.continuation_word:
         # คำต่อหน้า needs each page's first word before the page before it is closed.
-        next_words = _render(document, None, _part(progress, 0.0, 0.45))[1]
+        next_words = _render(document, None, _part(progress, 0.0, 0.45)).first_words
         progress = _part(progress, 0.45, 0.95)
-    return _render(document, next_words, progress)[0]
+    pages = _render(document, next_words, progress)
+    return LaidOut(pages.data, pages.measure_pages)
 
 
 def _part(progress: Progress | None, start: float, end: float) -> Progress | None:
@@ -62,7 +76,7 @@ def _part(progress: Progress | None, start: float, end: float) -> Progress | Non
 
 
 def _render(document: Document, next_words: list[str] | None,
-            progress: Progress | None = None) -> tuple[bytes, list[str]]:
+            progress: Progress | None = None) -> Pages:
     out = io.BytesIO()
     # The canvas starts in our face, so no Helvetica is declared in the file. Not invariant:
     # that dates every file 1 January 2000; ReportLab takes SOURCE_DATE_EPOCH, when set, for
@@ -84,7 +98,8 @@ def _render(document: Document, next_words: list[str] | None,
         _section(pages, section)
     pages.finish()
     canvas.save()
-    return out.getvalue(), pages.first_words
+    pages.data = out.getvalue()
+    return pages
 
 
 def _section(pages: Pages, section: Section) -> None:
