@@ -15,7 +15,10 @@ from itadesk.domain import MeasureKind, Report
 from itadesk.export.pdf import laid_out
 from itadesk.thai.digits import to_thai_digits
 
-from .test_window import click_cell, open_window  # noqa: F401 (open_window: the fixture)
+from .test_window import (  # noqa: F401 (open_window: the fixture)
+    click_cell,
+    open_window,
+)
 
 
 def _title(index: int) -> str:
@@ -61,7 +64,8 @@ def test_the_pdf_says_on_which_page_each_measures_row_starts(tmp_path: Path):
             assert title not in before, (index, page)
 
 
-def test_the_preview_keeps_one_process_and_starts_it_again_if_it_dies(open_window, qtbot):
+def test_the_preview_keeps_one_process_and_starts_it_again_if_it_dies(
+        open_window, qtbot):  # noqa: F811
     window = open_window()
     report_id = window.library.list_reports()[0].id
     window.open_report(report_id)
@@ -100,7 +104,7 @@ def test_the_preview_keeps_one_process_and_starts_it_again_if_it_dies(open_windo
     assert not folder.exists()
 
 
-def test_clicking_a_measure_shows_the_page_its_row_starts_on(open_window, qtbot):
+def test_clicking_a_measure_shows_the_page_its_row_starts_on(open_window, qtbot):  # noqa: F811
     window = open_window()
     report_id = window.library.create_report(_long_report())
     window.open_report(report_id)
