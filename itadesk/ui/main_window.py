@@ -343,6 +343,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         page.table.setFocus()
         self.resumer.follow(page)
+        session.drafts.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        # after the resumer has put the clerk back in place: a draft left by a crash is
+        # offered in its own cell or field
+        QTimer.singleShot(0, lambda: self._offer_drafts(page))
+
+    @guarded
+    def _offer_drafts(self, page: ReportPage) -> None:
+        from .draft_offer import offer_drafts
+
+        if self.report_page is page:
+            offer_drafts(page, self)
 
     def _update_title(self, *_args: object) -> None:
         if self.session is not None:

@@ -9,7 +9,7 @@ are fitted exactly when they come into view.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -51,13 +51,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.text import parse_tsv, to_tsv
+from ..domain.text import clean_cell_text, parse_tsv, to_tsv
 from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
-from .table_keys import WordTabs
+from .table_keys import Hint, WordTabs
 from .thai_edit import ThaiTextEdit
+
+if TYPE_CHECKING:
+    from .drafts import DraftKeeper, Place
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PADDING = 6
@@ -200,6 +203,9 @@ class CellDelegate(QStyledItemDelegate):
         editor.setStyleSheet("ThaiTextEdit { border: 2px solid #3b7ddd; background: white; }")
         editor.setToolTip("Enter = ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab = เสร็จ · Esc = ยกเลิก")
         editor.done.connect(lambda: self._finish(editor))
+        view = self.parent()
+        if isinstance(view, MeasureTable):
+            view.editor_opened(editor, index)
         return editor
 
     def _finish(self, editor: ThaiTextEdit) -> None:
@@ -265,6 +271,9 @@ class MeasureTable(WordTabs, QTableView):
     """Signals carry edits to the session; the table itself never changes the model."""
 
     cells_edited = Signal(list)  # [(row, column, text)]
+    # Esc over changed text: measure id, field, the saved text, the text thrown away
+    thrown_away = Signal(int, str, str, str)
+    drafts: DraftKeeper | None = None  # keeps the open editor's text while it is typed
     paste_requested = Signal(int, int, list)  # row, column, rows of cells
     notice = Signal(str)
     zoomed = Signal(int)  # the text's new point size
@@ -298,6 +307,7 @@ class MeasureTable(WordTabs, QTableView):
         vheader.setMinimumSectionSize(MIN_ROW)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fitted: set[int] = set()
+        self._open_edit: tuple[ThaiTextEdit, Place, str] | None = None
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -442,6 +452,37 @@ class MeasureTable(WordTabs, QTableView):
             # Leaving the cell makes Qt commit and close its editor.
             self.setCurrentIndex(QModelIndex())
             self.setCurrentIndex(current)
+
+    def editor_opened(self, editor: ThaiTextEdit, index: ModelIndex) -> None:
+        model = self.table_model()
+        measure = model.measure(index.row())
+        if measure.id is None:
+            return
+        place = (measure.id, model.cell_field(index.row(), index.column()))
+        base = measure.get(place[1])
+        self._open_edit = (editor, place, base)
+        editor.edited.connect(
+            lambda: self.drafts is not None and self.drafts.typed(place, editor.text(), base))
+
+    def closeEditor(self, editor: object, hint: Hint) -> None:
+        opened, self._open_edit = self._open_edit, None
+        if opened is None or opened[0] is not editor:
+            super().closeEditor(editor, hint)
+            return
+        _editor, (measure_id, name), base = opened
+        typed = clean_cell_text(opened[0].text())[0]
+        if hint == Hint.RevertModelCache and typed != base:
+            self.thrown_away.emit(measure_id, name, base, typed)  # one undo step brings it back
+        super().closeEditor(editor, hint)
+        if self.drafts is not None:
+            model = self.table_model()
+            try:
+                now = model.measure(model.row_of(measure_id)).get(name)
+            except KeyError:
+                now = None
+            # kept as a draft if the save failed: nothing typed is lost
+            self.drafts.finished((measure_id, name),
+                                 hint == Hint.RevertModelCache or now == typed)
 
     def commit_text(self, row: int, column: int, text: str) -> None:
         self.cells_edited.emit([(row, column, text)])

@@ -12,6 +12,7 @@ from ..domain import Measure, MeasureKind
 from ..domain.changes import Changes
 from ..domain.text import clean_cell_text
 from ..thai.digits import to_thai_digits
+from .drafts import Place, put_text, saved_text, watch_field
 from .measure_detail import MeasureDetail
 from .measure_table import MeasureTable
 from .memo_form import MemoForm
@@ -77,6 +78,9 @@ class ReportPage(QWidget):
         explain(self.table.row_actions)
         self.table.append_row = self._append_from_tab
         self.table.cells_edited.connect(self._cells_edited)
+        self.table.drafts = session.drafts
+        self.table.thrown_away.connect(self._thrown_away)
+        self._watch_fields()
         self.table.paste_requested.connect(self._paste)
         self.table.notice.connect(self.notice)
         session.changed.connect(self._changed)
@@ -88,6 +92,30 @@ class ReportPage(QWidget):
         self.detail.commit_pending()
         self.form.commit_pending()
         self.memo.commit_pending()
+        self.session.drafts.settle(lambda place: saved_text(self.session, place))
+
+    def _watch_fields(self) -> None:
+        """The forms' fields that are saved when left (not at each key) keep drafts too."""
+        session = self.session
+
+        def detail_place(name: str) -> Place | None:
+            measure = self.detail.measure()
+            return (measure.id, name) if measure is not None and measure.id else None
+
+        for name, widget in (("code", self.detail.code), ("budget", self.detail.budget),
+                             *self.detail.texts.items()):
+            watch_field(session, widget, lambda n=name: detail_place(n))
+        for part, form in (("report", self.form), ("memo", self.memo)):
+            for name, widget in (*form.lines.items(), *form.texts.items()):
+                watch_field(session, widget, lambda p=f"{part}.{name}": (0, p))
+        for name, widget in (("signer_name", self.memo.signer_name),
+                             ("signer_positions", self.memo.signer_positions)):
+            watch_field(session, widget, lambda p=f"memo.{name}": (0, p))
+
+    def _thrown_away(self, measure_id: int, name: str, base: str, typed: str) -> None:
+        self.session.throw_away(lambda text: put_text(self.session, (measure_id, name), text),
+                                base, typed, "ยกเลิกข้อความที่พิมพ์")
+        self.notice.emit("ยกเลิกข้อความที่พิมพ์แล้ว (กด Ctrl+Z เพื่อนำข้อความกลับมา)")
 
     def _current_row(self) -> int | None:
         current = self.table.currentIndex()

@@ -72,6 +72,9 @@ class ReportSession(_Session):
         self.report: Report = dataclasses.replace(report, measures=())
         self.model: MeasureTableModel = MeasureTableModel(
             library.layouts().get(report.layout), list(report.measures), self)
+        from .drafts import DraftKeeper
+
+        self.drafts = DraftKeeper(library, report_id, self)
 
     def current_report(self) -> Report:
         """The report as saved now, from what the session holds (no reading back)."""
@@ -223,6 +226,12 @@ class ReportSession(_Session):
         if old != value:
             self.undo_stack.push(ReportFieldCommand(self, name, old, value, text))
 
+    def throw_away(self, put: Callable[[str], bool], base: str, typed: str, text: str) -> None:
+        """Typed text thrown away (Esc in a cell, a draft not taken) as one undo step: an
+        undo saves the typed text in its place. `put` saves a text there."""
+        if typed != base:
+            self.undo_stack.push(ThrownAwayCommand(self, put, base, typed, text))
+
     def paste(self, row: int, column: int, rows: list[list[str]]) -> str:
         """Paste a block of cells at (row, column): one undo step. Returns a notice."""
         notes = []
@@ -338,6 +347,25 @@ class SetCellsCommand(_Command):
 
     def undo(self) -> None:
         self._done(self.session.apply_cells([(i, f, old) for i, f, old, _new in self.triples]))
+
+
+class ThrownAwayCommand(_Command):
+    """Already so when pushed (the place holds `base`): the first redo does nothing."""
+
+    def __init__(self, session: ReportSession, put: Callable[[str], bool], base: str,
+                 typed: str, text: str) -> None:
+        super().__init__(session, text)
+        self.put, self.base, self.typed = put, base, typed
+        self._pushed = True
+
+    def redo(self) -> None:
+        if self._pushed:
+            self._pushed = False
+            return
+        self._done(self.put(self.base))
+
+    def undo(self) -> None:
+        self._done(self.put(self.typed))
 
 
 class InsertCommand(_Command):

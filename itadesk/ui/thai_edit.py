@@ -39,6 +39,7 @@ class ThaiTextEdit(QPlainTextEdit):
 
     done = Signal()
     focus_lost = Signal()
+    edited = Signal()  # the clerk changed the text (typing, a paste, an undo): not set_text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,12 +111,14 @@ class ThaiTextEdit(QPlainTextEdit):
         text, cursor = source.pop()
         self._show(text, cursor)
         self._last_change = 0.0
+        self.edited.emit()
 
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         if self._rehinting:
             return
         self._record(position, added, removed)
         self._last = (self.text(), self._logical_cursor())
+        self.edited.emit()
         doc = self.document()
         first = doc.findBlock(position).blockNumber()
         last = doc.findBlock(position + added).blockNumber()
