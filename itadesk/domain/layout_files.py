@@ -95,8 +95,12 @@ def _schema_message(error: Any) -> str:
 
 
 def layout_from_dict(data: Any, *, builtin: bool = False) -> Layout:
-    """A layout from its dictionary, or LayoutError saying (in Thai) what is wrong."""
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    """A layout from its dictionary, or LayoutError saying (in Thai) what is wrong.
+    A shipped one is not checked against the schema again (tests/test_layouts.py checks
+    every shipped file): read at every start, it would load jsonschema before the window
+    shows."""
+    errors = [] if builtin else sorted(_validator().iter_errors(data),
+                                       key=lambda e: list(e.absolute_path))
     if errors:
         error = errors[0]
         raise LayoutError(_schema_message(error), _place(error.absolute_path), _english(error))

@@ -11,7 +11,6 @@ library keeps that year in place of the shipped one.
 from __future__ import annotations
 
 import json
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -119,6 +118,8 @@ def shipped_year(fiscal_year: int) -> OitYear | None:
     if not path.is_file():
         return None
     with path.open("rb") as fh:
+        import tomllib  # when a catalogue is first read, not at every start
+
         data = tomllib.load(fh)
     if data.get("fiscal_year") != fiscal_year:
         raise CatalogueError(f"ไฟล์ {path.name} เป็นของปี {data.get('fiscal_year')}")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import sys
 import time
 from pathlib import Path
@@ -73,7 +72,7 @@ class PendingWrite:
     once the file has been renamed into place or removed."""
 
     def __init__(self, target: Path) -> None:
-        token = secrets.token_hex(4)
+        token = os.urandom(4).hex()  # as secrets.token_hex, without its imports at start
         # A stem of 100 bytes at most: the temporary name must fit where the target fits.
         stem = target.stem.encode("utf-8")[:100].decode("utf-8", "ignore")
         self.path = target.with_name(f".{stem}.{token}.part")
@@ -83,7 +82,7 @@ class PendingWrite:
         # Without a note the write still happens; only a leftover would be kept.
         with contextlib.suppress(OSError):
             folder.mkdir(parents=True, exist_ok=True)
-            note = folder / f"{token}-{secrets.token_hex(8)}{NOTE_SUFFIX}"
+            note = folder / f"{token}-{os.urandom(8).hex()}{NOTE_SUFFIX}"
             fd = os.open(note, os.O_CREAT | os.O_EXCL | os.O_RDWR | _BINARY, 0o600)
             self._fd, self._note = fd, note
             if not _try_lock(fd):  # cannot be: the name is new; keep the write going

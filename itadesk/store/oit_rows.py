@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import logging
 
 from ..domain.oit import CatalogueError, OitYear, year_from_dict, year_to_dict
 from .dialect import Connection
-
-log = logging.getLogger(__name__)
 
 
 def load(conn: Connection, fiscal_year: int) -> OitYear | None:
@@ -21,7 +18,10 @@ def load(conn: Connection, fiscal_year: int) -> OitYear | None:
     try:
         return year_from_dict(json.loads(row[0]))
     except (ValueError, CatalogueError) as exc:  # a newer program's, say: kept, not used
-        log.warning("OIT year %s in the library not used: %s", fiscal_year, exc)
+        import logging  # not at start: it takes a while to load, and is rarely needed
+
+        logging.getLogger(__name__).warning("OIT year %s in the library not used: %s",
+                                            fiscal_year, exc)
         return None
 
 

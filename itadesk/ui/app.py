@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ..store import (
@@ -113,6 +114,30 @@ def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bo
     return True
 
 
+class AfterFirstPaint(QObject):
+    """Calls `then` once the widget has been painted (or after a while, if it never is:
+    a window started minimised)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object],
+                 at_latest_ms: int = 3000) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], object] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(at_latest_ms, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # after this paint reaches the screen
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self._widget.removeEventFilter(self)
+            then()
+
+
 def run(library_path: Path, argv: list[str] | None = None) -> int:
     app = make_app(argv)
     guard.install()
@@ -128,11 +153,21 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
         if library is not None:
             library.close()
         return 1
-    QTimer.singleShot(0, window.take_startup_backup)
+    quit_when_shown = bool(os.environ.get(QUIT_WHEN_SHOWN))
+
+    def after_paint() -> None:
+        window.take_startup_backup()
+        if quit_when_shown:
+            app.quit()
+
+    # The copy of the library waits for the window to be painted: a large library, or
+    # one on a file server, takes a while to copy, and the clerk sees the window first.
+    AfterFirstPaint(window, after_paint)
     QTimer.singleShot(0, window.resumer.resume)
-    if os.environ.get(QUIT_WHEN_SHOWN):
-        # for the start-up benchmark and the bundle's smoke test: one turn of the loop
-        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+    if quit_when_shown:
+        # for the start-up benchmark and the bundle's smoke test: "shown" after one turn of
+        # the loop, the end once the start-up backup is taken
+        QTimer.singleShot(0, lambda: print("shown", flush=True))
     try:
         return app.exec()
     finally:

@@ -9,6 +9,7 @@ from ..paths import font_dir
 # TH Sarabun New is drawn small for its point size: 15 pt reads like 10-11 pt of most fonts.
 UI_POINT_SIZE = 15
 TABLE_POINT_SIZE = 15
+TEXT_SIZES = (12, 14, 15, 16, 18, 20, 24)  # the View menu's choices (15 = the program's own)
 
 _loaded: str | None = None
 

@@ -38,7 +38,6 @@ from ..store import Backup, BackupFailed, Library, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
 from .duplicates import next_year_origin, place_report
 from .guard import guarded, run_guarded
-from .jobs import ExportJob
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_page import LibraryPage
 from .resume import Resumer
@@ -55,6 +54,7 @@ if TYPE_CHECKING:
     from .checks_pane import ChecksPane
     from .find_replace import FindReplaceDialog
     from .import_dialog import ImportDialog
+    from .jobs import ExportJob
     from .preview import PreviewPane
     from .preview_worker import PreviewWorker
     from .report_page import ReportPage
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "เกี่ยวกับ ITA Desk", None, self.about)
 
     def _build_view_menu(self, view_menu: QMenu) -> None:
-        from .measure_table import TEXT_SIZES
+        from .fonts import TEXT_SIZES
 
         for text, keys, step in (
                 ("ตัวอักษรในตารางใหญ่ขึ้น (หรือ Ctrl+หมุนล้อเมาส์)", QKeySequence.StandardKey.ZoomIn, 1),
@@ -428,6 +428,8 @@ class MainWindow(QMainWindow):
         if self.export_job is not None and self.export_job.is_running():
             self.statusBar().showMessage("กำลังส่งออกไฟล์อื่นอยู่ กรุณารอสักครู่", 5000)
             return None
+        from .jobs import ExportJob
+
         self.report_page.commit_pending()
         report = self._current_report()
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"

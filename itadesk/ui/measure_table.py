@@ -67,7 +67,6 @@ PADDING = 6
 MIN_ROW = 32
 MAX_ROW = 4000
 MIN_POINT_SIZE, MAX_POINT_SIZE = 10, 36
-TEXT_SIZES = (12, 14, 15, 16, 18, 20, 24)  # the View menu's choices (15 = the program's own)
 
 # The table's colours: black text on each background (contrast 14:1 and more, WCAG AA asks
 # 4.5:1), the current cell framed in dark blue whether the table has focus or not.

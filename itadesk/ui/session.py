@@ -24,12 +24,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain import Layout, Measure, MeasureKind, Report, Score
 from ..domain.changes import Changes
-from ..domain.text import MAX_CELL_CHARS, clean_cell_text
-from ..exchange.jsonfile import Exchange
 from ..store import Library, LibraryError
 from ..thai.digits import to_thai_digits
 
 if TYPE_CHECKING:
+    from ..exchange.jsonfile import Exchange
     from .measure_model import MeasureTableModel
 
 MAX_PASTE_ROWS = 5000
@@ -87,6 +86,8 @@ class ReportSession(_Session):
 
     def current_exchange(self) -> Exchange:
         """The report as saved now with its layout: what an export or a check reads."""
+        from ..exchange.jsonfile import Exchange  # with its schema checks: not at start
+
         report = self.current_report()
         return Exchange(report, (self.layout,), self.library.own_oit_year(report.fiscal_year))
 
@@ -243,6 +244,8 @@ class ReportSession(_Session):
         if len(rows) > MAX_PASTE_ROWS:
             notes.append(f"วางได้ครั้งละไม่เกิน {MAX_PASTE_ROWS:,} แถว ส่วนที่เกินไม่ได้วาง")
             rows = rows[:MAX_PASTE_ROWS]
+        from ..domain.text import MAX_CELL_CHARS, clean_cell_text  # the segmenter: not at start
+
         cut_any = False
         existing: list[tuple[int, str, str]] = []
         new_measures: list[Measure] = []

@@ -7,8 +7,6 @@ cache folder, when a checkout runs without it)."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +19,8 @@ BUILT = "qtbase_th.qm"
 
 
 def lrelease() -> str | None:
+    import shutil
+
     import PySide6
 
     name = "lrelease.exe" if sys.platform == "win32" else "lrelease"
@@ -32,6 +32,8 @@ def lrelease() -> str | None:
 
 def build(source: Path, target: Path) -> bool:
     """The .qm from the .ts; False if lrelease is missing or fails."""
+    import subprocess  # built once, then read from the cache: not loaded at every start
+
     tool = lrelease()
     if tool is None:
         return False

@@ -1,0 +1,40 @@
+"""What the window loads before the clerk sees it: only what the library list needs.
+(How long that takes is bench/bench_desk.py's figure; this says what must not come back.)"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Loaded on first use: the table and its editors, the segmenter, the writers and readers,
+# the schema checks, the preview and printing.
+NOT_AT_START = ("jsonschema", "referencing", "reportlab", "uharfbuzz", "docx", "pdfplumber",
+                "openpyxl", "pyhanko", "psycopg", "itadesk.thai.segment",
+                "itadesk.thai.linebreak", "itadesk.document", "itadesk.exchange.checking",
+                "itadesk.export.pdf", "itadesk.ui.measure_table", "itadesk.ui.report_page",
+                "itadesk.ui.jobs", "PySide6.QtPdf", "PySide6.QtPrintSupport")
+
+SHOW = """
+import sys
+from itadesk.cli import main
+code = main(["--library", sys.argv[1]])
+print("loaded", " ".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+
+def test_the_window_shows_without_what_its_first_screen_does_not_use(tmp_path: Path):
+    library = tmp_path / "library.sqlite"
+    env = {**os.environ, "ITADESK_QUIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen"}
+    for _start in range(2):  # the first start also adds the demo reports: the next one counts
+        run = subprocess.run([sys.executable, "-c", SHOW, str(library)], capture_output=True,
+                             text=True, timeout=120, env=env)
+        assert run.returncode == 0 and "shown" in run.stdout, run.stderr
+    [line] = [x for x in run.stdout.splitlines() if x.startswith("loaded ")]
+    loaded = set(line.split()[1:])
+    assert "itadesk.ui.main_window" in loaded and "itadesk.ui.library_page" in loaded
+    early = sorted(m for m in loaded for name in NOT_AT_START
+                   if m == name or m.startswith(name + "."))
+    assert early == [], f"loaded before the window showed: {early}"
