@@ -4,6 +4,7 @@ by pdfread.py into blocks and recognised as a Word file's are."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +25,7 @@ def read_pdf(path: Path, data: bytes, progress: Callable[[float], None] | None =
         raise ImportProblem(f"ไฟล์ «{path.name}» ไม่ใช่ไฟล์ PDF ที่อ่านได้", path,
                             english="Not a PDF file (no %PDF header).")
     try:
-        blocks = read_pdf_blocks(data, progress)
+        content = read_pdf_blocks(data, progress)
     except ScannedPdf as exc:
         raise ImportProblem(
             f"ไฟล์ «{path.name}» เป็นภาพสแกนของหน้ากระดาษ ไม่มีตัวอักษรให้อ่าน โปรแกรมจึงนำเข้าไม่ได้ "
@@ -40,4 +41,9 @@ def read_pdf(path: Path, data: bytes, progress: Callable[[float], None] | None =
         raise ImportProblem(
             f"ไฟล์ «{path.name}» เสียหาย (ข้อมูลในไฟล์ถูกตัดหรือผิดรูป) จึงไม่ได้นำเข้า", path,
             f"{type(exc).__name__}: {exc}", "The PDF is damaged.") from exc
-    return recognised(path, blocks, layouts)
+    report, summary = recognised(path, content.blocks, layouts)
+    if content.continuation_word:
+        report = dataclasses.replace(
+            report, options={**report.options, "continuation_word": True})
+        summary.parts.append("คำต่อหน้า")
+    return report, summary

@@ -1,186 +1,340 @@
-"""A published PDF's pages as the same blocks a Word file gives (paragraph lines and tables
-with their page), read with pdfplumber: the ruling lines give the cells, the text lines
-outside them the paragraphs. Thai text is repaired on the way (thai/pdftext.py).
+"""A published PDF's pages as the same blocks a Word file gives (paragraphs and tables
+with their page), read with pdfplumber: the ruling lines give the cells, the text outside
+them the paragraphs (pdflines.py makes paragraphs of the lines). Thai text is repaired on
+the way (thai/pdftext.py).
 
-A cell's lines are one paragraph where the line before reaches the cell's right edge (the
-renderer wrapped it there) and a new line where it stops short, as a clerk's Enter does.
-A cell covered by the one to its left or above (pdfplumber gives None) is a merge.
+A cell covered by the one to its left or above (pdfplumber gives None) is a merge. A row
+cut by the foot of a page goes on in the first row of the next page's table, under the
+header repeated there: that row's text is the rest of the row above when every cell it
+fills was filled to the foot of the page before (a renderer moves on to the next page
+only the lines that did not fit), and the first column's text, if any, goes on with the
+title there.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import re
+import statistics
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
-from ..thai.pdftext import drop_split_spaces, join_wrapped, repair
-from .tables import LIST_LINE
+from .pdflines import (
+    LINE_TOLERANCE,
+    Line,
+    Reading,
+    calibrate,
+    lines_of,
+    paragraphs,
+    room_for,
+    separator,
+    wrapped,
+)
 from .wordxml import Block, CellData, Grid, Para, RowData
 
 MAX_PAGES = 1000
-_LINE_TOLERANCE = 3.0
-_LINE_HEIGHT = 20.0  # points: a line of 15-16 pt Thai text
+# คำต่อหน้า: the next page's first word at the foot of a page ("/แผน...")
+_CONTINUATION = re.compile(r"^/\S.*\.\.\.$")
 
 
 class ScannedPdf(Exception):
     """No text on any page: pictures of pages (no OCR for now)."""
 
 
-def _columns(lines: list[tuple[float, float, float, str, bool]], chars: list[dict],
-             ) -> list[tuple[float, float, float, str, bool]]:
-    """Lines side by side (two signers, each a column of lines) read column by column; a
-    line alone under one of the columns (a signer's third position) stays in it."""
-    out: list[tuple[float, float, float, str, bool]] = []
-    block: list[dict[int, tuple[float, float, float, str, bool]]] = []
-    starts: list[float] = []
-
-    def flush() -> None:
-        # the block keeps its place on the page: each line takes the top of its first line
-        top = min((part[0] for parts in block for part in parts.values()), default=0.0)
-        for index in range(len(starts)):
-            out.extend((top, *parts[index][1:]) for parts in block if index in parts)
-        block.clear()
-        starts.clear()
-
-    for line in lines:
-        parts = _split_at_gaps(line, chars)
-        if len(parts) > 1:
-            if not starts:
-                starts.extend(part[1] for part in parts)
-            block.append({min(range(len(starts)), key=lambda k: abs(starts[k] - part[1])): part
-                          for part in parts})
-            continue
-        near = [k for k, x in enumerate(starts) if abs(x - line[1]) < 30]
-        if block and near:
-            block.append({near[0]: line})
-            continue
-        flush()
-        out.append(line)
-    flush()
-    return out
+@dataclass
+class PdfContent:
+    blocks: list[Block]
+    continuation_word: bool = False  # the pages end in the next page's first word
 
 
-def _split_at_gaps(line, chars: list[dict]) -> list[tuple[float, float, float, str, bool]]:
-    top, x0, x1 = line[:3]
-    row = sorted((c for c in chars if abs(c["top"] - top) <= _LINE_TOLERANCE
-                  and x0 <= c["x0"] <= x1), key=lambda c: c["x0"])
-    parts: list[list[dict]] = [[]]
-    for ch in row:
-        if parts[-1] and ch["x0"] - parts[-1][-1]["x1"] > 4 * float(ch.get("size", 10)):
-            parts.append([])
-        parts[-1].append(ch)
-    if len(parts) < 2:
-        return [line]
-    return [entry for part in parts for entry in _lines(part)]
+Box = tuple[float, float, float, float]
 
 
-def _lines(chars: list[dict]) -> list[tuple[float, float, float, str, bool]]:
-    """(top, x0, x1, text, bold) per line of text, top to bottom."""
-    rows: list[list[dict]] = []
-    for ch in sorted(chars, key=lambda c: (round(c["top"]), c["x0"])):
-        if rows and abs(rows[-1][0]["top"] - ch["top"]) <= _LINE_TOLERANCE:
-            rows[-1].append(ch)
-        else:
-            rows.append([ch])
-    out = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        parts: list[str] = []
-        last = None
-        for ch in row:
-            if last is not None and ch["x0"] - last["x1"] > 0.25 * float(ch.get("size", 10)):
-                parts.append(" ")
-            parts.append(ch["text"])
-            last = ch
-        text = drop_split_spaces(repair("".join(parts))).strip()
-        if text:
-            bold = all("bold" in str(c.get("fontname", "")).lower() for c in row
-                       if c["text"].strip())
-            out.append((row[0]["top"], row[0]["x0"], max(c["x1"] for c in row), text, bold))
-    return out
+@dataclass
+class _Cell:
+    """What a cell's text looked like: its lines and where they may reach."""
+
+    box: Box
+    lines: list[Line]
+    left: float = 0.0
+    right: float = 0.0
+
+    def full(self, pitch: float) -> bool:
+        """Its text reaches the foot of the row (the row was as tall as this cell)."""
+        if not self.lines:
+            return False
+        last = self.lines[-1]
+        return self.box[3] - (last.top + pitch * last.size) < 0.6 * pitch * last.size
 
 
-def _inside(ch: dict, box: tuple[float, float, float, float]) -> bool:
+@dataclass
+class _Table:
+    grid: Grid
+    box: Box
+    cells: list[list[_Cell | None]]  # per row, per column (None: covered by a merge)
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)  # outside the tables
+    tables: list[_Table] = field(default_factory=list)
+
+
+def _inside(ch: dict, box: Box) -> bool:
     x = (ch["x0"] + ch["x1"]) / 2
     y = (ch["top"] + ch["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _cell_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
-    lines = _lines([c for c in chars if _inside(c, box)])
-    out: list[str] = []
-    width = box[2] - box[0]
-    previous_end = None
-    for _, _, x1, text, _ in lines:
-        # the renderer wrapped a line that ends near the cell's right edge; one that stops
-        # well short ended where the clerk pressed Enter, as does one before a list item
-        wrapped = previous_end is not None and box[2] - previous_end < 0.35 * width
-        if wrapped and out and not LIST_LINE.match(text):
-            out[-1] = join_wrapped(out[-1], text)
-        else:
-            out.append(text)
-        previous_end = x1
-    return "\n".join(out)
-
-
-def _grid(table, chars: list[dict], page: int, number: int) -> Grid:
-    grid = Grid(page=page, number=number)
+def _table(table, chars: list[dict], page: int, number: int, spaces: bool,
+           pitch_steps: list[float]) -> _Table:
     rows = table.rows
     columns = max((len(r.cells) for r in rows), default=0)
-    grid.columns = columns
-    left = [min((r.cells[i][0] for r in rows if i < len(r.cells) and r.cells[i]),
-                default=0.0) for i in range(columns)]
+    lefts = [min((r.cells[i][0] for r in rows if i < len(r.cells) and r.cells[i]),
+                 default=0.0) for i in range(columns)]
+    found: list[list[tuple[Box, list[Line]] | None]] = []
     for row in rows:
+        found.append([None if box is None else
+                      (box, lines_of([c for c in chars if _inside(c, box)], spaces))
+                      for box in row.cells])
+    _steps([lines for row in found for cell in row if cell for _, lines in [cell]],
+           pitch_steps)
+    return _Table(Grid(page=page, number=number, columns=columns), table.bbox,
+                  [[None if cell is None else _Cell(*cell) for cell in row] for row in found]
+                  ), lefts
+
+
+def _pad(tables: list[_Table]) -> None:
+    """Where each cell's text may run: inside the cells' padding, the same in every cell
+    of the file (a writer's, or Word's default margins): the most frequent room between a
+    border and the line nearest to it, averaged (positions are rounded)."""
+    rooms = [min(line.x0 for line in cell.lines) - cell.box[0] for table in tables
+             for row in table.cells for cell in row if cell and cell.lines]
+    rooms = [room for room in rooms if 0 <= room < 20]
+    buckets = Counter(round(room * 20) for room in rooms)
+    pad = 2.0
+    if buckets:
+        common = buckets.most_common(1)[0][0]
+        near = [room for room in rooms if abs(round(room * 20) - common) <= 1]
+        pad = sum(near) / len(near)
+    for table in tables:
+        for row in table.cells:
+            for cell in row:
+                if cell is not None:
+                    cell.left, cell.right = cell.box[0] + pad, cell.box[2] - pad
+
+
+def _steps(groups: list[list[Line]], out: list[float]) -> None:
+    """The distance from one line to the next, per point of size, in each group."""
+    for lines in groups:
+        for first, second in itertools.pairwise(lines):
+            if abs(first.size - second.size) < 0.5 and first.size:
+                ratio = (second.top - first.top) / first.size
+                if 1.0 < ratio < 2.0:
+                    out.append(round(ratio, 2))
+
+
+def _fill(table: _Table, lefts: list[float], reading: Reading) -> None:
+    """The grid's rows: each cell's lines as its paragraphs, one a line."""
+    for row in table.cells:
         cells: list[CellData] = []
         last_box = None
-        for index, box in enumerate(row.cells):
-            if box is None:
-                if last_box is not None and last_box[2] > left[index] + 1:
+        for index, cell in enumerate(row):
+            if cell is None:
+                if last_box is not None and last_box[2] > lefts[index] + 1:
                     cells[-1].span += 1  # the cell on its left reaches over it
                 else:
                     cells.append(CellData("", index, 1, "continue"))  # merged from above
                 continue
-            cells.append(CellData(_cell_text(chars, box), index))
-            last_box = box
-        grid.rows.append(RowData(cells))
-    return grid
+            texts = [text for _, text, _ in paragraphs(cell.lines, cell.left, cell.right,
+                                                       reading)]
+            cells.append(CellData("\n".join(texts), index))
+            last_box = cell.box
+        table.grid.rows.append(RowData(cells))
+
+
+def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
+    """Runs of lines to read in order: lines side by side (two signers, each a column of
+    lines) are read column by column, each column at the height of the block (None: each
+    paragraph at its own); a line alone under one of the columns (a signer's third
+    position) stays in it."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    out: list[tuple[float | None, list[Line]]] = []
+    block: list[list[Line]] = []  # per column
+    starts: list[float] = []
+
+    def flush() -> None:
+        top = min((line.top for column in block for line in column), default=0.0)
+        out.extend((top, column) for column in block if column)
+        block.clear()
+        starts.clear()
+
+    for row in rows:
+        row.sort(key=lambda line: line.x0)
+        if len(row) > 1:
+            if not starts:
+                starts.extend(line.x0 for line in row)
+                block.extend([] for _ in row)
+            for line in row:
+                block[min(range(len(starts)), key=lambda k: abs(starts[k] - line.x0))].append(
+                    line)
+            continue
+        near = [k for k, x in enumerate(starts) if abs(x - row[0].x0) < 30]
+        if block and near:
+            block[near[0]].append(row[0])
+            continue
+        flush()
+        if out and out[-1][0] is None:
+            out[-1][1].append(row[0])
+        else:
+            out.append((None, [row[0]]))
+    flush()
+    return out
 
 
 def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None,
-                    ) -> list[Block]:
+                    ) -> PdfContent:
     import pdfplumber
 
-    blocks: list[Block] = []
+    pages: list[_Page] = []
     tables = 0
     any_text = False
-    bottoms: list[tuple[Grid, float]] = []
+    spaces = False
+    steps: list[float] = []
+    reading = Reading()
+    pending: list[tuple[_Table, list[float]]] = []
+    continuation = False
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        pages = pdf.pages[:MAX_PAGES]
-        for number, page in enumerate(pages, 1):
+        chosen = pdf.pages[:MAX_PAGES]
+        for number, page in enumerate(chosen, 1):
             chars = page.chars
             any_text = any_text or any(c["text"].strip() for c in chars)
+            reading.metrics.add(chars)
+            # ours, Word's and LibreOffice's PDFs draw typed spaces; trust them once seen
+            spaces = spaces or any(c["text"] == " " for c in chars)
             found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             boxes = [t.bbox for t in found]
             outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
-            items: list[tuple[float, Block]] = [
-                (top, Para(text, number, bold=bold))
-                for top, _, _, text, bold in _columns(_lines(outside), outside)]
-            # sorted by top, stably: a block of columns keeps its column-by-column order
+            read = _Page(number, float(page.width), float(page.height),
+                         lines_of(outside, spaces, apart=True))
             for table in found:
                 tables += 1
                 inside = [c for c in chars if _inside(c, table.bbox)]
-                grid = _grid(table, inside, number, tables)
-                bottoms.append((grid, table.bbox[3]))
-                items.append((table.bbox[1], grid))
-            blocks.extend(block for _, block in sorted(items, key=lambda item: item[0]))
+                item, lefts = _table(table, inside, number, tables, spaces, steps)
+                read.tables.append(item)
+                pending.append((item, lefts))
+            last = max(read.lines, key=lambda line: line.top, default=None)
+            if last is not None and _CONTINUATION.match(last.text) and all(
+                    t.box[3] < last.top for t in read.tables):
+                read.lines.remove(last)
+                continuation = True
+            _steps([read.lines], steps)
+            pages.append(read)
             page.flush_cache()  # pdfplumber keeps every page's objects otherwise
             if progress:
-                progress(number / len(pages))
+                progress(number / len(chosen))
     if not any_text:
         raise ScannedPdf
-    # The foot of the text area is where the fullest page's table stops; a table that
-    # stops less than a line above it had its last row cut by the page (a writer that
-    # splits rows fills each page to the last line that fits).
-    foot = max((bottom for _, bottom in bottoms), default=0.0)
-    for grid, bottom in bottoms:
-        grid.to_page_foot = bottom >= foot - _LINE_HEIGHT
+    reading.spaces = spaces
+    if steps:
+        reading.pitch = statistics.mode(steps)
+    _pad([item for item, _ in pending])
+    calibrate(reading, [(first, second, width) for item, _ in pending for row in item.cells
+                        for cell in row if cell for first, second in itertools.pairwise(cell.lines)
+                        for width in [room_for(first, second, cell.left, cell.right, reading)]
+                        if width is not None])
+    for item, lefts in pending:
+        _fill(item, lefts, reading)
+    _cut_rows(pages, reading)
+    return PdfContent(_blocks(pages, reading), continuation)
+
+
+def _blocks(pages: list[_Page], reading: Reading) -> list[Block]:
+    """Each page's paragraphs and tables, top to bottom."""
+    edges: dict[float, tuple[float, float]] = {}  # page width → where text runs
+    for page in pages:
+        xs = [(line.x0, line.x1) for line in page.lines] + [
+            (t.box[0], t.box[2]) for t in page.tables]
+        if xs:
+            left, right = edges.get(round(page.width), (page.width, 0.0))
+            edges[round(page.width)] = (min(left, min(x for x, _ in xs)),
+                                        max(right, max(x for _, x in xs)))
+    blocks: list[Block] = []
+    for page in pages:
+        left, right = edges.get(round(page.width), (0.0, page.width))
+        items: list[tuple[float, Block]] = []
+        for top, run in _columns(page.lines):
+            for first, text, _ in paragraphs(run, left, right, reading):
+                items.append((first.top if top is None else top,
+                              Para(text, page.number, bold=first.bold)))
+        items.extend((t.box[1], t.grid) for t in page.tables)
+        blocks.extend(block for _, block in sorted(items, key=lambda item: item[0]))
     return blocks
+
+
+def _cut_rows(pages: list[_Page], reading: Reading) -> None:
+    """Mark the tables whose first row is the rest of a row the page before cut."""
+    feet: dict[float, float] = {}
+    for page in pages:
+        for table in page.tables:
+            feet[round(page.height)] = max(feet.get(round(page.height), 0.0), table.box[3])
+    for before, after in itertools.pairwise(pages):
+        if not before.tables or not after.tables:
+            continue
+        above, below = before.tables[-1], after.tables[0]
+        if any(line.top > above.box[3] for line in before.lines) or any(
+                line.top < below.box[1] and not _noise(line.text) for line in after.lines):
+            continue  # text after the table, or before the next: the table ended there
+        if above.box[3] < feet[round(before.height)] - 2 * reading.pitch * 16:
+            continue
+        _join_cut_row(above, below, reading)
+
+
+def _noise(text: str) -> bool:
+    from .parts import is_noise
+
+    return is_noise(text)
+
+
+def _join_cut_row(above: _Table, below: _Table, reading: Reading) -> None:
+    if not above.cells or not below.cells:
+        return
+    header = 1 if len(below.cells) > 1 and _texts(below, 0) == _texts(above, 0) else 0
+    if len(below.cells) <= header:
+        return
+    top, rest = above.cells[-1], below.cells[header]
+    if len(top) != len(rest) or any((a is None) != (b is None) or (
+            a is not None and b is not None and abs(a.box[0] - b.box[0]) > 1.5)
+            for a, b in zip(top, rest, strict=True)):
+        return
+    pairs = [(a, b) for a, b in zip(top, rest, strict=True) if a is not None and b is not None]
+    if not pairs or any(b.lines and not a.full(reading.pitch) for a, b in pairs):
+        return  # text in a cell whose text above ended short of the foot: a new row
+    title_above, title = pairs[0]
+    if title.lines and title_above.lines and not wrapped(
+            title_above.lines[-1], title.lines[0],
+            title_above.right - title_above.lines[-1].x0, reading):
+        return  # the title above was whole: this one starts a measure
+    below.grid.continues_row = True
+    cells = {cell.column: cell for cell in below.grid.rows[header].cells}
+    for column, (a, b) in enumerate(zip(top, rest, strict=True)):
+        if a is None or b is None or not (a.lines and b.lines) or column not in cells:
+            continue
+        last, first = a.lines[-1], b.lines[0]
+        cells[column].joins = separator(last.text, last.trailing, first.text, reading.spaces) if (
+            wrapped(last, first, a.right - last.x0, reading)) else "\n"
+
+
+def _texts(table: _Table, row: int) -> list[str]:
+    return [" ".join(line.text for line in cell.lines) if cell else ""
+            for cell in table.cells[row]]

@@ -91,7 +91,6 @@ def _continued(blocks: list[Block], reader: TableReader, first: Grid,
     rows. What is left after the last of them is returned."""
     pending: list[Block] = []
     layout = reader.mapping.layout
-    previous = first
     for block in blocks:
         if isinstance(block, Para):
             pending.append(block)
@@ -113,9 +112,7 @@ def _continued(blocks: list[Block], reader: TableReader, first: Grid,
                 summary.leave_out(item.text, item.page)
         pending = []
         rows = block.rows[found[1] + 1:] if found else block.rows
-        reader.add_rows(rows, block.columns,
-                        split_row=previous.to_page_foot and block.page == previous.page + 1)
-        previous = block
+        reader.add_rows(rows, block.columns, split_row=block.continues_row)
     return _lines(pending, summary)
 
 

@@ -136,21 +136,11 @@ class TableReader:
         """`split_row`: the first row goes on with the last measure's (a PDF's row cut at
         the foot of the page before)."""
         if split_row and rows and self.measures and (
-                self.measures[-1].kind is MeasureKind.MEASURE) and self._gaps(rows[0]):
+                self.measures[-1].kind is MeasureKind.MEASURE):
             self.go_on(rows[0])
             rows = rows[1:]
         for row in rows:
             self.add_row(row, columns)
-
-    def _gaps(self, row: RowData) -> bool:
-        """A cut row's rest leaves empty the cells whose text ended on the page before (a
-        short owner, a date); a new measure fills what the one before filled."""
-        measure = self.measures[-1]
-        for name, column in self.mapping.columns.items():
-            cell = next((c for c in row.cells if c.column <= column < c.column + c.span), None)
-            if measure.get(name) and (cell is None or not cell.text):
-                return True
-        return False
 
     def go_on(self, row: RowData) -> None:
         from ..thai.pdftext import join_wrapped
@@ -161,9 +151,14 @@ class TableReader:
             if cell is None or not cell.text:
                 continue
             before = measure.get(name)
-            text = cell.text if not before else (
-                f"{before}\n{cell.text}" if LIST_LINE.match(cell.text)
-                else join_wrapped(before, cell.text))
+            if not before:
+                text = cell.text
+            elif cell.joins is not None:  # the PDF reader saw how the line above ended
+                text = before + cell.joins + cell.text
+            elif LIST_LINE.match(cell.text):
+                text = f"{before}\n{cell.text}"
+            else:
+                text = join_wrapped(before, cell.text)
             measure = measure.with_field(name, text)
         self.measures[-1] = measure
 
