@@ -102,9 +102,9 @@ def test_our_demo_pdf_exports_come_back_equal(seed, continuation, tmp_path):
     assert back.memo == report.memo
     want.pop("options")
     got.pop("options")
-    for index, (a, b) in enumerate(zip(got.pop("measures"), want.pop("measures"))):
-        assert a == b, index
     assert len(back.measures) == len(report.measures)
+    for index, (a, b) in enumerate(zip(got.pop("measures"), want.pop("measures"), strict=True)):
+        assert a == b, index
     assert got == want
     assert not summary.left_out
 
