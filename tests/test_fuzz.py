@@ -116,7 +116,8 @@ def cleaned(value: str) -> str:
 
     covered = pdfmetrics.getFont("THSarabunNew").face.charToGlyph
     value = _DROP.sub("", value.replace("\u0e33", "\u0e4d\u0e32"))
-    # a character the font lacks is not drawn, so ฤ and ๅ on either side of it meet (ฤ😀ๅ)
+    # a character the font lacks is drawn as an empty box, which pypdf reads as U+FFFF
+    # (dropped above): ฤ and ๅ on either side of it meet in the text read back (ฤ😀ๅ)
     value = "".join(c for c in value if ord(c) in covered and c != "\u25cc")
     value = re.sub("([\u0e24\u0e26])\u0e45", "\\1\u0e32", value)
     return _MARKS.sub(lambda m: "".join(sorted(m.group())), value)

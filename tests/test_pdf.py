@@ -142,3 +142,31 @@ def test_continuation_word_at_the_foot_of_every_page_but_the_last(tmp_path):
     assert not pages[-1].rstrip().splitlines()[-1].strip().endswith("...")
     plain = pdftotext(export(demo("borplathong-2568"), tmp_path / "p.pdf"), "-layout")
     assert not any(p.rstrip().endswith("...") for p in plain.split("\f") if p.strip())
+
+
+def one_line_pdf(text: str, path: Path) -> Path:
+    from itadesk.document import Document, PageSetup, Paragraph, Run, Section
+
+    page = PageSetup(page_numbers=False)
+    write_pdf(Document(title="t", sections=(Section(page, (Paragraph((Run(text),)),)),)), path)
+    return path
+
+
+# ฤ and ๅ drawn as one ligature (which a reader takes for ฤา) though something invisible
+# was typed between them (HarfBuzz ligates across it), and a character the font lacks
+# (drawn as its empty box, which a reader takes for U+FFFD)
+@pytest.mark.parametrize("typed", ["ฤๅษี", "ฤ\u200bๅ", "ฦ\u2060ๅ", "ฤ\u200dๅ", "ฤ😀ๅ"])
+def test_copied_text_is_what_was_typed_where_the_glyphs_say_otherwise(typed, tmp_path):
+    copied = pdftotext(one_line_pdf(typed, tmp_path / "t.pdf"))
+    assert copied.strip("\f\n") == typed
+
+
+def test_only_lines_whose_glyphs_read_otherwise_carry_actual_text(tmp_path):
+    import pypdf
+
+    def actual_texts(text: str) -> int:
+        pdf = one_line_pdf(text, tmp_path / "a.pdf")
+        return pypdf.PdfReader(pdf).pages[0].get_contents().get_data().count(b"/ActualText")
+
+    assert actual_texts("ฤๅษี") == 1 and actual_texts("ทำ") == 1  # ฤา's glyph; ํ + า
+    assert actual_texts("ฤาษี") == 0 and actual_texts("ที่นี่") == 0  # the glyphs read so

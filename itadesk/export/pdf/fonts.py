@@ -35,7 +35,8 @@ _GLYPH_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:\.\w+)?$")
 # TH Sarabun New picks its tone-mark alternates through "liga" (without it marks collide).
 FEATURES = {"kern": True, "liga": True}
 # Ligatures named after their first letter only: the text they stand for. One glyph serves
-# both ฤา and ฤๅ: the map says ฤา, and lines holding either carry /ActualText (writer.py).
+# both ฤา and ฤๅ: the map says ฤา, and a line drawn with it where ฤๅ was typed carries
+# /ActualText (lines.py).
 _LIGATURES = {"uni0E24.liga": "ฤา", "uni0E26.liga": "ฦา"}
 
 
@@ -107,17 +108,31 @@ def _from_glyph_name(face: str, code: int) -> str | None:
         if postscript != face:
             continue
         gid = font.face.charToGlyph.get(code)
-        if gid is None:
-            return None
-        glyph = hb_font(name).glyph_to_string(gid)
-        if glyph in _LIGATURES:
-            return _LIGATURES[glyph]
-        match = _GLYPH_NAME.match(glyph)
-        if not match:
-            return None
-        hexes = match.group(1)
-        return "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+        return None if gid is None else _named_text(name, gid)
     return None
+
+
+def _named_text(name: str, gid: int) -> str | None:
+    """The text a glyph stands for by its name (uni0E49.alt2: ้; uni0E24.liga: ฤา)."""
+    glyph = hb_font(name).glyph_to_string(gid)
+    if glyph in _LIGATURES:
+        return _LIGATURES[glyph]
+    match = _GLYPH_NAME.match(glyph)
+    if not match:
+        return None
+    hexes = match.group(1)
+    return "".join(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+
+
+def glyph_text(name: str, gid: int) -> str:
+    """What a reader copying the PDF gets for glyph `gid` of face `name`: what our ToUnicode
+    map says for it (ReportLab's code for the glyph, or the letters of a shaped alternate or
+    a ligature); nothing for a glyph that stands for no letter (the empty box drawn for a
+    character the font lacks)."""
+    chars = pdfmetrics.getFont(name).face.glyphToChar.get(gid)
+    if chars and not 0xE000 <= chars[0] <= 0xF8FF:
+        return chr(chars[0])
+    return _named_text(name, gid) or ""
 
 
 _CMAP_ENTRY = re.compile(r"^<([0-9A-F]{2})> <(E[0-9A-F]{3}|F[0-8][0-9A-F]{2})>$", re.M)

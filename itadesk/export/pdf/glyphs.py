@@ -14,7 +14,7 @@ from functools import lru_cache
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import hb_font, shape
+from .fonts import glyph_text, hb_font, shape
 
 
 @lru_cache(maxsize=50_000)
@@ -38,13 +38,15 @@ class GlyphWriter:
         # ReportLab keeps its subsets per document, and has no public name for the canvas's
         # (tests/test_library_contracts.py checks it is still there)
         self.doc = canvas._doc
-        self._codes: dict[tuple[str, int], tuple[str, int, int]] = {}
-        # what follows the position, per line drawn (a table's header, on every page)
+        self._codes: dict[tuple[str, int], tuple[str, int, float, str]] = {}
+        # what follows the position, and the text a reader copying it gets, per line drawn
+        # (a table's header, on every page)
         self._bodies: dict[tuple[tuple[tuple[str, str, float], ...], tuple[float, ...]],
-                           str] = {}
+                           tuple[str, str]] = {}
 
-    def _code(self, face: str, gid: int, advance: int) -> tuple[str, int, float]:
-        """(PDF font resource, byte in that subset, the glyph's own width per 1000)."""
+    def _code(self, face: str, gid: int, advance: int) -> tuple[str, int, float, str]:
+        """(PDF font resource, byte in that subset, the glyph's own width per 1000, the text
+        a reader copying it gets)."""
         key = (face, gid)
         found = self._codes.get(key)
         if found is None:
@@ -57,7 +59,8 @@ class GlyphWriter:
                 code = font.hbAddPrivate(hb_font(face).glyph_to_string(gid), gid, advance)
             [(subset, data)] = font.splitString(chr(code), self.doc)
             resource = font.getSubsetInternalName(subset, self.doc)
-            found = (resource, data[0], font.face.charWidths.get(code, advance))
+            found = (resource, data[0], font.face.charWidths.get(code, advance),
+                     glyph_text(face, gid))
             self._codes[key] = found
         return found
 
@@ -65,14 +68,22 @@ class GlyphWriter:
              gaps: Sequence[float] = ()) -> str:
         """PDF operators (BT … ET) drawing the spans one after another from (x, baseline),
         the pen moved on by gaps[i] points more after span i (justified lines)."""
-        key = (tuple(spans), tuple(gaps))
-        body = self._bodies.get(key)
-        if body is None:
-            body = self._bodies[key] = self._body(spans, gaps)
-        return f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm {body}"
+        return self.drawn(x, baseline, spans, gaps)[0]
 
-    def _body(self, spans: Sequence[tuple[str, str, float]], gaps: Sequence[float]) -> str:
+    def drawn(self, x: float, baseline: float, spans: Sequence[tuple[str, str, float]],
+              gaps: Sequence[float] = ()) -> tuple[str, str]:
+        """The operators of `line`, and the text a reader copying those glyphs gets (in
+        the order they are drawn), which may not be the text typed."""
+        key = (tuple(spans), tuple(gaps))
+        found = self._bodies.get(key)
+        if found is None:
+            found = self._bodies[key] = self._body(spans, gaps)
+        return f"BT 1 0 0 1 {_n(x)} {_n(baseline)} Tm {found[0]}", found[1]
+
+    def _body(self, spans: Sequence[tuple[str, str, float]], gaps: Sequence[float]
+              ) -> tuple[str, str]:
         ops = []
+        read: list[str] = []
         for i, (text, face, size) in enumerate(spans):
             if not text:
                 continue
@@ -80,7 +91,8 @@ class GlyphWriter:
             rise = 0
             array: list[str] = []
             for gid, x_advance, x_offset, y_offset in _shaped(text, face):
-                resource, byte, width = self._code(face, gid, x_advance)
+                resource, byte, width, copied = self._code(face, gid, x_advance)
+                read.append(copied)
                 if resource != current_font or y_offset != rise:
                     if array:
                         ops.append(f"[{' '.join(array)}] TJ")
@@ -105,4 +117,4 @@ class GlyphWriter:
             if rise:
                 ops.append("0 Ts")
         ops.append("ET")
-        return " ".join(ops)
+        return " ".join(ops), "".join(read)

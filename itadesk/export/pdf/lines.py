@@ -9,7 +9,6 @@ Thai words, after spaces), so nothing comes between a letter and its marks.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -178,17 +177,17 @@ def align_offset(align: Align, room: float, used: float) -> float:
     return 0.0
 
 
-# Shaping splits SARA AM (ำ) into two glyphs, NIKHAHIT and SARA AA, which a reader would
-# copy as "ํา": not the letter, so searching the PDF for "ดำเนินการ" would find nothing; and
-# one ligature glyph stands for ฤา and ฤๅ alike. Such lines carry their text as /ActualText,
-# and so do justified ones: a reader would take the space added between Thai words for
-# spaces typed.
-_NEEDS_ACTUAL_TEXT = re.compile("\u0e33|[\u0e24\u0e26][\u0e32\u0e45]")
-
-
+# What a reader copying the PDF gets is the text its glyphs' ToUnicode entries say, in the
+# order they are drawn; where that is not the text typed, the line carries the text as
+# /ActualText. So where shaping splits SARA AM (ำ) into NIKHAHIT and SARA AA ("ํา": not the
+# letter, so searching the PDF for "ดำเนินการ" would find nothing), where one ligature
+# glyph stands for ฤา as for ฤๅ (also when something invisible was typed between ฤ and ๅ:
+# HarfBuzz ligates across it), and where a character the font lacks is drawn as an empty
+# box. Justified lines carry it always: a reader would take the space added between Thai
+# words for spaces typed. The decision is made on the glyphs drawn, not on the text.
 @contextmanager
-def actual_text(canvas: Canvas, text: str, spread: bool = False) -> Iterator[None]:
-    if not spread and not _NEEDS_ACTUAL_TEXT.search(text):
+def actual_text(canvas: Canvas, text: str, needed: bool) -> Iterator[None]:
+    if not needed:
         yield
         return
     utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
@@ -197,11 +196,17 @@ def actual_text(canvas: Canvas, text: str, spread: bool = False) -> Iterator[Non
     canvas.addLiteral("EMC")
 
 
+def _draw(pages: Pages, text: str, x: float, baseline: float,
+          spans: list[tuple[str, str, float]], gaps: list[float] | None = None) -> None:
+    ops, copied = pages.glyphs.drawn(x, baseline, spans, gaps or ())
+    with actual_text(pages.canvas, text, needed=copied != text or any(gaps or ())):
+        pages.canvas.addLiteral(ops)
+
+
 def draw_text(pages: Pages, text: str, face: str, size: float, x: float, baseline: float
               ) -> None:
     if text:
-        with actual_text(pages.canvas, text):
-            pages.canvas.addLiteral(pages.glyphs.line(x, baseline, [(text, face, size)]))
+        _draw(pages, text, x, baseline, [(text, face, size)])
 
 
 def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
@@ -209,11 +214,9 @@ def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
     used = line.text_width()
     x = box_left + line.x + align_offset(line.align, line.width, used)
     if line.spans:
-        actual = line.text
-        pages.saw_text(actual)
-        with actual_text(pages.canvas, actual, spread=any(line.gaps)):
-            pages.canvas.addLiteral(pages.glyphs.line(
-                x, baseline, [(s.text, s.face, s.size) for s in line.spans], line.gaps))
+        pages.saw_text(line.text)
+        _draw(pages, line.text, x, baseline, [(s.text, s.face, s.size) for s in line.spans],
+              line.gaps)
         _underline(pages.canvas, line, x, baseline)
     if line.fill_dots:
         face = face_name()
