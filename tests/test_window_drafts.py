@@ -89,6 +89,10 @@ def test_a_draft_typed_in_a_cell_survives_kill_9_and_is_offered_back(
     asked: list[str] = []
 
     def take(dialog) -> None:
+        table = window.report_page.table
+        cell = table.visualRect(table.currentIndex())
+        cell.moveTopLeft(table.viewport().mapToGlobal(cell.topLeft()))
+        assert not dialog.frameGeometry().intersects(cell)  # the cell stays in sight
         asked.append(dialog.findChild(QLabel, "draft_where").text())
         asked.append(dialog.text.text())
         dialog.take.click()

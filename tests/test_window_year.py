@@ -54,3 +54,44 @@ def test_a_score_sheet_becomes_next_years_plan(open_window, qtbot, tmp_path: Pat
     assert [m.code for m in report.measures if m.code] == ["e7", "e8", "O36"]
     window.undo_action.trigger()
     assert rid not in [r.id for r in window.library.list_reports()]
+
+
+def test_the_same_score_sheet_taken_twice_asks_first(open_window, qtbot,  # noqa: F811
+                                                     tmp_path: Path):
+    """The sheet → plan step no longer doubles a plan silently: a plan of that municipality
+    and year already there brings the duplicate question; a results report of that year
+    is no duplicate of a plan."""
+    from itadesk.domain import OriginKind, Report
+
+    from .ui_helpers import click_button, when_dialog_opens
+
+    window = open_window()
+    window.library_session.create_report(
+        Report(municipality="เทศบาลตัวอย่าง", fiscal_year=2569), "รายงานผล")
+    sheet = tmp_path / "ita.csv"
+    sheet.write_text("\n".join(",".join(r) for r in ROWS), encoding="utf-8")
+    asked: list[str] = []
+
+    def answer(text: str):
+        def act(box) -> None:
+            asked.append(box.text())
+            click_button(text)(box)
+        return act
+
+    first = plan_from_scores(window.library_session, sheet, 2568, "เทศบาลตัวอย่าง", window)
+    assert first is not None and asked == []  # the results report there is not a plan
+    made = window.library.load_report(first)
+    assert made.origin.kind is OriginKind.SCORES and made.origin.text() == (
+        "แผนพัฒนาจากคะแนน ITA ใน ita.csv")
+
+    plans = lambda: [r for r in window.library.list_reports()  # noqa: E731
+                     if r.layout == "improvement-plan"]
+    when_dialog_opens(answer("เปิดฉบับที่มีอยู่"))
+    assert plan_from_scores(window.library_session, sheet, 2568, "เทศบาลตัวอย่าง",
+                            window) == first
+    assert len(asked) == 1 and "ปีงบประมาณ ๒๕๖๙" in asked[0]
+    assert len(plans()) == 1
+    when_dialog_opens(answer("เก็บไว้ทั้งสองฉบับ"))
+    second = plan_from_scores(window.library_session, sheet, 2568, "เทศบาลตัวอย่าง", window)
+    assert second not in (None, first) and len(plans()) == 2
+    assert window.library.load_report(second).origin.copy == 2

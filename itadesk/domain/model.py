@@ -90,6 +90,7 @@ class OriginKind(StrEnum):
     CREATED = "created"  # made in the program (a new, empty report)
     IMPORTED = "imported"  # read from a file (source: its name)
     NEXT_YEAR = "next-year"  # made as next year's of another report (source: which)
+    SCORES = "scores"  # an improvement plan made from a score sheet (source: its file)
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class Origin:
             return f"นำเข้าจาก {self.source}"
         if self.kind is OriginKind.NEXT_YEAR:
             return f"ปีถัดไปของ {self.source}"
+        if self.kind is OriginKind.SCORES:
+            return f"แผนพัฒนาจากคะแนน ITA ใน {self.source}" if self.source else "แผนพัฒนาจากคะแนน ITA"
         return ""
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -41,6 +43,31 @@ def _when(saved: str) -> str:
     return when_text(saved) if saved else ""
 
 
+def changed_part(saved: str, typed: str) -> tuple[int, int]:
+    """Where `typed` differs from `saved`: (start, end) in `typed`, past their common
+    beginning and before their common end."""
+    start = 0
+    while start < min(len(saved), len(typed)) and saved[start] == typed[start]:
+        start += 1
+    suffix = 0
+    while (suffix < min(len(saved), len(typed)) - start
+           and saved[-1 - suffix] == typed[-1 - suffix]):
+        suffix += 1
+    return start, len(typed) - suffix
+
+
+def beside(dialog: QWidget, cell: QRect, window: QRect) -> QPoint:
+    """Where the question goes so that it leaves the cell in sight (global coordinates):
+    the other half of the window, level with the cell where there is room."""
+    size = dialog.sizeHint()
+    if cell.center().x() < window.center().x():
+        x = min(cell.right() + 24, window.right() - size.width())
+    else:
+        x = max(cell.left() - 24 - size.width(), window.left())
+    y = min(max(cell.top() - 40, window.top()), window.bottom() - size.height())
+    return QPoint(x, max(y, window.top()))
+
+
 class DraftOffer(QDialog):
     def __init__(self, parent: QWidget | None, draft: Draft, where: str,
                  saved: str | None) -> None:
@@ -67,6 +94,10 @@ class DraftOffer(QDialog):
         self.text.setMinimumHeight(90)
         self.text.setMaximumHeight(180)
         layout.addWidget(self.text)
+        start, end = changed_part(saved or "", draft.text)
+        self._changed = (start, end) if saved and end > start else None
+        if self._changed:
+            layout.addWidget(QLabel("(สีเหลือง = ส่วนที่พิมพ์ไว้ต่างจากที่บันทึกไว้)"))
         if saved:
             layout.addWidget(QLabel("ข้อความที่บันทึกไว้ก่อนหน้า:"))
             before = ThaiTextEdit()
@@ -104,16 +135,37 @@ class DraftOffer(QDialog):
             buttons.addButton(throw, QDialogButtonBox.ButtonRole.DestructiveRole)
         layout.addWidget(buttons)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._changed:
+            # what the clerk typed, in sight (once laid out): the text before it may be
+            # long and the same as the saved one
+            QTimer.singleShot(0, lambda: self.text.mark(*self._changed))
+
     def _answered(self, answer: Answer) -> None:
         self.answer = answer
         self.accept()
+
+
+def _cell_rect(page: ReportPage, place: Place) -> QRect | None:
+    """The cell of a measure's draft on screen, when it is a column of the table."""
+    if not place[0] or page.tabs.currentWidget() is not page.splitter:
+        return None
+    index = page.table.currentIndex()
+    if not index.isValid():
+        return None
+    rect = page.table.visualRect(index)
+    viewport = page.table.viewport()
+    return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
 
 
 def offer_drafts(page: ReportPage, parent: QWidget | None = None) -> list[Answer]:
     """Offer back each draft of the page's report, in its place; the answers given."""
     session = page.session
     keeper = session.drafts
-    answers = []
+    answers: list[Answer] = []
+    if session.library.read_only:
+        return answers  # nothing can be put back or dropped; a copy to edit has them
     for draft in session.library.drafts(session.report_id):
         place: Place = (draft.measure_id, draft.field)
         saved = saved_text(session, place)
@@ -122,6 +174,10 @@ def offer_drafts(page: ReportPage, parent: QWidget | None = None) -> list[Answer
             continue
         focus_place(page, place)
         dialog = DraftOffer(parent or page, draft, where_text(session, place), saved)
+        cell = _cell_rect(page, place)
+        if cell is not None:
+            window = page.window()
+            dialog.move(beside(dialog, cell, window.frameGeometry()))
         dialog.exec()
         answer = dialog.answer
         answers.append(answer)

@@ -237,8 +237,8 @@ def where_text(session: ReportSession, place: Place) -> str:
             title = title[:60] + "…"
         label = next((c.header for c in session.layout.columns if c.field == name), None)
         label = (label or MEASURE_FIELD_NAMES.get(name, name)).replace("\n", " ")
-        return (f"ตารางมาตรการ แถวที่ {to_thai_digits(str(row + 1))}"
-                + (f" «{title}»" if title else "") + f" ช่อง «{label}»")
+        return (f"ตารางมาตรการ แถวที่ {to_thai_digits(str(row + 1))} ช่อง «{label}»"
+                + (f"\nมาตรการ «{title}»" if title else ""))
     part, _, field = name.partition(".")
     if part == "memo":
         labels = dict(MEMO_TEXT_FIELDS) | MEMO_SIGNER_FIELDS

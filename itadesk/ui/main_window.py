@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
         asked = ask_score_sheet(self, self._last_folder, (years[0] - 5, years[-1] + 5), last)
         if asked is not None:
             municipality = self.session.report.municipality if self.session is not None else ""
-            report_id = plan_from_scores(self.library_session, *asked, municipality)
+            report_id = plan_from_scores(self.library_session, *asked, municipality, self)
             if report_id is not None:
                 self.open_report(report_id)
 

@@ -14,8 +14,15 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlock,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from ..thai.linebreak import ZWSP, strip_break_hints, with_break_hints
 
@@ -81,6 +88,23 @@ class ThaiTextEdit(QPlainTextEdit):
         cursor.setPosition(_physical(hinted, logical_cursor))
         self.setTextCursor(cursor)
         self._last = (text, logical_cursor)
+
+    def mark(self, start: int, end: int, colour: str = "#ffe98a") -> None:
+        """Highlight text()[start:end] and bring its start in sight."""
+        self.flush_hints()
+        shown = self.toPlainText()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(_physical(shown, start))
+        cursor.setPosition(_physical(shown, end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.format.setBackground(QColor(colour))  # type: ignore[attr-defined]
+        self.setExtraSelections([selection])
+        for position in (cursor.position(), cursor.anchor()):
+            place = QTextCursor(self.document())
+            place.setPosition(position)
+            self.setTextCursor(place)
+            self.ensureCursorVisible()
 
     def _logical_cursor(self) -> int:
         return _logical(self.toPlainText(), self.textCursor().position())

@@ -11,10 +11,11 @@ from pathlib import Path
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
+from ..domain import Origin, OriginKind
 from ..domain.changes import Changes
 from ..domain.model import RoundText
 from ..domain.rounds import ROUNDS, kept_rounds
-from ..domain.scoresheet import ScoreSheet, improvement_plan
+from ..domain.scoresheet import PLAN_LAYOUT, ScoreSheet, improvement_plan
 from .session import LibrarySession, ReportSession
 
 Rounds = dict[int, tuple[RoundText, ...]]
@@ -56,20 +57,28 @@ def keep_round(session: ReportSession, name: str) -> int:
 
 
 def plan_from_scores(library_session: LibrarySession, path: Path, fiscal_year: int,
-                     municipality: str = "") -> int | None:
-    """Last year's score sheet as the next year's improvement plan; the new report's id."""
+                     municipality: str = "", parent: QWidget | None = None) -> int | None:
+    """Last year's score sheet as the next year's improvement plan; the id of the report
+    to show (the new one, or the plan there when the clerk chose to open it)."""
     from ..exchange.scoresheet_file import read_sheet
 
     return plan_from_sheet(library_session, read_sheet(path, fiscal_year), municipality,
-                           path.name)
+                           path.name, parent)
 
 
 def plan_from_sheet(library_session: LibrarySession, sheet: ScoreSheet,
-                    municipality: str = "", source: str = "") -> int | None:
+                    municipality: str = "", source: str = "",
+                    parent: QWidget | None = None) -> int | None:
     """The sheet (typed or read) as next year's plan, keeping the sheet: one undoable
-    step, as any new report."""
+    step, as any new report. A plan of that municipality and year already there (the
+    same sheet taken twice) is not silently doubled: the clerk is asked."""
+    from .duplicates import place_report
+
     name = f"แผนพัฒนาจากคะแนน ITA ({source})" if source else "แผนพัฒนาจากคะแนน ITA"
-    return library_session.create_report(improvement_plan(sheet, municipality), name)
+    placed = place_report(parent, library_session, improvement_plan(sheet, municipality),
+                          Origin(OriginKind.SCORES, source), name,
+                          alike=lambda there: there.layout == PLAN_LAYOUT)
+    return placed.report_id
 
 
 def ask_score_sheet(parent: QWidget, folder: str, years: Sequence[int],
