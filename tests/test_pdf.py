@@ -170,3 +170,13 @@ def test_only_lines_whose_glyphs_read_otherwise_carry_actual_text(tmp_path):
 
     assert actual_texts("ฤๅษี") == 1 and actual_texts("ทำ") == 1  # ฤา's glyph; ํ + า
     assert actual_texts("ฤาษี") == 0 and actual_texts("ที่นี่") == 0  # the glyphs read so
+
+
+def test_thai_after_a_word_of_another_script_is_shaped_as_thai(tmp_path):
+    import pypdf
+
+    # the fuzz found it (tests/fuzz_cases/pdf-7355f5aafff7.json): shaped as Arabic, the run
+    # had ๅ and ฤ drawn the other way round, as the ligature of ฤา
+    pdf = one_line_pdf("مرحباกกๅฤกข", tmp_path / "a.pdf")
+    assert pypdf.PdfReader(pdf).pages[0].extract_text().endswith("กกๅฤกข")
+    assert shaped_glyphs("مرحباกๅฤ", face_name())[-3:] == shaped_glyphs("กๅฤ", face_name())

@@ -31,6 +31,7 @@ _lock = threading.Lock()
 _registered = False
 # (PostScript face name, code point) → the text that code point stands for
 _PRIVATE_TEXT: dict[tuple[str, int], str | None] = {}
+_HAS_THAI = re.compile("[\u0e01-\u0e5b]")
 _GLYPH_NAME = re.compile(r"^uni((?:[0-9A-F]{4})+)(?:\.\w+)?$")
 # TH Sarabun New picks its tone-mark alternates through "liga" (without it marks collide).
 FEATURES = {"kern": True, "liga": True}
@@ -71,6 +72,11 @@ def shape(text: str, name: str) -> uharfbuzz.Buffer:
     buf = uharfbuzz.Buffer()
     buf.add_str(text)
     buf.guess_segment_properties()
+    # HarfBuzz takes the script of the first letter for the whole run: Thai after a word of
+    # a script the font lacks (Arabic) would be shaped by that script's rules (ๅฤ came out
+    # as the ligature of ฤา). The font has Thai and Latin only; the rest are empty boxes.
+    if buf.script not in ("Thai", "Latn") and _HAS_THAI.search(text):
+        buf.script = "Thai"
     # Left to right always: a stray Arabic word must not turn the line around.
     buf.direction = "ltr"
     uharfbuzz.shape(hb_font(name), buf, FEATURES)
