@@ -162,8 +162,8 @@ class MainWindow(QMainWindow):
                                          lambda: self.keep_round("6"))
         self.keep12_action = self._action(year_menu, "เก็บผลการดำเนินการรอบ ๑๒ เดือน", None,
                                           lambda: self.keep_round("12"))
-        self._action(year_menu, "คะแนน ITA ปีที่แล้ว → แผนพัฒนาปีถัดไป…", None,
-                     self.plan_from_scores)
+        self.scores_action = self._action(year_menu, "คะแนน ITA ปีที่แล้ว → แผนพัฒนาปีถัดไป…",
+                                          None, self.plan_from_scores)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
                                self.options_action, self.pack_action, self.keep6_action,
                                self.keep12_action, self.preview_action,
@@ -520,16 +520,14 @@ class MainWindow(QMainWindow):
     @guarded
     def plan_from_scores(self) -> None:
         from ..domain.oit import shipped_years
-        from .year_actions import ask_score_sheet, plan_from_scores
+        from .scoresheet_dialog import edit_score_sheet
 
-        years = shipped_years()
-        last = self.session.report.fiscal_year - 1 if self.session is not None else years[-1]
-        asked = ask_score_sheet(self, self._last_folder, (years[0] - 5, years[-1] + 5), last)
-        if asked is not None:
-            municipality = self.session.report.municipality if self.session is not None else ""
-            report_id = plan_from_scores(self.library_session, *asked, municipality, self)
-            if report_id is not None:
-                self.open_report(report_id)
+        last = (self.session.report.fiscal_year - 1 if self.session is not None
+                else shipped_years()[-1])
+        report_id = edit_score_sheet(self, self.library_session, self.session,
+                                     self._last_folder, last)
+        if report_id is not None:
+            self.open_report(report_id)
 
     @guarded
     def edit_oit_year(self) -> None:

@@ -5,11 +5,10 @@ next year's improvement plan (a new report, undoable as any new report)."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain import Origin, OriginKind
 from ..domain.changes import Changes
@@ -80,14 +79,3 @@ def plan_from_sheet(library_session: LibrarySession, sheet: ScoreSheet,
                           alike=lambda there: there.layout == PLAN_LAYOUT)
     return placed.report_id
 
-
-def ask_score_sheet(parent: QWidget, folder: str, years: Sequence[int],
-                    default_year: int) -> tuple[Path, int] | None:
-    name, _filter = QFileDialog.getOpenFileName(
-        parent, "คะแนน ITA ปีที่แล้ว (ตามที่ระบบ ITAS แสดง)", folder,
-        "ตารางคะแนน (*.xlsx *.csv)")
-    if not name:
-        return None
-    year, ok = QInputDialog.getInt(parent, "ปีงบประมาณที่ประเมิน", "ผลการประเมินของปี (พ.ศ.)",
-                                   default_year, min(years), max(years))
-    return (Path(name), year) if ok else None

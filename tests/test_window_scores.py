@@ -1,0 +1,153 @@
+"""ไฟล์ → ปี ITA → คะแนน ITA ปีที่แล้ว… typed with real keys: the weak indicators turn red
+as they are typed, a score that is not a number is said in plain Thai, and the analysis
+and the plan's rows are the ones the .xlsx import of the same sheet gives; the plan keeps
+the sheet, and a correction made later is one undoable step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTableWidget
+
+from itadesk.domain.scoresheet import (
+    OPTION,
+    analysis_text,
+    improvement_plan,
+    proposed_rows,
+    sheet_of,
+    sheet_to_dict,
+)
+from itadesk.exchange.scoresheet_file import read_sheet
+from itadesk.ui.scoresheet_dialog import WEAK, ScoreSheetDialog
+
+from .test_scoresheet import ROWS, TYPED
+from .test_window import activate, open_window  # noqa: F401 (the fixture)
+from .ui_helpers import type_text, when_dialog_opens
+
+
+def keys(text: str) -> None:
+    """Type into whatever has the focus now (a cell's editor opens on the first key);
+    Enter as a key too (a cell's editor commits it after the key, as Qt queues it)."""
+    for ch in text:
+        if ch in "\t\n":
+            QTest.keyClick(QApplication.focusWidget(),
+                           Qt.Key.Key_Tab if ch == "\t" else Qt.Key.Key_Return)
+            QApplication.processEvents()
+        else:
+            type_text(QApplication.focusWidget(), ch)
+
+
+def click_cell(qtbot, table: QTableWidget, row: int, column: int) -> None:
+    rect = table.visualRect(table.model().index(row, column))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def type_sheet(qtbot, dialog: ScoreSheetDialog) -> None:
+    """TYPED, as a clerk types it: the year, each indicator's score, its questions."""
+    activate(qtbot, dialog)
+    dialog.year.setFocus()
+    QTest.keyClick(dialog.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    keys("๒๕๖๘\t")
+    dialog.total.setFocus()
+    keys("86.40\t")
+    typed = {1: "95.1", 6: "๘๘", 7: "๘๒.๕", 10: "70%"}
+    for number, text in typed.items():
+        click_cell(qtbot, dialog.indicators, number - 1, 1)
+        keys(text + "\n")
+        click_cell(qtbot, dialog.indicators, number - 1, 0)  # its questions on the right
+        click_cell(qtbot, dialog.questions, 0, 0)
+        for q in (q for q in TYPED.questions if q.indicator == number):
+            value = f"{q.score:g}" if q.code != "e7" else "๗๕.๒๕"
+            keys(f"{q.code if q.code != 'e7' else 'E 7'}\t{q.text}\t{value}\t")
+
+
+def test_typing_the_sheet_gives_what_the_xlsx_import_gives(open_window, qtbot,  # noqa: F811
+                                                           tmp_path: Path):
+    window = open_window()
+    book = openpyxl.Workbook()
+    for row in ROWS:
+        book.active.append(row)
+    book.save(tmp_path / "ita.xlsx")
+    imported = read_sheet(tmp_path / "ita.xlsx", 2568)
+    seen: dict[str, object] = {}
+
+    def type_and_create(dialog) -> None:
+        assert isinstance(dialog, ScoreSheetDialog)
+        assert "เกณฑ์ผ่าน ๘๕.๐๐ คะแนน" in dialog.pass_mark.text()
+        type_sheet(qtbot, dialog)
+        table = dialog.indicators
+        seen["status"] = [table.item(r, 2).text() for r in (0, 5, 6, 9)]
+        seen["weak"] = table.item(6, 0).background().color() == WEAK
+        seen["passing"] = table.item(0, 0).background().color() == WEAK
+        seen["analysis"] = dialog.analysis.toPlainText()
+        seen["rows"] = dialog.rows.toPlainText()
+        seen["sheet"] = dialog.sheet()
+        # a score that is not one: said in plain Thai, nothing can be made of it
+        click_cell(qtbot, table, 1, 1)
+        keys("๘๒,๕\n")
+        seen["message"] = dialog.message.text()
+        seen["blocked"] = not dialog.create_button.isEnabled()
+        seen["bad"] = table.item(1, 2).text()
+        QTest.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undone
+        seen["after_undo"] = (table.item(1, 1).text(), dialog.create_button.isEnabled())
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(type_and_create)
+    window.scores_action.trigger()
+    assert seen["status"] == ["ผ่านเกณฑ์", "ผ่านเกณฑ์", "ต่ำกว่าเกณฑ์", "ต่ำกว่าเกณฑ์"]
+    assert seen["weak"] and not seen["passing"]
+    assert seen["sheet"] == imported == TYPED
+    assert seen["analysis"] == analysis_text(imported)
+    rows = seen["rows"]
+    assert isinstance(rows, str)
+    for m in proposed_rows(imported):
+        assert m.title in rows and m.code in rows
+    assert seen["message"] == ("ตัวชี้วัดที่ ๒: คะแนน «๘๒,๕» ไม่ใช่ตัวเลข ๐–๑๐๐ "
+                               "พิมพ์เช่น ๘๒.๕๐ หรือ 82.50 (เลขไทยหรือเลขอารบิกก็ได้)")
+    assert seen["blocked"] and seen["bad"] == "ตัวเลขไม่ถูกต้อง"
+    assert seen["after_undo"] == ("", True)
+
+    # the plan made: the one the .xlsx gives, opened, the sheet kept with it
+    assert window.session is not None
+    rid = window.session.report_id
+    report = window.library.load_report(rid)
+    expected = improvement_plan(imported)
+    assert (report.layout, report.fiscal_year, report.opening) == (
+        expected.layout, 2569, expected.opening)
+    assert [(m.kind, m.code, m.title) for m in report.measures] == [
+        (m.kind, m.code, m.title) for m in expected.measures]
+    assert report.options[OPTION] == sheet_to_dict(TYPED)
+    window.undo_action.trigger()  # made as any new report: undone as one
+    assert rid not in [r.id for r in window.library.list_reports()]
+
+
+def test_a_kept_sheet_is_corrected_in_one_undoable_step(open_window, qtbot):  # noqa: F811
+    window = open_window()
+    rid = window.library_session.create_report(improvement_plan(TYPED, "เทศบาลตัวอย่าง"))
+    assert rid is not None
+    window.open_report(rid)
+    seen: dict[str, object] = {}
+
+    def correct(dialog) -> None:
+        assert isinstance(dialog, ScoreSheetDialog) and dialog.keep_button.isVisible()
+        activate(qtbot, dialog)
+        seen["prefilled"] = (dialog.year.text(), dialog.indicators.item(6, 1).text())
+        click_cell(qtbot, dialog.indicators, 9, 1)
+        keys("๙๐\n")
+        seen["status"] = dialog.indicators.item(9, 2).text()
+        qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(correct)
+    window.scores_action.trigger()
+    assert seen == {"prefilled": ("๒๕๖๘", "๘๒.๕๐"), "status": "ผ่านเกณฑ์"}
+    report = window.library.load_report(rid)
+    corrected = sheet_of(report.options)
+    assert corrected is not None and corrected.indicators[10] == 90.0
+    assert report.opening == analysis_text(corrected)
+    assert "ตัวชี้วัดที่ ๑๐" not in report.opening
+    window.undo_action.trigger()
+    report = window.library.load_report(rid)
+    assert sheet_of(report.options) == TYPED and report.opening == analysis_text(TYPED)
