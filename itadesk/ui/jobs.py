@@ -125,16 +125,19 @@ class ExportJob(ChildJob):
     failure = "ส่งออกไม่สำเร็จ ไฟล์เดิมยังอยู่ครบ กรุณาลองอีกครั้ง"
 
     def __init__(self, report: Report, target: Path, parent: QObject | None = None, *,
-                 layout: Layout | None = None) -> None:
+                 layout: Layout | None = None, part: str = "") -> None:
         """`layout`: the report's, when it is the library's own (the child process reads
-        the report, and its layout, from an exchange file)."""
+        the report, and its layout, from an exchange file). `part`: "plan", "6" or "12"
+        for the plan or a round's results made from the same rows (`export --round`)."""
         super().__init__(parent)
         self.target = target
+        self.part = part
         self._input = Path(self._folder.name) / "report.itadesk.json"
         write_report(report, self._input, layout)
 
     def arguments(self) -> list[str]:
-        return ["export", str(self._input), "-o", str(self.target)]
+        part = ["--round", self.part] if self.part else []
+        return ["export", str(self._input), "-o", str(self.target), *part]
 
     def result(self) -> object:
         return self.target

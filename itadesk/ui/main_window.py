@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from .. import settings
 from ..domain import Origin, OriginKind
+from ..domain.rounds import PART_FILES, PART_LABELS
 from ..store import Backup, BackupFailed, Library, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
 from .duplicates import next_year_origin, place_report
@@ -137,6 +138,11 @@ class MainWindow(QMainWindow):
                                                self.export_docx)
         self.export_pdf_action = self._action(file_menu, "ส่งออกเป็น PDF…", "Ctrl+Shift+E",
                                               self.export_pdf)
+        parts_menu = file_menu.addMenu("ส่งออกแผนหรือผลรายรอบ")
+        self.part_actions = {
+            part: self._action(parts_menu, f"{PART_LABELS[part]} (Word หรือ PDF)…", None,
+                               lambda _checked=False, p=part: self.export_part(p))
+            for part in PART_LABELS}
         self.options_action = self._action(file_menu, "ตัวเลือกการส่งออก…", None,
                                            self.edit_export_options)
         file_menu.addSeparator()
@@ -165,6 +171,7 @@ class MainWindow(QMainWindow):
         self.scores_action = self._action(year_menu, "คะแนน ITA ปีที่แล้ว → แผนพัฒนาปีถัดไป…",
                                           None, self.plan_from_scores)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
+                               *self.part_actions.values(),
                                self.options_action, self.pack_action, self.keep6_action,
                                self.keep12_action, self.preview_action,
                                self.print_preview_action, self.print_action,
@@ -396,11 +403,11 @@ class MainWindow(QMainWindow):
         self._close_checks()
 
     # ----------------------------------------------------------------- export
-    def suggested_name(self, suffix: str) -> str:
+    def suggested_name(self, suffix: str, part: str = "") -> str:
         assert self.session is not None
         r = self.session.report
         town = "".join(c for c in r.municipality if c not in '\\/:*?"<>|').strip()
-        return f"ITA-{r.fiscal_year}-{town or 'รายงาน'}{suffix}"
+        return f"{PART_FILES.get(part, 'ITA')}-{r.fiscal_year}-{town or 'รายงาน'}{suffix}"
 
     def export_docx(self) -> None:
         self._export_dialog(".docx", "ส่งออกเป็น Word", "เอกสาร Word (*.docx)")
@@ -408,21 +415,32 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         self._export_dialog(".pdf", "ส่งออกเป็น PDF", "เอกสาร PDF (*.pdf)")
 
-    def _export_dialog(self, suffix: str, title: str, file_filter: str) -> None:
+    def export_part(self, part: str) -> None:
+        """The plan, or a round's results, of the open report: Word or PDF as chosen."""
+        self._export_dialog(".docx", f"ส่งออก{PART_LABELS[part]}",
+                            "เอกสาร Word (*.docx);;เอกสาร PDF (*.pdf)", part)
+
+    def _export_dialog(self, suffix: str, title: str, file_filter: str, part: str = "") -> None:
         if self.session is None:
             return
-        start = Path(self._last_folder) / self.suggested_name(suffix)
-        name, _ = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
-        if name:
+        start = Path(self._last_folder) / self.suggested_name(suffix, part)
+        name, chosen = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
+        if name and part:  # the filter chosen decides Word or PDF
+            ending = ".pdf" if "*.pdf" in chosen else ".docx"
+            known = name.lower().endswith((".docx", ".pdf"))
+            self.export_to(Path(str(Path(name).with_suffix(ending)) if known
+                                else name + ending), part)
+        elif name:
             if not name.lower().endswith(suffix):
                 name += suffix
             self.export_to(Path(name))
 
     @guarded
-    def export_to(self, path: Path) -> ExportJob | None:
+    def export_to(self, path: Path, part: str = "") -> ExportJob | None:
         """Export the open report (as saved now) to `path`, Word or PDF by its suffix,
         in a process of its own (ui/jobs.py): the window stays usable, the status bar shows
-        progress and a Cancel button. Returns the running job (None if nothing was started)."""
+        progress and a Cancel button. `part`: the plan or a round's results instead of the
+        report ("plan", "6", "12"). Returns the running job (None if nothing was started)."""
         if self.report_page is None or self.session is None:
             return None
         if self.export_job is not None and self.export_job.is_running():
@@ -433,10 +451,12 @@ class MainWindow(QMainWindow):
         self.report_page.commit_pending()
         report = self._current_report()
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
-        job = ExportJob(report, path, self, layout=self.session.layout)
+        what = f"{PART_LABELS[part]} " if part else ""
+        job = ExportJob(report, path, self, layout=self.session.layout, part=part)
         job.progress.connect(self.progress_bar.setValue)
-        job.succeeded.connect(lambda _r: self._export_done(path, kind))
-        job.failed.connect(lambda message: self._export_failed(path, message, job.error_english))
+        job.succeeded.connect(lambda _r: self._export_done(path, f"{what}{kind}"))
+        job.failed.connect(lambda message: self._export_failed(path, message, job.error_english,
+                                                               part))
         job.cancelled.connect(
             lambda: self.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไฟล์เดิมไม่ถูกแตะต้อง", 8000))
         job.finished.connect(self._export_finished)
@@ -444,7 +464,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self.cancel_button.show()
-        self.statusBar().showMessage(f"กำลังส่งออกเป็น {kind}: {path.name}")
+        self.statusBar().showMessage(f"กำลังส่งออก{what}เป็น {kind}: {path.name}")
         job.start()
         return job
 
@@ -470,7 +490,8 @@ class MainWindow(QMainWindow):
         elif box.clickedButton() is open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    def _export_failed(self, path: Path, message: str, english: str = "") -> None:
+    def _export_failed(self, path: Path, message: str, english: str = "",
+                       part: str = "") -> None:
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, parent=self)
         box.setInformativeText(english)
@@ -479,11 +500,11 @@ class MainWindow(QMainWindow):
         box.addButton("ยกเลิก", QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is retry:
-            QTimer.singleShot(0, lambda: self.export_to(path))
+            QTimer.singleShot(0, lambda: self.export_to(path, part))
         elif box.clickedButton() is other:
             suffix = path.suffix.lower()
             QTimer.singleShot(0, lambda: self._export_dialog(
-                suffix, "บันทึกเป็นชื่ออื่น", f"เอกสาร (*{suffix})"))
+                suffix, "บันทึกเป็นชื่ออื่น", f"เอกสาร (*{suffix})", part))
 
     # ---------------------------------------------------------------- options
     def edit_export_options(self) -> None:
