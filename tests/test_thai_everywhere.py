@@ -80,6 +80,7 @@ def test_every_screen_and_dialog_speaks_thai(open_window, qtbot):  # noqa: F811
     in_dialog("print", window.print_report)
     in_dialog("export to Word (file dialog)", window.export_docx)
     in_dialog("new report", window.new_report)
+    in_dialog("ITA scores", window.plan_from_scores)
     window.find(replace=True)
     look("find and replace", window.find_dialog)
     window.find_dialog.close()
@@ -93,5 +94,5 @@ def test_every_screen_and_dialog_speaks_thai(open_window, qtbot):  # noqa: F811
     assert not digits, digits
     for name in ("about", "export options", "print preview", "print",
                  "export to Word (file dialog)", "new report", "delete question", "restore",
-                 "import"):
+                 "import", "ITA scores"):
         assert name in seen, (name, seen)

@@ -171,7 +171,6 @@ class MainWindow(QMainWindow):
         self.scores_action = self._action(year_menu, "คะแนน ITA ปีที่แล้ว → แผนพัฒนาปีถัดไป…",
                                           None, self.plan_from_scores)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
-                               *self.part_actions.values(),
                                self.options_action, self.pack_action, self.keep6_action,
                                self.keep12_action, self.preview_action,
                                self.print_preview_action, self.print_action,
@@ -184,6 +183,10 @@ class MainWindow(QMainWindow):
         explain(self.report_actions)
         for action in self.report_actions:
             toolbar.addAction(action)
+        # the plan and the rounds need a report too, from the menu only (the toolbar is full)
+        self.report_actions.extend(self.part_actions.values())
+        for action in self.part_actions.values():
+            action.setEnabled(False)
         file_menu.addSeparator()
         self._action(file_menu, "ออกจากโปรแกรม", QKeySequence.StandardKey.Quit, self.close)
 

@@ -304,7 +304,7 @@ class ScoreSheetDialog(QDialog):
         indicator = INDICATORS[self._current - 1]
         self.questions_label.setText(
             f"ข้อคำถามของตัวชี้วัดที่ {to_thai_digits(str(indicator.number))} {indicator.name}"
-            " (รหัสข้อ เช่น i1, e7, O36 · Tab ไปช่องถัดไป)")
+            " (รหัสข้อ เช่น i10, e6, O35 · Tab ไปช่องถัดไป)")
         rows = self._typed.questions.get(self._current, ())
         self.questions.setRowCount(len(rows) + 1)  # a blank row to type the next one in
         for r, values in enumerate((*rows, ("", "", ""))):
@@ -394,7 +394,7 @@ class ScoreSheetDialog(QDialog):
                 code = normal_code(code_text)
                 if not code:
                     what = f"«{code_text}» ไม่ใช่รหัสข้อ" if code_text else "ยังไม่มีรหัสข้อ"
-                    problems.append(f"{at}: {what} พิมพ์ i, e หรือ O ตามด้วยเลขข้อ เช่น e7")
+                    problems.append(f"{at}: {what} พิมพ์ i, e หรือ O ตามด้วยเลขข้อ เช่น e6")
                     continue
                 if code in seen_codes:
                     problems.append(f"{at}: ข้อ {code} กรอกซ้ำ")
