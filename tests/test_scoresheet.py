@@ -114,6 +114,7 @@ def test_itadesk_scores_adds_the_next_years_plan(tmp_path: Path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert "ตัวชี้วัดที่ ๗ ประสิทธิภาพการสื่อสาร" in run.stdout
+    assert "หัวตารางแถวที่ ๒: ตัวชี้วัด = คอลัมน์ A «ตัวชี้วัด»" in run.stderr  # what was taken
     with Library.open(library, take_backup=False) as lib:
         report = lib.load_report(int(run.stdout.split()[-1]))
     assert (report.layout, report.fiscal_year) == ("improvement-plan", 2569)

@@ -138,6 +138,9 @@ def test_a_kept_sheet_is_corrected_in_one_undoable_step(open_window, qtbot):  # 
         click_cell(qtbot, dialog.indicators, 9, 1)
         keys("๙๐\n")
         seen["status"] = dialog.indicators.item(9, 2).text()
+        click_cell(qtbot, dialog.indicators, 6, 0)  # ประสิทธิภาพการสื่อสาร: one more question
+        click_cell(qtbot, dialog.questions, 3, 0)
+        keys("e9\tเปิดโอกาสให้มีส่วนร่วม\t๖๐\t")
         qtbot.mouseClick(dialog.keep_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(correct)
@@ -147,7 +150,28 @@ def test_a_kept_sheet_is_corrected_in_one_undoable_step(open_window, qtbot):  # 
     corrected = sheet_of(report.options)
     assert corrected is not None and corrected.indicators[10] == 90.0
     assert report.opening == analysis_text(corrected)
-    assert "ตัวชี้วัดที่ ๑๐" not in report.opening
-    window.undo_action.trigger()
+    assert "ตัวชี้วัดที่ ๑๐" not in report.opening and "e9" in report.opening
+    # the new weak question's row added in its indicator's section; the others as they were
+    before = improvement_plan(TYPED).measures
+    assert [m.code for m in report.measures] == ["", "e7", "e8", "e9", "", "O36"]
+    assert report.measures[3].title == "เปิดโอกาสให้มีส่วนร่วม (ได้ ๖๐.๐๐ คะแนน)"
+    window.undo_action.trigger()  # scores, analysis and the row: one step
     report = window.library.load_report(rid)
     assert sheet_of(report.options) == TYPED and report.opening == analysis_text(TYPED)
+    assert [m.code for m in report.measures] == [m.code for m in before]
+
+
+def test_rows_of_an_indicator_the_plan_lacks_go_at_the_end_under_its_heading():
+    import dataclasses
+
+    from itadesk.domain.model import MeasureKind
+    from itadesk.ui.scoresheet_dialog import missing_rows
+
+    plan = improvement_plan(TYPED).measures
+    assert missing_rows(plan, TYPED) == []  # nothing twice
+    weaker = dataclasses.replace(TYPED, indicators={**TYPED.indicators, 1: 80.0})
+    [(at, rows)] = missing_rows(plan, weaker)
+    assert at == len(plan)
+    assert [(m.kind, m.code) for m in rows] == [(MeasureKind.SECTION, ""),
+                                                (MeasureKind.MEASURE, "i1")]
+    assert rows[0].title.endswith("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่")

@@ -10,6 +10,7 @@ its own undo history (Ctrl+Z / Ctrl+Y).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.model import MeasureKind
+from ..domain.model import Measure, MeasureKind
 from ..domain.scoresheet import (
     INDICATORS,
     PASS_MARK,
@@ -531,9 +532,52 @@ def edit_score_sheet(parent: QWidget, library_session: LibrarySession,
     if dialog.choice == ScoreSheetDialog.CREATE or session is None or kept is None:
         return plan_from_sheet(library_session, sheet, municipality, dialog.source, parent)
     report = session.report
+    added = missing_rows(session.current_report().measures, sheet)
     with session.one_step("เก็บคะแนน ITA ปีที่แล้ว"):
         session.set_report_field("options", {**report.options, OPTION: sheet_to_dict(sheet)})
         # the analysis the program wrote follows the scores; one the clerk rewrote stays
         if report.opening.strip() in ("", analysis_text(kept)):
             session.set_report_field("opening", analysis_text(sheet))
+        for at, rows in added:  # from the last place up: the places above stay right
+            session.insert_measures(at, rows, "เพิ่มแถวของข้อที่ต่ำกว่าเกณฑ์")
+    if hasattr(parent, "statusBar"):
+        count = sum(m.kind is MeasureKind.MEASURE for _at, rows in added for m in rows)
+        parent.statusBar().showMessage(
+            "เก็บคะแนนแล้ว" + (f" เพิ่มแถวของข้อที่ต่ำกว่าเกณฑ์ {to_thai_digits(str(count))} แถว"
+                               " ในหมวดของตัวชี้วัดนั้น" if count else "") + " (Ctrl+Z ย้อนได้)", 10000)
     return None
+
+
+def missing_rows(measures: Sequence[Measure],
+                 sheet: ScoreSheet) -> list[tuple[int, list[Measure]]]:
+    """The proposed rows a plan does not have yet (a corrected sheet's new weak questions)
+    and where they go, last place first: at the end of their indicator's section, or at
+    the end of the table under its heading when the plan lacks that too. Rows the clerk
+    already has (by code, or by title for an indicator without questions) stay theirs."""
+    have = {m.code for m in measures if m.code} | {m.title for m in measures}
+    sections = {m.title: i for i, m in enumerate(measures) if m.kind is MeasureKind.SECTION}
+
+    def end_of(first: int) -> int:
+        row = first + 1
+        while row < len(measures) and measures[row].kind is not MeasureKind.SECTION:
+            row += 1
+        return row
+
+    groups: dict[int, list[Measure]] = {}
+    heading: Measure | None = None
+    for m in proposed_rows(sheet):
+        if m.kind is MeasureKind.SECTION:
+            heading = m
+            continue
+        if (m.code or m.title) in have:
+            continue
+        if heading is not None and heading.title in sections:
+            at = end_of(sections[heading.title])
+        else:
+            at = len(measures)
+            if heading is not None and heading.title not in have:
+                groups.setdefault(at, []).append(heading)
+                have.add(heading.title)
+        groups.setdefault(at, []).append(m)
+        have.add(m.code or m.title)
+    return sorted(groups.items(), reverse=True)
