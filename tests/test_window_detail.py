@@ -241,3 +241,30 @@ def test_report_details_period_from_the_fiscal_year_and_the_cover(
         window.session.undo_stack.undo()
     report = window.library.load_report(window.session.report_id)
     assert report.period == "" and not report.options.get("cover")
+
+
+def test_the_buttons_under_the_signers_and_the_memo_notes_add_and_remove_rows(
+        open_window, qtbot):  # noqa: F811
+    from PySide6.QtWidgets import QPushButton
+
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลเมืองชัยนาท"])
+    page = window.report_page
+
+    def stored():
+        report = window.library.load_report(window.session.report_id)
+        return len(report.signers), len(report.memo.endorsements)
+
+    for form, table, add, remove, which in (
+            (page.form, page.form.signers, "เพิ่มผู้ลงนาม", "ลบผู้ลงนามที่เลือก", 0),
+            (page.memo, page.memo.endorsements, "เพิ่มความเห็น", "ลบความเห็นที่เลือก", 1)):
+        page.tabs.setCurrentWidget(form)
+        buttons = {b.text(): b for b in form.findChildren(QPushButton)}
+        before = stored()[which]
+        qtbot.mouseClick(buttons[add], Qt.MouseButton.LeftButton)
+        assert stored()[which] == before + 1 == table.rowCount()
+        QApplication.focusWidget().clearFocus()  # leave the new row's editor
+        click_cell(qtbot, table, before, 1)
+        qtbot.mouseClick(buttons[remove], Qt.MouseButton.LeftButton)
+        assert stored()[which] == before == table.rowCount()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ..domain.oit import ITEM_OPTION, OitYear, item_of, report_item_code
 from ..domain.publication import PEOPLE, Person, publication_of, with_publication
 from ..thai.digits import to_thai_digits
 from .session import ReportSession
+from .widgets import with_button
 
 PEOPLE_LABELS = {"executive": "ผู้บริหารที่รับทราบ/อนุมัติ", "provider": "ผู้รับผิดชอบการให้ข้อมูล",
                  "approver": "ผู้อนุมัติรับรอง", "publisher": "ผู้นำข้อมูลขึ้นเผยแพร่"}
@@ -76,20 +76,11 @@ class EvidencePackDialog(QDialog):
             form.addRow(PEOPLE_LABELS[name], row)
             self.people[name] = edits
         self.folder = QLineEdit(str(folder))
-        browse = QPushButton("เลือก…")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder)
-        row.addWidget(browse)
-        form.addRow("บันทึกลงโฟลเดอร์", row)
+        form.addRow("บันทึกลงโฟลเดอร์", with_button(self.folder, "เลือก…", self._browse))
         self.certificate = QLineEdit()
         self.certificate.setPlaceholderText("ไม่ลงลายมือชื่อดิจิทัล")
-        pick = QPushButton("เลือก…")
-        pick.clicked.connect(self._pick_certificate)
-        row = QHBoxLayout()
-        row.addWidget(self.certificate)
-        row.addWidget(pick)
-        form.addRow("ใบรับรอง (.p12/.pfx)", row)
+        form.addRow("ใบรับรอง (.p12/.pfx)",
+                    with_button(self.certificate, "เลือก…", self._pick_certificate))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("ไม่ถูกบันทึก")

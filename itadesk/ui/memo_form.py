@@ -9,13 +9,11 @@ import dataclasses
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,10 +27,10 @@ from PySide6.QtWidgets import (
 from ..domain import Endorsement, Memo
 from ..domain.changes import Changes
 from ..domain.memo import MEMO_TEXT_FIELDS
-from .report_form import MultiLineDelegate
 from .session import ReportSession
 from .table_keys import thai_row_numbers
 from .thai_edit import ThaiTextEdit
+from .widgets import button_row, rows_table, with_button
 
 PARAGRAPHS = frozenset(("background", "facts", "proposal"))
 HINTS = {"number": "เช่น ชน ๕๒๐๐๖/๑๒๓", "date": "เช่น ๒๔ เมษายน ๒๕๖๘",
@@ -87,12 +85,7 @@ class MemoForm(QScrollArea):
         self.garuda.setObjectName("memo_garuda")
         self.garuda.setPlaceholderText("ไฟล์รูปตราครุฑ (ไม่ใส่ก็ได้: พิมพ์โดยไม่มีตราครุฑ)")
         self.garuda.editingFinished.connect(self._garuda_done)
-        choose = QPushButton("เลือกรูป…")
-        choose.clicked.connect(self._choose_garuda)
-        row = QHBoxLayout()
-        row.addWidget(self.garuda, 1)
-        row.addWidget(choose)
-        form.addRow("ตราครุฑ", row)
+        form.addRow("ตราครุฑ", with_button(self.garuda, "เลือกรูป…", self._choose_garuda))
         outer.addLayout(form)
 
         signer_box = QGroupBox("ผู้ลงนามบันทึก")
@@ -129,25 +122,11 @@ class MemoForm(QScrollArea):
         self.endorsements.setHorizontalHeaderLabels(["ข้อความ", "ชื่อ-สกุล", "ตำแหน่ง"])
         self.endorsements.horizontalHeaderItem(0).setToolTip(
             "เช่น «เรียน นายกเทศมนตรี» ขึ้นบรรทัดใหม่ «-เพื่อโปรดทราบ»")
-        self.endorsements.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
-        self.endorsements.setWordWrap(True)
-        self.endorsements.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for column in (0, 2):
-            self.endorsements.setItemDelegateForColumn(
-                column, MultiLineDelegate(self.endorsements))
-        self.endorsements.setMinimumHeight(130)
+        rows_table(self.endorsements, multiline=(0, 2), min_height=130)
         self.endorsements.itemChanged.connect(self._endorsements_edited)
         notes.addWidget(self.endorsements)
-        buttons = QHBoxLayout()
-        add = QPushButton("เพิ่มความเห็น")
-        add.clicked.connect(self._add_endorsement)
-        remove = QPushButton("ลบความเห็นที่เลือก")
-        remove.clicked.connect(self._remove_endorsement)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        notes.addLayout(buttons)
+        notes.addLayout(button_row(("เพิ่มความเห็น", self._add_endorsement),
+                                   ("ลบความเห็นที่เลือก", self._remove_endorsement)))
         people.addWidget(notes_box, 3)
         outer.addLayout(people)
         outer.addStretch(1)

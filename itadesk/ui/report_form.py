@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +26,7 @@ from ..thai.digits import to_thai_digits
 from .session import ReportSession
 from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
+from .widgets import button_row, rows_table
 
 LINE_FIELDS = (
     ("title", "ชื่อรายงาน"),
@@ -47,31 +44,6 @@ TEXT_FIELDS = (
 
 def layout_headers_text(layout: Layout) -> str:
     return " · ".join(c.header for c in layout.columns)
-
-
-class MultiLineDelegate(QStyledItemDelegate):
-    """Position lines of a signer: Enter = next line, Ctrl+Enter = done."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = ThaiTextEdit(parent)
-        editor.done.connect(lambda: (self.commitData.emit(editor),
-                                     self.closeEditor.emit(editor)))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, ThaiTextEdit)
-        editor.set_text(index.data(Qt.ItemDataRole.EditRole) or "")
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, ThaiTextEdit)
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
-
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: QModelIndex | QPersistentModelIndex) -> None:
-        rect = option.rect
-        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 80))
 
 
 class ReportForm(QScrollArea):
@@ -162,22 +134,11 @@ class ReportForm(QScrollArea):
         self.signers.setObjectName("signers")
         self.signers.setHorizontalHeaderLabels(
             ["ชื่อ-สกุล", "ตำแหน่ง (บรรทัดละหนึ่งตำแหน่ง)", "บทบาท"])
-        self.signers.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.signers.setWordWrap(True)
-        self.signers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.signers.setItemDelegateForColumn(1, MultiLineDelegate(self.signers))
-        self.signers.setMinimumHeight(150)
+        rows_table(self.signers, multiline=(1,), min_height=150)
         self.signers.itemChanged.connect(self._signers_edited)
         box.addWidget(self.signers)
-        buttons = QHBoxLayout()
-        add = QPushButton("เพิ่มผู้ลงนาม")
-        add.clicked.connect(self._add_signer)
-        remove = QPushButton("ลบผู้ลงนามที่เลือก")
-        remove.clicked.connect(self._remove_signer)
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
-        box.addLayout(buttons)
+        box.addLayout(button_row(("เพิ่มผู้ลงนาม", self._add_signer),
+                                 ("ลบผู้ลงนามที่เลือก", self._remove_signer)))
         outer.addWidget(signers_box)
         outer.addStretch(1)
 

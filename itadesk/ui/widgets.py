@@ -1,10 +1,23 @@
-"""Small pieces the dialogs share."""
+"""Small pieces the dialogs and forms share."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QWidget,
+)
+
+from .thai_edit import ThaiTextEdit
 
 
 def ok_cancel(ok_text: str, on_ok: Callable[[], object],
@@ -17,3 +30,62 @@ def ok_cancel(ok_text: str, on_ok: Callable[[], object],
     buttons.accepted.connect(on_ok)
     buttons.rejected.connect(on_cancel)
     return buttons
+
+
+def button_row(*buttons: tuple[str, Callable[[], object]]) -> QHBoxLayout:
+    """Buttons side by side from the left (add a row, remove the selected ones)."""
+    row = QHBoxLayout()
+    for text, on_click in buttons:
+        button = QPushButton(text)
+        button.clicked.connect(on_click)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+def with_button(field: QWidget, text: str, on_click: Callable[[], object]) -> QHBoxLayout:
+    """A field with a button beside it (a file or folder field and its "เลือก…")."""
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    button = QPushButton(text)
+    button.clicked.connect(on_click)
+    row.addWidget(button)
+    return row
+
+
+def rows_table(table: QTableWidget, multiline: Sequence[int], min_height: int) -> None:
+    """A table of people or notes under a form: its columns share the width, its text
+    wraps, a click selects the whole row (to remove it), the `multiline` columns are edited
+    over several lines."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    for column in multiline:
+        table.setItemDelegateForColumn(column, MultiLineDelegate(table))
+    table.setMinimumHeight(min_height)
+
+
+class MultiLineDelegate(QStyledItemDelegate):
+    """A cell edited over several lines (a signer's positions): Enter = next line,
+    Ctrl+Enter = done."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = ThaiTextEdit(parent)
+        editor.done.connect(lambda: (self.commitData.emit(editor),
+                                     self.closeEditor.emit(editor)))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, ThaiTextEdit)
+        editor.set_text(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, ThaiTextEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: QModelIndex | QPersistentModelIndex) -> None:
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 80))
