@@ -11,6 +11,7 @@
     itadesk scores FILE --year Y [--add]          last year's ITA scores → analysis, plan rows
     itadesk round REPORT 6|12                     keep the results of a round (6 or 12 months)
     itadesk library copy FROM TO                  every report into another (empty) library
+    itadesk cell REPORT ROW FIELD [TEXT]          a cell's version and text, or save TEXT
 
 A library is a file, or the office's library on a PostgreSQL server: postgresql://…
 
@@ -38,6 +39,7 @@ from .store.library import ENV_LIBRARY, default_library_path, library_location
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
 EXIT_DUPLICATE = 7  # import: the library holds that municipality's year (6 is taken)
+EXIT_CONFLICT = 8  # cell: another clerk saved that cell since the version named
 EXIT_UNEXPECTED, EXIT_INTERRUPTED = 70, 130  # sysexits' EX_SOFTWARE; 128 + SIGINT
 DEMO_CHOICES = ", ".join(DEMOS)
 
@@ -139,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
                      "/ copy every report into an empty library, each checked")
     copy.add_argument("source", type=library_location, metavar="FROM")
     copy.add_argument("target", type=library_location, metavar="TO")
+    cell = commands.add_parser(
+        "cell", help="อ่านหรือแก้ช่องหนึ่งของรายงาน (หลายคนพร้อมกัน) / read or save one cell")
+    cell.add_argument("report", help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง")
+    cell.add_argument("row", type=int, help="แถวที่ (1 = แถวแรก; 0 = ช่องของตัวรายงาน เช่น title)")
+    cell.add_argument("field", help="ชื่อช่อง เช่น result, outcome, title")
+    cell.add_argument("text", nargs="?", help="ข้อความใหม่ (ไม่ระบุ = พิมพ์รุ่นและข้อความปัจจุบัน)")
+    cell.add_argument("--version", type=int, dest="over_version",
+                      help="รุ่นของแถวที่อ่านไว้ก่อนพิมพ์ (ไม่ระบุ = รุ่นปัจจุบัน) / the version read")
+    cell.add_argument("--base", help="ข้อความของช่องตอนอ่าน (ไม่ระบุ = ตามรุ่นที่ระบุ) / the text read")
     return parser
 
 
@@ -205,6 +216,10 @@ def _run(args: argparse.Namespace) -> int:
         from .year_cli import scores
 
         return scores(args, path)
+    if args.command == "cell":
+        from .office_cli import cell
+
+        return cell(args, path, _find)
     if args.command == "library":
         return _copy_library(args)
     if args.command == "pack":

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     import psycopg
 
+CHANNEL = "itadesk"  # LISTEN/NOTIFY: a report changed (payload: its id)
 # 'ITAD': tells our files from any other SQLite database a clerk might pick.
 APPLICATION_ID = 0x49544144
 
@@ -57,19 +58,55 @@ def server_spelling(sql: str) -> str:
 
 class ServerConnection:
     """A psycopg connection that takes the store's SQLite-spelt statements (autocommit:
-    transactions are the store's own BEGIN … COMMIT, as on SQLite)."""
+    transactions are the store's own BEGIN … COMMIT, as on SQLite).
 
-    def __init__(self, conn: psycopg.Connection[Any]) -> None:
+    A connection the server or the network dropped is made again at the next statement
+    outside a transaction (a transaction cut short is the caller's to retry whole); while
+    the server cannot be reached, every statement raises ServerUnreachable (in Thai)."""
+
+    def __init__(self, conn: psycopg.Connection[Any], reconnect: Any = None,
+                 lost: Any = None) -> None:
         self.raw = conn
+        self._reconnect = reconnect  # () -> a new psycopg connection
+        self._lost = lost  # (exception) -> the error to raise (the clerk's)
+        self._in_tx = False
+        self.application = ""  # the session's name on the server (who has which report open)
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
-        return self.raw.execute(server_spelling(sql), tuple(parameters) or None)
+        import psycopg
+
+        word = sql.strip().upper()
+        if self.raw.broken and self._reconnect is not None and not self._in_tx:
+            try:
+                self.raw = self._reconnect()
+            except psycopg.Error as exc:
+                raise self._fault(exc) from exc
+        try:
+            cursor = self.raw.execute(server_spelling(sql), tuple(parameters) or None)
+        except psycopg.Error as exc:
+            if word in ("COMMIT", "ROLLBACK") or self.raw.broken:
+                self._in_tx = False
+            if self.raw.broken or isinstance(exc, psycopg.OperationalError):
+                raise self._fault(exc) from exc
+            raise
+        if word.startswith("BEGIN"):
+            self._in_tx = True
+        elif word in ("COMMIT", "ROLLBACK"):
+            self._in_tx = False
+        return cursor
+
+    def _fault(self, exc: Exception) -> Exception:
+        return self._lost(exc) if self._lost is not None else exc
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]]) -> None:
         rows = [tuple(p) for p in parameters]
         if rows:
             with self.raw.cursor() as cur:
                 cur.executemany(server_spelling(sql), rows)
+
+    @property
+    def backend_pid(self) -> int:
+        return int(self.raw.info.backend_pid)
 
     def close(self) -> None:
         self.raw.close()
@@ -98,6 +135,16 @@ class Dialect:
     def lock_report(self, conn: Connection, report_id: int) -> None:
         """In a write transaction: the report is edited by this one writer until commit
         (SQLite: the whole file already is)."""
+
+    def who(self, conn: Connection) -> str:
+        """Whom the change log names: the computer's user (one PC, one clerk)."""
+        from .versions import local_user
+
+        return local_user()
+
+    def announce(self, conn: Connection, report_id: int) -> None:
+        """In a write transaction: others are told of the report's change at the commit
+        (SQLite: there are no others)."""
 
     def problems(self, conn: Connection) -> list[str]:
         found = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
@@ -134,6 +181,13 @@ class ServerDialect(Dialect):
         # one writer per report for the few milliseconds of a commit (rows renumbered by
         # two clerks at once would clash); nothing is held while anyone types
         conn.execute("SELECT id FROM report WHERE id = ? FOR UPDATE", (report_id,))
+
+    def who(self, conn: Connection) -> str:
+        return str(conn.execute("SELECT session_user").fetchone()[0])  # the clerk's login
+
+    def announce(self, conn: Connection, report_id: int) -> None:
+        # delivered at the commit to every session LISTENing (watch.py), with our pid
+        conn.execute("SELECT pg_notify(?, ?)", (CHANNEL, str(int(report_id))))
 
     def problems(self, conn: Connection) -> list[str]:
         # The server keeps its own pages and keys sound; what only we can check is that

@@ -36,7 +36,7 @@ from ..domain import (
 )
 from ..domain.model import REPORT_TEXT_FIELDS, RoundText
 from ..domain.oit import OitYear, shipped_year
-from . import backup, draft_rows, oit_rows, opening, server
+from . import backup, draft_rows, oit_rows, opening, server, versions
 from . import layouts as layout_store
 from .backup import Backup
 from .dialect import Connection, Dialect, dialect_of
@@ -45,6 +45,7 @@ from .errors import (
     BackupMismatch,
     CopyFailed,
     CorruptLibrary,
+    LibraryError,
     LibraryInUse,
     LibraryReadOnly,
     NotOnServer,
@@ -102,6 +103,7 @@ class Library:
         self.location: Location = path if location is None else location
         self._conn: Any = conn
         self.dialect: Dialect = dialect_of(conn)
+        self.who = self.dialect.who(conn)  # whom the change log names for our edits
         self.created = created  # True when this open made a new library
         self.read_only = read_only  # a file, folder or medium that takes no writes
         self.network = network  # on a network file system: kept with a rollback journal
@@ -300,7 +302,7 @@ class Library:
             self.last_saved = dt.datetime.now()
 
     def _rollback(self) -> None:
-        with contextlib.suppress(*self.dialect.errors):
+        with contextlib.suppress(*self.dialect.errors, LibraryError):
             self._conn.execute("ROLLBACK")
 
     def _translate(self, exc: Exception) -> Exception:
@@ -310,6 +312,7 @@ class Library:
 
     def _touch(self, conn: Connection, report_id: int) -> None:
         conn.execute("UPDATE report SET updated = ? WHERE id = ?", (_now(), report_id))
+        self.dialect.announce(conn, report_id)
 
     # ------------------------------------------------------------------ reading
     def list_reports(self) -> list[ReportSummary]:
@@ -421,11 +424,19 @@ class Library:
     def delete_report(self, report_id: int) -> None:
         with self._tx(report_id) as conn:
             conn.execute("DELETE FROM report WHERE id = ?", (report_id,))
+            versions.log(conn, self.who, _now(), report_id, versions.REPORT_ROW, "-report")
+            self.dialect.announce(conn, report_id)
 
     def update_report(self, report_id: int, **fields: Any) -> None:
-        """Set report fields (title, municipality, fiscal_year, signers, options …)."""
+        """Set report fields (title, municipality, fiscal_year, signers, options …),
+        whatever they hold now (several clerks: `edit_cells` checks first)."""
+        now = _now()
         with self._tx(report_id) as conn:
             for name, value in fields.items():
+                if name in REPORT_TEXT_FIELDS:
+                    versions.write_cell(conn, self.who, now, report_id, versions.REPORT_ROW,
+                                        name, str(value))
+                    continue
                 if name == "signers":
                     _write_signers(conn, report_id, value)
                 elif name == "memo":
@@ -436,22 +447,68 @@ class Library:
                 elif name == "fiscal_year":
                     conn.execute("UPDATE report SET fiscal_year = ? WHERE id = ?",
                                  (int(value), report_id))
-                elif name in REPORT_TEXT_FIELDS:
-                    conn.execute(f"UPDATE report SET {name} = ? WHERE id = ?",
-                                 (str(value), report_id))
                 else:
                     raise KeyError(name)
+                conn.execute("UPDATE report SET version = version + 1 WHERE id = ?",
+                             (report_id,))
+                versions.log_value(conn, self.who, now, report_id, name, value)
             self._touch(conn, report_id)
 
     def update_measures(self, report_id: int, changes: Iterable[tuple[int, str, str]]) -> None:
-        """Set (measure id, field, text) triples, all in one transaction."""
+        """Set (measure id, field, text) triples, all in one transaction, whatever the
+        cells hold now (several clerks: `edit_cells` checks first)."""
+        now = _now()
         with self._tx(report_id) as conn:
             for measure_id, name, value in changes:
-                if name not in MEASURE_TEXT_FIELDS:
-                    raise KeyError(name)
-                conn.execute(f"UPDATE measure SET {name} = ? WHERE id = ? AND report_id = ?",
-                             (value, measure_id, report_id))
+                if measure_id == versions.REPORT_ROW:
+                    raise KeyError(measure_id)
+                versions.write_cell(conn, self.who, now, report_id, measure_id, name, value)
             self._touch(conn, report_id)
+
+    def edit_cells(self, report_id: int,
+                   edits: Sequence[versions.CellEdit]) -> versions.EditOutcome:
+        """Save the clerk's edits, each typed over the version of its row it names; one
+        another clerk changed meanwhile comes back as a conflict, unwritten (versions.py)."""
+        with self._tx(report_id) as conn:
+            outcome = versions.apply(conn, self.who, _now(), report_id, edits)
+            self._touch(conn, report_id)
+        return outcome
+
+    # ------------------------------------------------------- several clerks at once
+    def show_report(self, report_id: int | None) -> None:
+        """The report this session shows (None: the library list), for `others_on`."""
+        if self.dialect.server:
+            from .watch import session_name
+
+            self._conn.application = session_name(report_id)
+            self._conn.execute("SELECT set_config('application_name', ?, false)",
+                               (self._conn.application,))
+
+    def others_on(self, report_id: int) -> list[str]:
+        """The logins of the other sessions showing this report (a server library)."""
+        if not self.dialect.server:
+            return []
+        from .watch import session_name
+
+        return [str(r[0]) for r in self._conn.execute(
+            "SELECT DISTINCT usename FROM pg_stat_activity WHERE application_name = ?"
+            " AND datname = current_database() AND pid <> pg_backend_pid() ORDER BY 1",
+            (session_name(report_id),))]
+
+    def watcher(self) -> Any:
+        """A Watcher of the other sessions' changes (a server library), else None."""
+        if not self.dialect.server:
+            return None
+        from .watch import Watcher
+
+        return Watcher(str(self.location), own_pid=lambda: self._conn.backend_pid)
+
+    def row_versions(self, report_id: int) -> dict[int, int]:
+        return versions.row_versions(self._conn, report_id)
+
+    def changes(self, report_id: int) -> list[versions.Change]:
+        """Who changed what in the report, oldest first."""
+        return versions.changes(self._conn, report_id)
 
     def set_scores(self, report_id: int, measure_id: int, scores: Sequence[Score]) -> None:
         with self._tx(report_id) as conn:

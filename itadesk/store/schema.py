@@ -231,8 +231,33 @@ def _v9(conn: Connection) -> None:
     )
 
 
+def _v10(conn: Connection) -> None:
+    # Several clerks on one report (the office's server): each report and measure row
+    # counts its edits, so that an edit typed over version n of a row is never written
+    # over a newer one unseen (versions.py); and who changed what, when, is kept (on a
+    # server the clerk's own login, on a PC the computer's user).
+    conn.execute("ALTER TABLE report ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    conn.execute("ALTER TABLE measure ADD COLUMN version INTEGER NOT NULL DEFAULT 1")
+    _run(
+        conn,
+        """
+        CREATE TABLE change_log (
+            id         INTEGER PRIMARY KEY,
+            at         TEXT NOT NULL,
+            who        TEXT NOT NULL,
+            report_id  INTEGER NOT NULL,
+            measure_id INTEGER NOT NULL DEFAULT 0,
+            field      TEXT NOT NULL,
+            old        TEXT NOT NULL DEFAULT '',
+            new        TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX change_log_report ON change_log(report_id, id)
+        """
+    )
+
+
 MIGRATIONS: tuple[Callable[[Connection], None], ...] = (
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9)
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -55,15 +55,26 @@ def display_path(url: str) -> Path:
     return Path(urllib.parse.urlsplit(url).path.strip("/") or "postgres")
 
 
-def connect(url: str, *, application: str = APPLICATION_NAME) -> ServerConnection:
+def raw_connection(url: str, application: str = APPLICATION_NAME) -> Any:
     import psycopg
 
+    return psycopg.connect(url, autocommit=True, application_name=application,
+                           connect_timeout=CONNECT_TIMEOUT)
+
+
+def connect(url: str, *, application: str = APPLICATION_NAME) -> ServerConnection:
+    """A connection that is made again after the server comes back (ServerConnection)."""
+    import psycopg
+
+    path = display_path(url)
     try:
-        raw = psycopg.connect(url, autocommit=True, application_name=application,
-                              connect_timeout=CONNECT_TIMEOUT)
+        raw = raw_connection(url, application)
     except psycopg.Error as exc:
-        raise translate(exc, display_path(url)) from exc
-    return ServerConnection(raw)
+        raise translate(exc, path) from exc
+    conn = ServerConnection(raw, lambda: raw_connection(url, conn.application),
+                            lambda exc: translate(exc, path))
+    conn.application = application
+    return conn
 
 
 def prepare(conn: ServerConnection, path: Path, *, create: bool,
@@ -75,6 +86,7 @@ def prepare(conn: ServerConnection, path: Path, *, create: bool,
     try:
         conn.execute("BEGIN")
         conn.execute("SELECT pg_advisory_xact_lock(?)", (APPLICATION_ID,))
+        _as_owner(conn)
         ours = conn.execute("SELECT to_regclass('itadesk_schema')").fetchone()[0]
         if ours is None:
             tables = conn.execute(
@@ -107,6 +119,18 @@ def prepare(conn: ServerConnection, path: Path, *, create: bool,
         _rollback(conn)
         raise
     return version == 0
+
+
+def _as_owner(conn: ServerConnection) -> None:
+    """Tables made or changed as the database's owner (the office's group role, README)
+    when the clerk is a member of it: every clerk of the office may then use them, not
+    only the one who happened to open the library first. For this transaction only."""
+    owner = conn.execute(
+        "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"
+    ).fetchone()[0]
+    member = conn.execute("SELECT pg_has_role(session_user, ?, 'MEMBER')", (owner,)).fetchone()
+    if member and member[0]:
+        conn.execute("SELECT set_config('role', ?, true)", (owner,))
 
 
 def _rollback(conn: ServerConnection) -> None:

@@ -1,0 +1,162 @@
+"""Several clerks on one report: row versions, conflicts, and who changed what.
+
+An edit names the version of the row the clerk's text was typed over and the text the
+cell had then (`CellEdit`). It is saved when the row is still at that version, or when
+only other cells of the row changed since (the cell still holds that text). When another
+clerk saved a different text into the same cell meanwhile, nothing is written: the edit
+comes back as a `Conflict` (their text, who, the row's version now), for the clerk to
+choose (keep mine: send it again over that version; take theirs: drop it). Nothing is
+locked while anyone types: the check and the write are one short transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import getpass
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..domain import MEASURE_TEXT_FIELDS
+from ..domain.model import REPORT_TEXT_FIELDS
+from .dialect import Connection
+
+REPORT_ROW = 0  # measure_id of an edit of the report's own fields
+
+
+@dataclasses.dataclass(frozen=True)
+class CellEdit:
+    measure_id: int  # REPORT_ROW for a field of the report itself
+    field: str
+    text: str
+    version: int  # the row's version the text was typed over
+    base: str  # the cell's text at that version
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    edit: CellEdit
+    theirs: str  # the text in the library now
+    version: int  # the row's version now: "keep mine" sends the edit again over it
+    who: str  # who saved `theirs`
+
+    def keep_mine(self) -> CellEdit:
+        return dataclasses.replace(self.edit, version=self.version, base=self.theirs)
+
+
+@dataclasses.dataclass(frozen=True)
+class EditOutcome:
+    versions: dict[int, int]  # row (measure id, REPORT_ROW) → its version after the edits
+    conflicts: tuple[Conflict, ...] = ()
+    gone: tuple[CellEdit, ...] = ()  # the row was deleted meanwhile: nothing to write into
+
+    @property
+    def saved(self) -> bool:
+        return not self.conflicts and not self.gone
+
+
+def local_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password file
+        return "?"
+
+
+def _row(conn: Connection, report_id: int, measure_id: int, field: str) -> Any:
+    if measure_id == REPORT_ROW:
+        if field not in REPORT_TEXT_FIELDS:
+            raise KeyError(field)
+        return conn.execute(f"SELECT {field}, version FROM report WHERE id = ?",
+                            (report_id,)).fetchone()
+    if field not in MEASURE_TEXT_FIELDS:
+        raise KeyError(field)
+    return conn.execute(f"SELECT {field}, version FROM measure WHERE id = ? AND report_id = ?",
+                        (measure_id, report_id)).fetchone()
+
+
+def _last_writer(conn: Connection, report_id: int, measure_id: int, field: str) -> str:
+    row = conn.execute("SELECT who FROM change_log WHERE report_id = ? AND measure_id = ?"
+                       " AND field = ? ORDER BY id DESC LIMIT 1",
+                       (report_id, measure_id, field)).fetchone()
+    return str(row[0]) if row else ""
+
+
+def write_cell(conn: Connection, who: str, now: str, report_id: int, measure_id: int,
+               field: str, text: str) -> int | None:
+    """Write one cell, count its row's version, note who; the row's new version (None:
+    no such row). Unconditional: `apply` checks first."""
+    row = _row(conn, report_id, measure_id, field)
+    if row is None:
+        return None
+    if row[0] == text:
+        return int(row[1])
+    table, row_id = ("report", report_id) if measure_id == REPORT_ROW else ("measure",
+                                                                           measure_id)
+    conn.execute(f"UPDATE {table} SET {field} = ?, version = version + 1 WHERE id = ?",
+                 (text, row_id))
+    log(conn, who, now, report_id, measure_id, field, str(row[0]), text)
+    return int(row[1]) + 1
+
+
+def log(conn: Connection, who: str, now: str, report_id: int, measure_id: int, field: str,
+        old: str = "", new: str = "") -> None:
+    conn.execute("INSERT INTO change_log (at, who, report_id, measure_id, field, old, new)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 (now, who, report_id, measure_id, field, old, new))
+
+
+def log_value(conn: Connection, who: str, now: str, report_id: int, field: str,
+              value: Any) -> None:
+    """A field that is no text (signers, memo, options): its new value, as JSON."""
+    text = json.dumps(value, ensure_ascii=False, default=lambda v: dataclasses.asdict(v)
+                      if dataclasses.is_dataclass(v) else str(v))
+    log(conn, who, now, report_id, REPORT_ROW, field, "", text)
+
+
+def apply(conn: Connection, who: str, now: str, report_id: int,
+          edits: Sequence[CellEdit]) -> EditOutcome:
+    versions: dict[int, int] = {}
+    conflicts, gone = [], []
+    for edit in edits:
+        row = _row(conn, report_id, edit.measure_id, edit.field)
+        if row is None:
+            gone.append(edit)
+            continue
+        current, version = str(row[0]), int(row[1])
+        if version != edit.version and current not in (edit.base, edit.text):
+            conflicts.append(Conflict(edit, current, version,
+                                      _last_writer(conn, report_id, edit.measure_id,
+                                                   edit.field)))
+            versions[edit.measure_id] = version
+            continue
+        # the same version, or only other cells changed, or the text is there already
+        # (an edit sent again after a commit whose answer the network lost)
+        new = write_cell(conn, who, now, report_id, edit.measure_id, edit.field, edit.text)
+        versions[edit.measure_id] = version if new is None else new
+    return EditOutcome(versions, tuple(conflicts), tuple(gone))
+
+
+def row_versions(conn: Connection, report_id: int) -> dict[int, int]:
+    """Each row's version: the measures' by id, the report's own under REPORT_ROW."""
+    out = {int(mid): int(v) for mid, v in conn.execute(
+        "SELECT id, version FROM measure WHERE report_id = ?", (report_id,))}
+    row = conn.execute("SELECT version FROM report WHERE id = ?", (report_id,)).fetchone()
+    if row is not None:
+        out[REPORT_ROW] = int(row[0])
+    return out
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    at: str
+    who: str
+    measure_id: int
+    field: str
+    old: str
+    new: str
+
+
+def changes(conn: Connection, report_id: int) -> list[Change]:
+    return [Change(*row) for row in conn.execute(
+        "SELECT at, who, measure_id, field, old, new FROM change_log WHERE report_id = ?"
+        " ORDER BY id", (report_id,))]
