@@ -1,8 +1,9 @@
 """A clerk's long-running session on a shared library, as its own process (the window's
 way: one connection, kept through a server restart): edits its own cells, and a cell
 every clerk edits, each edit typed over the version it read. Prints one line per edit:
-`saved|conflict <row> <field> <text>` (and `lost` while the server is away); an edit the server could not take is sent again
-until it is saved or refused as a conflict (never dropped).
+`saved|conflict <row> <field> <text>` (and `lost` while the server is away); an edit the
+server could not take is sent again until it is saved or refused as a conflict (never
+dropped).
 
     python -m tests.office_worker URL REPORT NAME ROWS… [--shared ROW] [--pause S]
 """
