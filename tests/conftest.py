@@ -90,8 +90,9 @@ def mounted_tmpfs(folder: Path, size: str) -> Iterator[Path]:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """360 KB: room for a library of about 270 KB, none for a copy of it."""
-    with mounted_tmpfs(tmp_path / "disk", "360k") as disk:
+    """384 KB: room for a library of about 350 KB (and its write-ahead log), none for a
+    copy of it."""
+    with mounted_tmpfs(tmp_path / "disk", "384k") as disk:
         yield disk
 
 

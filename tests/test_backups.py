@@ -195,7 +195,7 @@ def test_a_restore_that_cannot_be_written_leaves_the_library_as_it_was(tmp_path:
 
     from .conftest import mounted_tmpfs
 
-    with mounted_tmpfs(tmp_path / "disk", "376k") as disk:
+    with mounted_tmpfs(tmp_path / "disk", "392k") as disk:
         path = disk / "ITA.sqlite"
         with Library.open(path) as lib:
             lib.create_report(Report(municipality="ใหญ่", measures=tuple(
