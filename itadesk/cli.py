@@ -241,7 +241,11 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
     from .guard import explain
     from .store.errors import LibraryError
 
-    told = explain(exc, f"itadesk {args.command or '(window)'}: {sys.argv[1:]}")
+    from .store.server import is_server, without_password
+
+    # a password typed into a server's address is never written to the log
+    said = [without_password(a) if is_server(a) else a for a in sys.argv[1:]]
+    told = explain(exc, f"itadesk {args.command or '(window)'}: {said}")
     if getattr(args, "status_file", None):  # the window waits for this line
         with contextlib.suppress(OSError), args.status_file.open("a", encoding="utf-8") as fh:
             fh.write(f"error {' '.join(told.thai.split())}\t{' '.join(told.english.split())}\n")

@@ -211,3 +211,24 @@ def test_clerks_in_their_own_processes_edit_one_report_through_a_server_restart(
         logged = [c.new for c in lib.changes(rid) if c.field == "outcome"]
         assert sorted(logged) == sorted(saved)  # each save logged once, no other write
         assert lib.integrity_ok()
+
+
+def test_a_password_in_the_address_is_never_repeated(tmp_path: Path, own_log: Path):
+    from urllib.parse import quote
+
+    url = f"postgresql://somchai:sekrit@/ita?host={quote(str(tmp_path), safe='')}"
+    run = itadesk("--library", url, "list")
+    assert run.returncode == 4 and "ติดต่อเครื่องแม่ข่าย" in run.stderr
+    assert "sekrit" not in run.stderr + run.stdout
+    logged = "".join(p.read_text(errors="replace") for p in own_log.rglob("*") if p.is_file())
+    assert "sekrit" not in logged
+
+
+def test_a_login_the_server_does_not_know_is_told_as_a_login_problem(pg_cluster: Cluster,
+                                                                     pg_url: str):
+    from itadesk.store.errors import LoginFailed
+
+    database = pg_url.split("/")[3].split("?")[0]
+    with pytest.raises(LoginFailed) as info:
+        Library.open(pg_cluster.url(database, "ghost"))
+    assert ".pgpass" in info.value.message

@@ -8,6 +8,7 @@ used when the server offers it (libpq's sslmode=prefer, unless the address says 
 from __future__ import annotations
 
 import contextlib
+import re
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ from .errors import (
 from .schema import LATEST_VERSION, migrate
 
 SCHEMES = ("postgresql://", "postgres://")
+# libpq's words when the login is refused before any SQLSTATE (its messages are English)
+_LOGIN_REFUSED = re.compile(r'authentication failed for user|no password supplied'
+                            r'|role "[^"]*" does not exist')
 APPLICATION_NAME = "ITA Desk"
 CONNECT_TIMEOUT = 5  # seconds: a server that is off is said so, not waited for
 
@@ -143,8 +147,7 @@ def _rollback(conn: ServerConnection) -> None:
 def translate(exc: Exception, path: Path) -> LibraryError:
     import psycopg
 
-    text = str(exc).lower()
-    if "password" in text or "authentication" in text or ("role" in text and "not exist" in text):
+    if getattr(exc, "sqlstate", None) in ("28000", "28P01") or _LOGIN_REFUSED.search(str(exc)):
         return LoginFailed(path, str(exc))
     if isinstance(exc, psycopg.errors.InsufficientPrivilege):
         return LibraryReadOnly(path)
