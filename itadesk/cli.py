@@ -240,7 +240,6 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
     from .export.errors import ExportError
     from .guard import explain
     from .store.errors import LibraryError
-
     from .store.server import is_server, without_password
 
     # a password typed into a server's address is never written to the log
