@@ -27,6 +27,20 @@ class Settings:
     last_open: dict[str, Any] = field(default_factory=dict)
 
 
+ENV_STATE = "ITADESK_STATE"
+
+
+def state_folder(part: str) -> Path:
+    """A folder of the per-user state (what the program keeps for itself between runs):
+    $ITADESK_STATE/<part>, else platformdirs' state folder."""
+    env = os.environ.get(ENV_STATE)
+    if env:
+        return Path(env) / part
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("ITA Desk", appauthor=False)) / part
+
+
 def settings_path() -> Path:
     env = os.environ.get(ENV_CONFIG)
     if env:

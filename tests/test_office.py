@@ -232,3 +232,26 @@ def test_a_login_the_server_does_not_know_is_told_as_a_login_problem(pg_cluster:
     with pytest.raises(LoginFailed) as info:
         Library.open(pg_cluster.url(database, "ghost"))
     assert ".pgpass" in info.value.message
+
+
+def test_a_clerks_drafts_of_a_server_library_stay_on_their_own_pc(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from itadesk.domain.model import Draft
+    from itadesk.store import ServerUnreachable
+
+    monkeypatch.setenv("ITADESK_STATE", str(tmp_path / "somchai-pc"))
+    with Library.open(pg_url) as a:
+        rid = a.create_report(_report())
+        mid = a.load_measures(rid)[0].id
+        a.keep_draft(Draft(rid, mid, "result", "พิมพ์ค้างไว้", ""))
+        monkeypatch.setenv("ITADESK_STATE", str(tmp_path / "malee-pc"))
+        with Library.open(pg_url) as b:
+            assert b.drafts(rid) == []  # never offered another clerk's typing
+        a._conn.raw.close()  # the server is gone from here: the draft is still kept
+        a._conn._reconnect = None
+        a.keep_draft(Draft(rid, mid, "result", "พิมพ์ค้างไว้ต่อ", ""))
+        with pytest.raises(ServerUnreachable):
+            a.update_measures(rid, [(mid, "result", "พิมพ์ค้างไว้ต่อ")])
+    monkeypatch.setenv("ITADESK_STATE", str(tmp_path / "somchai-pc"))
+    with Library.open(pg_url) as a:
+        assert [d.text for d in a.drafts(rid)] == ["พิมพ์ค้างไว้ต่อ"]

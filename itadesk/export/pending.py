@@ -20,7 +20,9 @@ import sys
 import time
 from pathlib import Path
 
-ENV_STATE = "ITADESK_STATE"
+from ..settings import ENV_STATE as ENV_STATE  # where it has always been imported from
+from ..settings import state_folder
+
 NOTE_SUFFIX = ".note"
 # A note is made, then locked: in between (microseconds) another start could take the
 # lock and find it empty. An empty note is removed only once it is clearly stale.
@@ -57,12 +59,7 @@ else:
 
 
 def notes_folder() -> Path:
-    env = os.environ.get(ENV_STATE)
-    if env:
-        return Path(env) / "pending"
-    import platformdirs
-
-    return Path(platformdirs.user_state_dir("ITA Desk", appauthor=False)) / "pending"
+    return state_folder("pending")
 
 
 class PendingWrite:

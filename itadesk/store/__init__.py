@@ -1,4 +1,5 @@
-"""The clerk's library: one SQLite file of reports, with migrations and backups."""
+"""The clerk's library: one SQLite file of reports (migrations, backups), or the
+office's library on a PostgreSQL server."""
 
 from .backup import Backup
 from .errors import (
@@ -11,10 +12,13 @@ from .errors import (
     LibraryInUse,
     LibraryMissing,
     LibraryReadOnly,
+    LoginFailed,
     NewerLibrary,
     NotAFile,
     NotALibrary,
+    NotOnServer,
     RestoreFailed,
+    ServerUnreachable,
     WriteFailed,
 )
 from .library import Library, default_library_path
@@ -31,10 +35,13 @@ __all__ = [
     "LibraryInUse",
     "LibraryMissing",
     "LibraryReadOnly",
+    "LoginFailed",
     "NewerLibrary",
     "NotAFile",
     "NotALibrary",
+    "NotOnServer",
     "RestoreFailed",
+    "ServerUnreachable",
     "WriteFailed",
     "default_library_path",
 ]

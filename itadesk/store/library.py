@@ -104,6 +104,7 @@ class Library:
         self._conn: Any = conn
         self.dialect: Dialect = dialect_of(conn)
         self.who = self.dialect.who(conn)  # whom the change log names for our edits
+        self._local_drafts: Any = None  # a server library's drafts, on this PC
         self.created = created  # True when this open made a new library
         self.read_only = read_only  # a file, folder or medium that takes no writes
         self.network = network  # on a network file system: kept with a rollback journal
@@ -195,6 +196,9 @@ class Library:
     def close(self) -> None:
         if self._conn is None:
             return
+        if self._local_drafts is not None:
+            self._local_drafts.close()
+            self._local_drafts = None
         if not self.read_only and not self.dialect.server:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -426,6 +430,8 @@ class Library:
             conn.execute("DELETE FROM report WHERE id = ?", (report_id,))
             versions.log(conn, self.who, _now(), report_id, versions.REPORT_ROW, "-report")
             self.dialect.announce(conn, report_id)
+        if self.dialect.server:  # its drafts went with it, as a file's do
+            self._local().drop_report(report_id)
 
     def update_report(self, report_id: int, **fields: Any) -> None:
         """Set report fields (title, municipality, fiscal_year, signers, options …),
@@ -618,18 +624,45 @@ class Library:
     # ------------------------------------------------------------------ drafts
     def keep_draft(self, draft: Draft) -> None:
         """Keep (or bring up to date) the text of an open editor; not an edit of the
-        report: its times and the 'saved at' of the window stay as they were."""
+        report: its times and the 'saved at' of the window stay as they were. A server
+        library's drafts are kept on this PC, the clerk's own (local_drafts.py)."""
+        if self.dialect.server:
+            self._local().keep(draft, _now())
+            return
         with self._tx(saves_work=False) as conn:
             draft_rows.keep(conn, draft, _now())
 
     def drop_draft(self, report_id: int, measure_id: int, field: str) -> None:
         """The editor was committed or its text thrown away: nothing left to offer."""
+        if self.dialect.server:
+            self._local().drop(report_id, measure_id, field)
+            return
         with self._tx(saves_work=False) as conn:
             draft_rows.drop(conn, report_id, measure_id, field)
 
     def drafts(self, report_id: int) -> list[Draft]:
         """The drafts left in this report (by a crash), oldest first."""
+        if self.dialect.server:
+            return self._local().load(report_id)
         return draft_rows.load(self._conn, report_id)
+
+    def hold_edits(self, report_id: int, edits: Sequence[versions.CellEdit]) -> None:
+        """Edits a server that is away could not take: kept on this PC (held_edits) until
+        they are sent (edits_sent)."""
+        self._local().hold(report_id, edits)
+
+    def held_edits(self, report_id: int) -> list[versions.CellEdit]:
+        return self._local().held(report_id) if self.dialect.server else []
+
+    def edits_sent(self, report_id: int, edits: Sequence[versions.CellEdit]) -> None:
+        self._local().sent(report_id, edits)
+
+    def _local(self) -> Any:
+        if self._local_drafts is None:
+            from .local_drafts import LocalDrafts
+
+            self._local_drafts = LocalDrafts(self.library_id or "server")
+        return self._local_drafts
 
     def integrity_ok(self) -> bool:
         return not self.dialect.problems(self._conn)

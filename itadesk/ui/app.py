@@ -17,8 +17,10 @@ from ..store import (
     Library,
     LibraryError,
     LibraryInUse,
+    LoginFailed,
     NewerLibrary,
     NotALibrary,
+    ServerUnreachable,
 )
 from ..store.backup import restore_damaged
 from . import guard
@@ -53,7 +55,7 @@ def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
             # The start-up backup is taken once the window shows (run), not before it.
             # A first start makes the library with the demo reports, all or nothing.
             return Library.open(path, take_backup=False, first_reports=demo_reports)
-        except LibraryInUse as exc:
+        except (LibraryInUse, ServerUnreachable, LoginFailed) as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
             retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
             box.addButton("ออก", QMessageBox.ButtonRole.RejectRole)

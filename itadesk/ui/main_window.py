@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        from .office import OfficeDesk
+
+        self.office = OfficeDesk.attach(self)  # a server library: several clerks at once
 
         self.saved_label = QLabel("")
         self.progress_bar = QProgressBar()
@@ -331,6 +334,8 @@ class MainWindow(QMainWindow):
         self.close_report()
         session = ReportSession(self.library, report_id, self)
         session.failed.connect(self.show_error)
+        if self.office is not None:
+            self.office.follow(session)
         session.saved.connect(self._saved)
         page = ReportPage(session, self)
         page.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -393,6 +398,8 @@ class MainWindow(QMainWindow):
             self.find_dialog = None
         self.report_page.commit_pending()
         self.undo_chain.set_report(None)
+        if self.office is not None:
+            self.office.follow(None)
         self.stack.removeWidget(self.report_page)
         self.report_page.deleteLater()
         self.session.deleteLater()
@@ -958,6 +965,8 @@ class MainWindow(QMainWindow):
             self.export_job.wait()  # a file half written is never left behind
         self.resumer.remember()  # where the clerk was, reopened at the next start
         self.close_report()
+        if self.office is not None:
+            self.office.stop()
         if self.preview_worker is not None:
             self.preview_worker.shutdown()
             self.preview_worker = None

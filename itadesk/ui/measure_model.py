@@ -154,6 +154,13 @@ class MeasureTableModel(QAbstractTableModel):
         self._rows_by_id = None
         self.endMoveRows()
 
+    def reset_measures(self, measures: Sequence[Measure]) -> None:
+        """Every row anew: rows another clerk added, deleted or moved (saved already)."""
+        self.beginResetModel()
+        self._measures = list(measures)
+        self._rows_by_id = None
+        self.endResetModel()
+
     def set_layout(self, layout: Layout) -> None:
         self.beginResetModel()
         self.layout = layout

@@ -30,6 +30,7 @@ from ..thai.digits import to_thai_digits
 if TYPE_CHECKING:
     from ..exchange.jsonfile import Exchange
     from .measure_model import MeasureTableModel
+    from .shared_cells import SharedCells
 
 MAX_PASTE_ROWS = 5000
 
@@ -59,6 +60,10 @@ class _Session(QObject):
 
 
 class ReportSession(_Session):
+    conflicted = Signal(object)  # [Conflict]: another clerk saved those cells first
+    offline = Signal(str)  # the server is away: edits are kept here (the Thai message)
+    online = Signal()  # what was kept has been sent
+
     def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
         # Here, not at the top: the window shows the library (and its session) sooner
         # without the table model and the word segmenter it brings.
@@ -71,6 +76,12 @@ class ReportSession(_Session):
         self.report: Report = dataclasses.replace(report, measures=())
         self.model: MeasureTableModel = MeasureTableModel(
             library.layouts().get(report.layout), list(report.measures), self)
+        # several clerks on a server library: edits checked against the versions read
+        self.shared: SharedCells | None = None
+        if library.dialect.server:
+            from .shared_cells import SharedCells
+
+            self.shared = SharedCells(self)
         from .drafts import DraftKeeper
 
         self.drafts = DraftKeeper(library, report_id, self)
@@ -93,6 +104,8 @@ class ReportSession(_Session):
 
     # ------------------------------------------------------------ application
     def apply_cells(self, changes: Sequence[tuple[int, str, str]]) -> bool:
+        if self.shared is not None:
+            return self.shared.apply(changes)
         if not self._store(self.library.update_measures, self.report_id, changes):
             return False
         self.model.set_fields(changes)

@@ -1,0 +1,215 @@
+"""The window on the office's server library: other clerks' edits shown within a second,
+who else has the report open, a conflict offered with a choice, and a lost connection
+said in a banner while the window stays readable and the clerk's edits are kept here.
+
+Nothing of it runs for a library file (one PC, one clerk).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store import LibraryError
+from ..store.versions import Conflict
+from ..thai.digits import to_thai_digits
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+    from .session import ReportSession
+
+POLL_MS = 200  # how often the server's notices are looked at (nothing waits on them)
+PRESENCE_S = 2.0  # how often "who else has it open" is asked again
+RETRY_S = 2.0  # how often a lost server is tried again
+LOST = ("ติดต่อเครื่องแม่ข่ายของคลังรายงานไม่ได้ (เครือข่ายหรือเครื่องแม่ข่ายขัดข้อง) "
+        "ยังอ่านรายงานได้ตามปกติ ข้อความที่แก้ไขเก็บไว้ในเครื่องนี้แล้ว "
+        "และจะส่งให้เองเมื่อติดต่อได้อีกครั้ง ไม่ต้องพิมพ์ใหม่")
+
+
+class OfficeBanner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("office_banner")
+        self.setStyleSheet("#office_banner { background: #fde7e9; border-bottom: 1px solid "
+                           "#d08080; }")
+        self.text = QLabel(LOST)
+        self.text.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.text, 1)
+        self.hide()
+
+
+class OfficeDesk(QObject):
+    """Attached to the window when its library is on a server (`attach`)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.library = window.library
+        self.session: ReportSession | None = None
+        self.banner = OfficeBanner(window)
+        column = window.centralWidget().layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(0, self.banner)
+        self.others_label = QLabel("")
+        window.statusBar().addPermanentWidget(self.others_label)
+        self.watcher: Any = None
+        self._next_presence = 0.0
+        self._next_retry = 0.0
+        try:
+            self.watcher = self.library.watcher()
+        except LibraryError:
+            self._lost()
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.timer.start()
+
+    @classmethod
+    def attach(cls, window: MainWindow) -> OfficeDesk | None:
+        return cls(window) if window.library.dialect.server else None
+
+    # ----------------------------------------------------------------- follow
+    def follow(self, session: ReportSession | None) -> None:
+        """The report the window shows now (None: the library list)."""
+        self.session = session
+        self.others_label.setText("")
+        self._next_presence = 0.0
+        try:
+            self.library.show_report(None if session is None else session.report_id)
+        except LibraryError:
+            self._lost()
+        if session is None:
+            return
+        session.conflicted.connect(self.offer_conflicts)
+        session.offline.connect(lambda _message: self._lost())
+        session.online.connect(self._back)
+        if session.shared is not None and session.shared.offline:
+            self._lost()
+
+    # ------------------------------------------------------------------- poll
+    def poll(self) -> None:
+        now = time.monotonic()
+        if self.banner.isVisible():
+            if now >= self._next_retry:
+                self._next_retry = now + RETRY_S
+                self._try_again()
+            return
+        if self.watcher is None:
+            return
+        try:
+            changed = self.watcher.poll()
+        except LibraryError:
+            self._lost()
+            return
+        if changed:
+            self.refresh(changed)
+        if self.session is not None and now >= self._next_presence:
+            self._next_presence = now + PRESENCE_S
+            self._show_others()
+
+    def refresh(self, changed: set[int]) -> None:
+        session = self.session
+        if session is not None and session.shared is not None and session.report_id in changed:
+            session.shared.editing = self._editing()
+            session.shared.refresh()
+        if session is None:
+            self.window.refresh_library()
+
+    def _editing(self) -> tuple[int, str] | None:
+        page = self.window.report_page
+        if page is None or page.table.state() != QAbstractItemView.State.EditingState:
+            return None
+        index = page.table.currentIndex()
+        model = page.session.model
+        if not index.isValid():
+            return None
+        measure = model.measure(index.row())
+        return int(measure.id or 0), model.cell_field(index.row(), index.column())
+
+    def _show_others(self) -> None:
+        assert self.session is not None
+        try:
+            others = self.library.others_on(self.session.report_id)
+        except LibraryError:
+            self._lost()
+            return
+        self.others_label.setText(
+            f"เปิดรายงานนี้อยู่ด้วย: {', '.join(others)}" if others else "")
+
+    # ------------------------------------------------------------ lost, back
+    def _lost(self) -> None:
+        if not self.banner.isVisible():
+            self.banner.show()
+            self._next_retry = time.monotonic() + RETRY_S
+
+    def _try_again(self) -> None:
+        try:
+            if self.watcher is None:
+                self.watcher = self.library.watcher()
+            else:
+                self.watcher.connect()
+            self.library.show_report(None if self.session is None else self.session.report_id)
+        except LibraryError:
+            return
+        session = self.session
+        if session is not None and session.shared is not None:
+            if not session.shared.send_held():
+                return  # the server went again
+            session.shared.editing = self._editing()
+            session.shared.refresh()  # what others saved meanwhile was not heard
+        else:
+            self.window.refresh_library()
+        self._back()
+
+    def _back(self) -> None:
+        self.banner.hide()
+
+    # -------------------------------------------------------------- conflicts
+    def offer_conflicts(self, conflicts: list[Conflict]) -> None:
+        # asked once the edit that met them is done (not inside the editor's commit)
+        QTimer.singleShot(0, lambda: self._offer(conflicts))
+
+    def _offer(self, conflicts: list[Conflict]) -> None:
+        for conflict in conflicts:
+            if self.ask(conflict) and self.session is not None and self.session.shared:
+                self.session.shared.keep_mine(conflict)
+
+    def ask(self, conflict: Conflict) -> bool:
+        """True: keep mine (sent again over theirs); False: take theirs (shown already)."""
+        who = conflict.who or "ผู้ใช้อื่น"
+        row = ""
+        if self.session is not None:
+            try:
+                row = to_thai_digits(str(self.session.model.row_of(conflict.edit.measure_id) + 1))
+            except KeyError:
+                row = "?"
+        box = QMessageBox(QMessageBox.Icon.Question, "มีผู้แก้ไขช่องเดียวกัน",
+                          f"{who} แก้ช่องนี้ (แถวที่ {row}) และบันทึกไว้ก่อนแล้ว\n\n"
+                          f"ข้อความของ {who}:\n«{conflict.theirs}»\n\n"
+                          f"ข้อความของคุณ:\n«{conflict.edit.text}»\n\n"
+                          "จะใช้ข้อความใด (ตอนนี้ตารางแสดงข้อความของ "
+                          f"{who} ข้อความของคุณยังไม่ได้บันทึก)", parent=self.window)
+        mine = box.addButton("ใช้ข้อความของฉัน", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(f"ใช้ข้อความของ {who}", QMessageBox.ButtonRole.RejectRole)
+        box.setObjectName("conflict_box")
+        box.exec()
+        return box.clickedButton() is mine
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.watcher is not None:
+            self.watcher.close()
+            self.watcher = None

@@ -1,0 +1,136 @@
+"""A report session's cell edits on the office's server library, several clerks at once.
+
+Each edit names the version of its row this window last read (versions.py): another
+clerk's newer text in the same cell comes back as a conflict, shown with a choice (keep
+mine / take theirs), never written over. While the server is away, an edit is shown in
+the table and kept on this PC (Library.hold_edits) until it can be sent; the window says
+so. Other clerks' edits arrive through `refresh` (the window's OfficeDesk calls it when
+the server says the report changed), except in the cell this clerk is typing in: that
+row keeps the version read, so the clerk's text, when it comes, is checked against theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..domain import MEASURE_TEXT_FIELDS
+from ..domain.changes import Changes
+from ..store import LibraryError, ServerUnreachable
+from ..store.versions import CellEdit, Conflict
+
+if TYPE_CHECKING:
+    from .session import ReportSession
+
+Place = tuple[int, str]  # (measure id, field)
+
+
+class SharedCells:
+    def __init__(self, session: ReportSession) -> None:
+        self.session = session
+        self.library = session.library
+        self.report_id = session.report_id
+        self.versions = self.library.row_versions(self.report_id)
+        self.editing: Place | None = None  # the cell the clerk is typing in
+        self.held: list[CellEdit] = self.library.held_edits(self.report_id)
+        if self.held:  # kept by a window that closed while the server was away
+            there = {m.id for m in session.model.measures()}
+            session.model.set_fields([(e.measure_id, e.field, e.text) for e in self.held
+                                      if e.measure_id in there])
+
+    @property
+    def offline(self) -> bool:
+        return bool(self.held)
+
+    def _base(self, measure_id: int, field: str) -> str:
+        model = self.session.model
+        return str(model.measure(model.row_of(measure_id)).get(field))
+
+    def apply(self, changes: Sequence[tuple[int, str, str]]) -> bool:
+        edits = [CellEdit(mid, name, text, self.versions.get(mid, 1), self._base(mid, name))
+                 for mid, name, text in changes]
+        return self.send(edits)
+
+    def send(self, edits: Sequence[CellEdit]) -> bool:
+        session = self.session
+        try:
+            outcome = self.library.edit_cells(self.report_id, edits)
+        except ServerUnreachable as exc:
+            self._hold(edits)
+            session.offline.emit(exc.message)
+            return True  # shown and kept: it is sent when the server is back
+        except LibraryError as exc:
+            session.failed.emit(exc.message, str(exc))
+            return False
+        self.versions.update(outcome.versions)
+        refused = {(c.edit.measure_id, c.edit.field) for c in outcome.conflicts}
+        refused |= {(e.measure_id, e.field) for e in outcome.gone}
+        shown = [(e.measure_id, e.field, e.text) for e in edits
+                 if (e.measure_id, e.field) not in refused]
+        shown += [(c.edit.measure_id, c.edit.field, c.theirs) for c in outcome.conflicts]
+        session.model.set_fields(shown)  # what the library holds now
+        session._announce(Changes(self.report_id, measures=frozenset(m for m, _f, _t in shown),
+                                  fields=frozenset(f for _m, f, _t in shown)))
+        if outcome.gone:
+            self.refresh()  # the row went: the table shows the report as it is
+        if outcome.conflicts:
+            session.conflicted.emit(list(outcome.conflicts))
+        return True
+
+    def _hold(self, edits: Sequence[CellEdit]) -> None:
+        first = {(e.measure_id, e.field): e for e in self.held}
+        for e in edits:  # a cell edited again keeps the version it was first typed over
+            earlier = first.get((e.measure_id, e.field))
+            first[e.measure_id, e.field] = e if earlier is None else CellEdit(
+                e.measure_id, e.field, e.text, earlier.version, earlier.base)
+        self.held = list(first.values())
+        try:
+            self.library.hold_edits(self.report_id, self.held)
+        except OSError as exc:  # this PC's own disk: said, and kept in the window
+            self.session.failed.emit(f"เก็บข้อความไว้ในเครื่องนี้ไม่ได้ ({exc})", str(exc))
+        self.session.model.set_fields([(e.measure_id, e.field, e.text) for e in edits])
+
+    def send_held(self) -> bool:
+        """Send what was kept while the server was away; True when nothing is left."""
+        if not self.held:
+            return True
+        edits, self.held = self.held, []
+        self.send(edits)
+        if not self.held:
+            self.library.edits_sent(self.report_id, edits)
+            self.session.online.emit()
+        return not self.held
+
+    def keep_mine(self, conflict: Conflict) -> None:
+        self.send([conflict.keep_mine()])
+
+    def refresh(self) -> None:
+        """Show what other clerks saved (the model is brought to the library's state)."""
+        session, model = self.session, self.session.model
+        try:
+            measures = self.library.load_measures(self.report_id)
+            versions = self.library.row_versions(self.report_id)
+        except LibraryError:
+            return  # away: the window keeps showing what it has
+        keep = {(e.measure_id, e.field) for e in self.held}
+        if self.editing is not None:
+            keep.add(self.editing)
+            versions[self.editing[0]] = self.versions.get(self.editing[0], 1)
+        if [m.id for m in measures] != [m.id for m in model.measures()]:
+            model.reset_measures(measures)
+            self.versions = versions
+            session.changed.emit(Changes(self.report_id, rows=True, measures=frozenset(
+                m.id for m in measures if m.id is not None)))
+            return
+        cells = []
+        for old, new in zip(model.measures(), measures, strict=True):
+            if old.kind is not new.kind or old.scores != new.scores or old.rounds != new.rounds:
+                model.replace_measure(new)
+                continue
+            cells += [(int(new.id or 0), f, getattr(new, f)) for f in MEASURE_TEXT_FIELDS
+                      if getattr(old, f) != getattr(new, f) and (new.id, f) not in keep]
+        self.versions = versions
+        if cells:
+            model.set_fields(cells)
+            session.changed.emit(Changes(self.report_id, measures=frozenset(
+                m for m, _f, _t in cells), fields=frozenset(f for _m, f, _t in cells)))
