@@ -249,7 +249,7 @@ class ScoreSheetDialog(QDialog):
         layout.addLayout(middle)
         layout.addLayout(bottom, 1)
         layout.addLayout(buttons)
-        self.resize(1240, 700)
+        self.resize(1240, 660)  # with its title bar, above a 1366×768 taskbar
         self._show(self._typed)
         # all ten indicators in sight, the file's note shown or not (1366×768 screens)
         self.indicators.resizeRowsToContents()
