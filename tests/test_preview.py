@@ -9,6 +9,8 @@ import signal
 import subprocess
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, Qt
+
 from itadesk.demo import demo_measures
 from itadesk.document import ExportOptions, build_document
 from itadesk.domain import MeasureKind, Report
@@ -122,3 +124,69 @@ def test_clicking_a_measure_shows_the_page_its_row_starts_on(open_window, qtbot)
         text = preview.document.getAllText(pages[row]).text()
         assert to_thai_digits(_title(row)) in text
     assert preview.current_page() != pages[25]
+
+
+def test_the_progress_bar_and_cancel_button_go_when_the_export_ends(open_window, qtbot,  # noqa: F811
+                                                                    tmp_path: Path):
+    from .ui_helpers import click_button, when_dialog_opens
+
+    window = open_window()
+    window.open_report(window.library.list_reports()[0].id)
+    seen: list[tuple[str, bool, bool]] = []
+
+    def answer(box) -> None:  # what the status bar shows behind the message
+        seen.append((box.text(), window.progress_bar.isVisibleTo(window),
+                     window.cancel_button.isVisibleTo(window)))
+        click_button("ปิด" if len(seen) == 1 else "ยกเลิก")(box)
+
+    when_dialog_opens(answer)
+    assert window.export_to(tmp_path / "report.pdf") is not None
+    assert window.progress_bar.isVisibleTo(window) and window.cancel_button.isVisibleTo(window)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=60_000)
+    assert "เรียบร้อยแล้ว" in seen[0][0] and seen[0][1:] == (False, False)
+    assert not window.progress_bar.isVisibleTo(window)
+    assert not window.cancel_button.isVisibleTo(window)
+    # and when it fails: the message about it, nothing of the job left below
+    locked = tmp_path / "locked.pdf"
+    locked.write_bytes(b"old")
+    locked.chmod(0o444)
+    when_dialog_opens(answer)
+    assert window.export_to(locked) is not None
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=60_000)
+    assert "อ่านอย่างเดียว" in seen[1][0] and seen[1][1:] == (False, False)
+    assert not window.progress_bar.isVisibleTo(window)
+    assert not window.cancel_button.isVisibleTo(window)
+
+
+def test_with_the_preview_and_the_checks_open_the_table_keeps_the_most_room(
+        open_window, qtbot):  # noqa: F811
+    window = open_window()  # 1280 × 800
+    window.open_report(window.library.list_reports()[0].id)
+    qtbot.keyClick(window.report_page.table, Qt.Key.Key_F5)  # the preview
+    qtbot.keyClick(window.report_page.table, Qt.Key.Key_F7)  # the checks
+    assert window.preview is not None and window.checks_dock is not None
+    with qtbot.waitSignal(window.preview.refreshed, timeout=60_000):
+        pass
+    table = window.report_page.table
+    preview, checks = window.preview_dock, window.checks_dock
+    qtbot.waitUntil(lambda: checks.isVisible() and preview.isVisible())
+    assert table.width() > preview.width() and table.width() > window.report_page.detail.width()
+    assert table.width() >= 0.4 * window.width(), (table.width(), window.width())
+    # the checks sit under the preview: the table keeps the window's height too
+    assert checks.geometry().left() >= preview.geometry().left() - 1
+    assert table.height() >= 0.5 * window.height(), table.height()
+    # a width the clerk gives the preview is kept for the next time it opens
+    before = preview.width()
+    edge = QPoint(preview.geometry().left() - 2, preview.geometry().center().y())
+    qtbot.mousePress(window, Qt.MouseButton.LeftButton, pos=edge)
+    for step in range(1, 11):  # dragged by the separator, the preview 80 px wider
+        qtbot.mouseMove(window, edge - QPoint(8 * step, 0))
+        qtbot.wait(20)  # the window moves its separator on a timer
+    qtbot.mouseRelease(window, Qt.MouseButton.LeftButton, pos=edge - QPoint(80, 0))
+    qtbot.waitUntil(lambda: preview.width() > before + 40)
+    kept = preview.width()
+    window.show_library()
+    window.open_report(window.library.list_reports()[0].id)
+    assert window.preview_dock is not None
+    qtbot.waitUntil(lambda: window.preview_dock.isVisible())
+    qtbot.waitUntil(lambda: abs(window.preview_dock.width() - kept) <= 10)

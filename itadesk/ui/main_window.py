@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .session import ReportSession
 
 APP_TITLE = "ITA Desk"
+PREVIEW_SHARE = 0.3  # of the window's width, until the clerk gives the preview another
 
 
 class MainWindow(QMainWindow):
@@ -464,6 +465,10 @@ class MainWindow(QMainWindow):
         what = f"{PART_LABELS[part]} " if part else ""
         job = ExportJob(report, path, self, layout=self.session.layout, part=part)
         job.progress.connect(self.progress_bar.setValue)
+        # The job's bar and button go as soon as it ends, before a message about it waits
+        # for the clerk (the message's own event loop would keep "100%" below it).
+        for ended in (job.succeeded, job.failed, job.cancelled):
+            ended.connect(self._export_finished)
         job.succeeded.connect(lambda _r: self._export_done(path, f"{what}{kind}"))
         job.failed.connect(lambda message: self._export_failed(path, message, job.error_english,
                                                                part))
@@ -478,7 +483,7 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def _export_finished(self) -> None:
+    def _export_finished(self, *_outcome: object) -> None:
         self.progress_bar.hide()
         self.cancel_button.hide()
 
@@ -586,8 +591,12 @@ class MainWindow(QMainWindow):
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
-        # Wide enough to read a landscape page; the table keeps the larger part.
-        self.resizeDocks([self.preview_dock], [int(self.width() * 0.4)],
+        if self.checks_dock is not None and self.checks_dock.isVisible():
+            self._checks_under_preview()
+        # The table keeps the most room (beside it the measure's detail); the clerk may
+        # widen the preview, and finds it that wide the next time.
+        width = self.settings.preview_width or int(self.width() * PREVIEW_SHARE)
+        self.resizeDocks([self.preview_dock], [min(width, int(self.width() * 0.5))],
                          Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.changed.connect(self._preview_changed)
@@ -621,7 +630,21 @@ class MainWindow(QMainWindow):
         if self.preview_dock is not None:
             self.preview_dock.setVisible(self.preview_action.isChecked())
 
+    def _remember_preview_width(self) -> None:
+        if self.preview_dock is not None and self.preview_dock.isVisible() and (
+                not self.preview_dock.isFloating()):
+            self.settings.preview_width = self.preview_dock.width()
+
+    def _checks_under_preview(self) -> None:
+        """The checks in the preview's column, below it: the table keeps its height."""
+        assert self.preview_dock is not None and self.checks_dock is not None
+        self.splitDockWidget(self.preview_dock, self.checks_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.preview_dock, self.checks_dock],
+                         [int(self.height() * 0.6), int(self.height() * 0.25)],
+                         Qt.Orientation.Vertical)
+
     def _close_preview(self) -> None:
+        self._remember_preview_width()
         if self.preview_dock is not None:
             dock = self.preview_dock
             self.preview_dock = None
@@ -645,11 +668,16 @@ class MainWindow(QMainWindow):
             dock = QDockWidget("ตรวจรายงาน", self)
             dock.setObjectName("checks_dock")
             dock.setWidget(pane)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-            # a strip under the table, not half the window (the table is the work)
-            self.resizeDocks([dock], [max(140, self.height() // 5)], Qt.Orientation.Vertical)
             self.session.changed.connect(pane.follow)
             self.checks_pane, self.checks_dock = pane, dock
+            if self.preview_dock is not None and self.preview_dock.isVisible():
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                self._checks_under_preview()
+            else:
+                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                # a strip under the table, not half the window (the table is the work)
+                self.resizeDocks([dock], [max(140, self.height() // 5)],
+                                 Qt.Orientation.Vertical)
         self.checks_dock.show()
         self.checks_pane.refresh()
 
@@ -964,6 +992,7 @@ class MainWindow(QMainWindow):
         if self.export_job is not None and self.export_job.is_running():
             self.export_job.wait()  # a file half written is never left behind
         self.resumer.remember()  # where the clerk was, reopened at the next start
+        self._remember_preview_width()
         self.close_report()
         if self.office is not None:
             self.office.stop()
