@@ -120,3 +120,28 @@ def test_itadesk_scores_adds_the_next_years_plan(tmp_path: Path):
     assert (report.layout, report.fiscal_year) == ("improvement-plan", 2569)
     assert report.opening == analysis_text(TYPED)
     assert [m.code for m in report.measures] == [m.code for m in proposed_rows(TYPED)]
+
+
+def test_the_plan_keeps_its_sheet_through_the_exchange_file(tmp_path: Path):
+    """The sheet a plan was written from travels in its .itadesk.json (the published schema
+    says what it holds) and reads back as the same sheet; a hand-spoilt entry is dropped."""
+    import json
+
+    import jsonschema
+
+    from itadesk.domain.scoresheet import OPTION, improvement_plan, sheet_of
+    from itadesk.exchange.jsonfile import read_report, write_report
+    from itadesk.paths import app_root
+
+    path = tmp_path / "plan.itadesk.json"
+    write_report(improvement_plan(TYPED, "เทศบาลตัวอย่าง"), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    schema = json.loads((app_root() / "resources" / "itadesk-exchange.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    assert sheet_of(read_report(path).options) == TYPED
+    data["report"]["options"][OPTION]["indicators"]["7"] = 120
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+    data["report"]["options"][OPTION]["questions"][0]["score"] = "ดี"
+    assert sheet_of(data["report"]["options"]).indicators.keys() == {1, 6, 10}
+    assert next(q.code for q in sheet_of(data["report"]["options"]).questions) == "e1"

@@ -175,3 +175,24 @@ def test_rows_of_an_indicator_the_plan_lacks_go_at_the_end_under_its_heading():
     assert [(m.kind, m.code) for m in rows] == [(MeasureKind.SECTION, ""),
                                                 (MeasureKind.MEASURE, "i1")]
     assert rows[0].title.endswith("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่")
+
+
+def test_a_results_report_starts_from_the_scores_its_plan_keeps(open_window, qtbot):  # noqa: F811
+    from itadesk.domain import Report
+
+    window = open_window()
+    plan = window.library_session.create_report(improvement_plan(TYPED, "เทศบาลตัวอย่าง"))
+    results = window.library_session.create_report(
+        Report(municipality="เทศบาลตัวอย่าง", fiscal_year=2569), "รายงานผล")
+    assert plan is not None and results is not None
+    window.open_report(results)
+    seen: list[object] = []
+
+    def look(dialog) -> None:
+        seen.extend([dialog.sheet(), dialog.keep_button.isVisible(), dialog.notes.text()])
+        dialog.reject()
+
+    when_dialog_opens(look)
+    window.scores_action.trigger()
+    assert seen[0] == TYPED and seen[1] is False
+    assert "แผนพัฒนาของปีนี้" in str(seen[2])

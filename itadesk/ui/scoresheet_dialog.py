@@ -520,12 +520,27 @@ def edit_score_sheet(parent: QWidget, library_session: LibrarySession,
                      fiscal_year: int) -> int | None:
     """The dialog, prefilled with the sheet the open report keeps; the new plan's id
     when the clerk made one (the report to open)."""
-    from ..domain.scoresheet import OPTION, sheet_of, sheet_to_dict
+    from ..domain.scoresheet import OPTION, PLAN_LAYOUT, sheet_of, sheet_to_dict
     from .year_actions import plan_from_sheet
 
     kept = sheet_of(session.report.options) if session is not None else None
-    dialog = ScoreSheetDialog(kept, kept.fiscal_year if kept else fiscal_year, parent,
+    # A results report of the year: the scores its plan was written from, to start with
+    shown, plan = kept, None
+    if session is not None and kept is None:
+        report = session.report
+        for there in library_session.library.same_reports(report.municipality,
+                                                          report.fiscal_year):
+            if there.id != session.report_id and there.layout == PLAN_LAYOUT:
+                found = sheet_of(library_session.library.load_report(there.id).options)
+                if found is not None:
+                    shown, plan = found, there
+                    break
+    dialog = ScoreSheetDialog(shown, shown.fiscal_year if shown else fiscal_year, parent,
                               folder=folder, keep_here=kept is not None)
+    if plan is not None:
+        dialog.notes.setText(f"คะแนนที่แผนพัฒนาของปีนี้เก็บไว้ (รายงานเลขที่ "
+                             f"{to_thai_digits(str(plan.id))}) แก้ได้ที่แผนนั้น หรือใช้สร้างแผนใหม่")
+        dialog.notes.show()
     if not dialog.exec() or (sheet := dialog.sheet()) is None:
         return None
     municipality = session.report.municipality if session is not None else ""
