@@ -26,6 +26,9 @@ class Settings:
     preview_width: int = 0  # the preview pane's, as the clerk left it; 0 = the program's own
     # library path -> the report, tab and cell open there ({} on the library list)
     last_open: dict[str, Any] = field(default_factory=dict)
+    # the office's library on a server, opened from the window (postgresql://…, never with
+    # a password): the library of every start without --library or $ITADESK_LIBRARY
+    office_library: str = ""
 
 
 ENV_STATE = "ITADESK_STATE"

@@ -132,3 +132,41 @@ def test_a_server_stopped_midway_leaves_the_window_readable_and_loses_no_edit(
     qtbot.waitUntil(lambda: _shown(b, 2, "result") == "พิมพ์ตอนเครื่องแม่ข่ายดับ",
                     timeout=5000)
     assert a.library.held_edits(rid) == []
+
+
+def test_the_clerk_opens_the_office_library_from_the_menu(qtbot, pg_cluster: Cluster,
+                                                          pg_url: str, tmp_path):
+    from itadesk import settings
+    from itadesk.store.library import default_library_path
+    from itadesk.ui.server_dialog import ServerDialog
+
+    make_app()
+    window = MainWindow(Library.open(tmp_path / "mine.sqlite"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.office is None  # a library file: one clerk
+    database = pg_url.split("/")[3].split("?")[0]
+
+    def fill(dialog) -> None:
+        assert isinstance(dialog, ServerDialog)
+        # the password is never asked for: the dialog says where it goes
+        assert any("pgpass" in label.text() and "600" in label.text()
+                   for label in dialog.findChildren(type(dialog.problem)))
+        for field, text in ((dialog.host, str(pg_cluster.socket)),
+                            (dialog.database, database), (dialog.user, "postgres")):
+            field.selectAll()
+            field.setFocus()
+            type_text(field, text)
+        qtbot.keyClick(dialog.user, Qt.Key.Key_Return)
+
+    when_dialog_opens(fill)
+    try:
+        assert window.open_server_library()
+        assert window.library.dialect.server and window.office is not None
+        assert window.library.who == "postgres"
+        kept = settings.load()[0].office_library
+        assert kept.startswith("postgresql://postgres@") and kept.endswith(f"/{database}")
+        assert default_library_path() == kept  # the next start opens it too
+    finally:
+        window.close()
+        window.library.close()

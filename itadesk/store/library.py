@@ -80,10 +80,16 @@ def exists(location: Location) -> bool:
 
 
 def default_library_path() -> Location:
-    """$ITADESK_LIBRARY, else library.sqlite in the per-user data folder (platformdirs)."""
+    """$ITADESK_LIBRARY, else the office's server library the clerk opened in the window,
+    else library.sqlite in the per-user data folder (platformdirs)."""
     env = os.environ.get(ENV_LIBRARY)
     if env:
         return library_location(env)
+    from ..settings import load
+
+    office = load()[0].office_library
+    if server.is_server(office):
+        return office
     import platformdirs  # only when no library was named: one import less at start-up
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"

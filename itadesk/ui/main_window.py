@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "นำเข้ารายงาน (.itadesk.json หรือ Word)…", "Ctrl+Shift+O",
                      self.import_report)
         self._action(file_menu, "เรียกคืนจากสำเนาสำรอง…", None, self.restore_dialog)
+        self._action(file_menu, "เปิดคลังรายงานบนเครื่องแม่ข่าย…", None, self.open_server_library)
         file_menu.addSeparator()
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
                                                self.export_docx)
@@ -845,6 +846,46 @@ class MainWindow(QMainWindow):
         if self.library.backup_problem is not None:
             self.statusBar().showMessage(self.library.backup_problem.message, 60000)
 
+    def _use_library(self, opened: Library) -> None:
+        """Go on in another library (the one before is closed)."""
+        from .office import OfficeDesk
+
+        self.close_report()
+        if self.office is not None:
+            self.office.stop()
+        self.library.close()
+        self.library = opened
+        # the steps of the library before are not steps of this one
+        self.library_session.deleteLater()
+        self.library_session = self._library_session(opened)
+        self.read_only_banner.show_for(opened)
+        self.office = OfficeDesk.attach(self)
+        self.show_library()
+
+    def open_server_library(self, url: str | None = None) -> bool:
+        """The office's library on a server, from then on (kept in the settings: the next
+        start opens it too; the password stays in the clerk's passfile)."""
+        from ..store.server import without_password
+        from ..store.versions import local_user
+        from .server_dialog import ServerDialog
+
+        if url is None:
+            dialog = ServerDialog(self, local_user())
+            if dialog.exec() != ServerDialog.DialogCode.Accepted:
+                return False
+            url = dialog.url()
+        try:
+            opened = Library.open(url, take_backup=False)
+        except LibraryError as exc:
+            self.show_error(exc.message, str(exc))
+            return False
+        self._use_library(opened)
+        self.settings.office_library = without_password(url)
+        settings.save(self.settings)
+        self.statusBar().showMessage(
+            f"เปิดคลังรายงาน «{opened.path.name}» บนเครื่องแม่ข่ายแล้ว (ผู้ใช้ {opened.who})", 15000)
+        return True
+
     def save_copy_for_editing(self, target: Path | None = None) -> bool:
         """A read-only library: write it whole elsewhere as a library of its own and go on
         in that copy (the report that was open stays open)."""
@@ -858,14 +899,7 @@ class MainWindow(QMainWindow):
         except LibraryError as exc:
             self.show_error(exc.message, str(exc))
             return False
-        self.close_report()
-        self.library.close()
-        self.library = opened
-        # the steps of the library before are not steps of this one
-        self.library_session.deleteLater()
-        self.library_session = self._library_session(opened)
-        self.read_only_banner.show_for(opened)
-        self.show_library()
+        self._use_library(opened)
         if report_id is not None:
             self.open_report(report_id)
         self.statusBar().showMessage(f"บันทึกสำเนาที่แก้ไขได้แล้ว: {copy} (ต่อจากนี้แก้ไขในสำเนานี้)",

@@ -210,6 +210,10 @@ class OfficeDesk(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self.banner.hide()
+        self.banner.deleteLater()
+        self.window.statusBar().removeWidget(self.others_label)
+        self.others_label.deleteLater()
         if self.watcher is not None:
             self.watcher.close()
             self.watcher = None
