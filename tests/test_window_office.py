@@ -170,3 +170,23 @@ def test_the_clerk_opens_the_office_library_from_the_menu(qtbot, pg_cluster: Clu
     finally:
         window.close()
         window.library.close()
+
+
+def test_a_report_field_saved_by_another_clerk_is_offered_not_overwritten(qtbot, two_windows):
+    a, b, rid = two_windows
+    run = itadesk("--library", a.library.location, "cell", str(rid), "0", "title",
+                  "ชื่อที่อีกคนตั้ง")
+    assert run.returncode == 0, run.stderr
+    asked = []
+
+    def answer(box) -> None:
+        asked.append(box.text())
+        click_button("ใช้ข้อความของ postgres")(box)
+
+    when_dialog_opens(answer)
+    b.session.set_report_field("title", "ชื่อที่บีพิมพ์")  # the form's way of saving a field
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "ข้อมูลรายงาน" in asked[0] and "«ชื่อที่อีกคนตั้ง»" in asked[0]
+    qtbot.waitUntil(lambda: b.session.report.title == "ชื่อที่อีกคนตั้ง")
+    with Library.open(a.library.location, take_backup=False) as other:
+        assert other.load_report(rid).title == "ชื่อที่อีกคนตั้ง"

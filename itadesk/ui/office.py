@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import LibraryError
-from ..store.versions import Conflict
+from ..store.versions import REPORT_ROW, Conflict
 from ..thai.digits import to_thai_digits
 
 if TYPE_CHECKING:
@@ -190,14 +190,15 @@ class OfficeDesk(QObject):
     def ask(self, conflict: Conflict) -> bool:
         """True: keep mine (sent again over theirs); False: take theirs (shown already)."""
         who = conflict.who or "ผู้ใช้อื่น"
-        row = ""
-        if self.session is not None:
+        where = "ข้อมูลรายงาน"  # a field of the report itself
+        if conflict.edit.measure_id != REPORT_ROW and self.session is not None:
             try:
-                row = to_thai_digits(str(self.session.model.row_of(conflict.edit.measure_id) + 1))
+                where = "แถวที่ " + to_thai_digits(
+                    str(self.session.model.row_of(conflict.edit.measure_id) + 1))
             except KeyError:
-                row = "?"
+                where = "แถวที่ถูกลบแล้ว"
         box = QMessageBox(QMessageBox.Icon.Question, "มีผู้แก้ไขช่องเดียวกัน",
-                          f"{who} แก้ช่องนี้ (แถวที่ {row}) และบันทึกไว้ก่อนแล้ว\n\n"
+                          f"{who} แก้ช่องนี้ ({where}) และบันทึกไว้ก่อนแล้ว\n\n"
                           f"ข้อความของ {who}:\n«{conflict.theirs}»\n\n"
                           f"ข้อความของคุณ:\n«{conflict.edit.text}»\n\n"
                           "จะใช้ข้อความใด (ตอนนี้ตารางแสดงข้อความของ "

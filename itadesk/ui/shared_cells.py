@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..domain import MEASURE_TEXT_FIELDS
+from ..domain import MEASURE_TEXT_FIELDS, REPORT_TEXT_FIELDS
 from ..domain.changes import Changes
 from ..store import LibraryError, ServerUnreachable
-from ..store.versions import CellEdit, Conflict
+from ..store.versions import REPORT_ROW, CellEdit, Conflict
 
 if TYPE_CHECKING:
     from .session import ReportSession
@@ -37,6 +37,9 @@ class SharedCells:
             there = {m.id for m in session.model.measures()}
             session.model.set_fields([(e.measure_id, e.field, e.text) for e in self.held
                                       if e.measure_id in there])
+            for e in self.held:
+                if e.measure_id == REPORT_ROW:
+                    session.report = session.report.with_field(e.field, e.text)
 
     @property
     def offline(self) -> bool:
@@ -50,6 +53,16 @@ class SharedCells:
         edits = [CellEdit(mid, name, text, self.versions.get(mid, 1), self._base(mid, name))
                  for mid, name, text in changes]
         return self.send(edits)
+
+    def apply_report(self, fields: dict[str, object]) -> bool | None:
+        """The report's own text fields, checked like cells (None: other fields, which
+        the session saves as before)."""
+        if not fields or not set(fields) <= set(REPORT_TEXT_FIELDS):
+            return None
+        return self.send([CellEdit(REPORT_ROW, name, str(value),
+                                   self.versions.get(REPORT_ROW, 1),
+                                   str(getattr(self.session.report, name)))
+                          for name, value in fields.items()])
 
     def send(self, edits: Sequence[CellEdit]) -> bool:
         session = self.session
@@ -68,14 +81,23 @@ class SharedCells:
         shown = [(e.measure_id, e.field, e.text) for e in edits
                  if (e.measure_id, e.field) not in refused]
         shown += [(c.edit.measure_id, c.edit.field, c.theirs) for c in outcome.conflicts]
-        session.model.set_fields(shown)  # what the library holds now
-        session._announce(Changes(self.report_id, measures=frozenset(m for m, _f, _t in shown),
-                                  fields=frozenset(f for _m, f, _t in shown)))
+        self._show(shown)  # what the library holds now
         if outcome.gone:
             self.refresh()  # the row went: the table shows the report as it is
         if outcome.conflicts:
             session.conflicted.emit(list(outcome.conflicts))
         return True
+
+    def _show(self, cells: Sequence[tuple[int, str, str]]) -> None:
+        session = self.session
+        own = {f: t for m, f, t in cells if m == REPORT_ROW}
+        cells = [c for c in cells if c[0] != REPORT_ROW]
+        for name, text in own.items():
+            session.report = session.report.with_field(name, text)
+        session.model.set_fields(cells)
+        session._announce(Changes(self.report_id, measures=frozenset(m for m, _f, _t in cells),
+                                  fields=frozenset(f for _m, f, _t in cells),
+                                  report_fields=frozenset(own)))
 
     def _hold(self, edits: Sequence[CellEdit]) -> None:
         first = {(e.measure_id, e.field): e for e in self.held}
@@ -88,7 +110,7 @@ class SharedCells:
             self.library.hold_edits(self.report_id, self.held)
         except OSError as exc:  # this PC's own disk: said, and kept in the window
             self.session.failed.emit(f"เก็บข้อความไว้ในเครื่องนี้ไม่ได้ ({exc})", str(exc))
-        self.session.model.set_fields([(e.measure_id, e.field, e.text) for e in edits])
+        self._show([(e.measure_id, e.field, e.text) for e in edits])
 
     def send_held(self) -> bool:
         """Send what was kept while the server was away; True when nothing is left."""
@@ -112,6 +134,9 @@ class SharedCells:
             versions = self.library.row_versions(self.report_id)
         except LibraryError:
             return  # away: the window keeps showing what it has
+        # the report's own fields stay as this window read them (a form may be typed in:
+        # a clerk's text there is checked against the version read, as a cell's is)
+        versions[REPORT_ROW] = self.versions.get(REPORT_ROW, 1)
         keep = {(e.measure_id, e.field) for e in self.held}
         if self.editing is not None:
             keep.add(self.editing)
