@@ -35,6 +35,17 @@ def _long_report(count: int = 30) -> Report:
         for i in range(count)))
 
 
+def _previewed(window, qtbot, report_id: int):
+    """The report opened with its preview (F5's action), once the preview shows it."""
+    window.open_report(report_id)
+    window.preview_action.trigger()
+    preview = window.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        pass
+    return preview
+
+
 def _gone(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -70,12 +81,7 @@ def test_the_preview_keeps_one_process_and_starts_it_again_if_it_dies(
         open_window, qtbot):  # noqa: F811
     window = open_window()
     report_id = window.library.list_reports()[0].id
-    window.open_report(report_id)
-    window.preview_action.trigger()
-    preview = window.preview
-    assert preview is not None
-    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
-        pass
+    preview = _previewed(window, qtbot, report_id)
     worker = preview.worker
     first = worker.pid()
     assert first > 0
@@ -108,13 +114,7 @@ def test_the_preview_keeps_one_process_and_starts_it_again_if_it_dies(
 
 def test_clicking_a_measure_shows_the_page_its_row_starts_on(open_window, qtbot):  # noqa: F811
     window = open_window()
-    report_id = window.library.create_report(_long_report())
-    window.open_report(report_id)
-    window.preview_action.trigger()
-    preview = window.preview
-    assert preview is not None
-    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
-        pass
+    preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
     pages = preview.measure_pages
     assert len(set(pages.values())) >= 3
     table = window.report_page.table
