@@ -1,3 +1,5 @@
+import dataclasses
+
 from itadesk.domain import Measure, Report, Score
 from itadesk.domain.nextyear import next_year, shift_years
 
@@ -36,3 +38,32 @@ def test_next_years_memo_has_no_number_or_date_and_names_next_year():
     assert memo.subject.endswith("พ.ศ. ๒๕๖๘") and memo.signer == report.memo.signer
     # and the checks say the date is to be filled in
     assert any(f.kind == "memo" for f in check_report(next_year(report)))
+
+
+def test_next_year_of_a_plan_does_not_restate_last_years_scores_as_this_years():
+    # The clerk's test: a plan written from the 2568 scores, moved on to 2570, printed
+    # "ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๙ … ได้ ๗๘.๕๐": the 2568 figures under the wrong year.
+    from itadesk.domain.scoresheet import (
+        OPTION,
+        QuestionScore,
+        ScoreSheet,
+        improvement_plan,
+        sheet_of,
+    )
+
+    sheet = ScoreSheet(2568, {n: 90.0 for n in range(1, 11)} | {5: 78.5},
+                       (QuestionScore("i18", 5, 70.0, "มีการแก้ไขปัญหาการทุจริต"),), 88.2)
+    plan = improvement_plan(sheet, "เทศบาลตำบลหนองบัว")
+    nxt = next_year(plan)
+    assert nxt.fiscal_year == 2570
+    assert "๗๘.๕๐" not in nxt.opening and "๒๕๖๙" not in nxt.opening
+    assert sheet_of(nxt.options) is None and OPTION not in nxt.options
+    assert sheet_of(plan.options) == sheet  # the plan itself keeps its sheet
+
+
+def test_next_year_keeps_an_opening_the_clerk_wrote_over_the_analysis():
+    from itadesk.domain.scoresheet import ScoreSheet, improvement_plan
+
+    plan = improvement_plan(ScoreSheet(2568, {n: 90.0 for n in range(1, 11)}))
+    own = dataclasses.replace(plan, opening="เทศบาลได้จัดทำแผนนี้ในปีงบประมาณ พ.ศ. ๒๕๖๙")
+    assert next_year(own).opening == "เทศบาลได้จัดทำแผนนี้ในปีงบประมาณ พ.ศ. ๒๕๗๐"

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from ..thai.digits import to_arabic_digits, to_thai_digits
 from .model import Report, Score
+from .scoresheet import OPTION as SCORE_SHEET
+from .scoresheet import analysis_text, sheet_of
 
 _YEAR = re.compile(r"(?<![\d๐-๙])((?:25|๒๕)[\d๐-๙]{2}|[\d๐-๙]{2})(?![\d๐-๙])")
 _MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
@@ -49,9 +52,24 @@ def next_year(report: Report) -> Report:
             memo, number="", date="", subject=shift_years(memo.subject),
             background=shift_years(memo.background), facts=shift_years(memo.facts),
             proposal=shift_years(memo.proposal))
+    opening, options = _without_last_years_sheet(report)
     return dataclasses.replace(
         report, id=None, fiscal_year=report.fiscal_year + 1, period=shift_years(report.period),
-        opening=shift_years(report.opening), closing="", measures=measures, memo=memo,
+        opening=opening, closing="", measures=measures, memo=memo, options=options,
         created="", updated="")
+
+
+def _without_last_years_sheet(report: Report) -> tuple[str, dict[str, Any]]:
+    """A plan keeps the score sheet it was written from, and its opening is the analysis
+    of those scores: moved on a year, that analysis would state last year's figures as
+    this year's. Next year's plan is written from next year's scores, so neither goes on;
+    an opening the clerk wrote over the analysis is theirs and moves on like other text."""
+    sheet = sheet_of(report.options)
+    if sheet is None:
+        return shift_years(report.opening), report.options
+    options = {k: v for k, v in report.options.items() if k != SCORE_SHEET}
+    if report.opening.strip() == analysis_text(sheet).strip():
+        return "", options
+    return shift_years(report.opening), options
 
 
