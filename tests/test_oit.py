@@ -79,6 +79,9 @@ def test_a_results_report_is_checked_by_its_items_elements():
     whole = [f.message for f in found if f.row is None]
     assert any("O26" in m and "ลิงก์" in m for m in whole)
     assert any("O26" in m and "รับทราบ" in m for m in whole)
+    # they name where the clerk fills them in (the new-clerk test looked for a page
+    # "หน้าการเผยแพร่" the window does not have)
+    assert all("ชุดเอกสารหลักฐาน" in m for m in whole if "ลิงก์" in m or "รับทราบ" in m)
     # once published and acknowledged, only the rows are left
     done = dataclasses.replace(report, options=with_publication(report.options, Publication(
         link="https://www.example.go.th/ita/o26", acknowledged_on="๑๕ กันยายน ๒๕๖๙",

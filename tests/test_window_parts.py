@@ -75,3 +75,27 @@ def test_the_plan_and_each_round_exported_from_the_menu(open_window, qtbot,  # n
     twelve = _docx_text(written["12"])
     assert "ทั้งปี: อบรมแล้ว ๒ ครั้ง" in twelve and "ครึ่งปีแรก" not in twelve
     assert "รอบ ๑๒ เดือน" in twelve
+
+
+def test_a_pdf_name_typed_in_the_part_dialog_gives_a_pdf(open_window, qtbot,  # noqa: F811
+                                                         library_path: Path, tmp_path: Path):
+    # The new-clerk test: "plan.pdf" typed while the dialog's filter said Word gave plan.docx.
+    with Library.open(library_path) as library:
+        rid = add_demo_reports(library)[0]
+    window = open_window()
+    window.open_report(rid)
+    window._last_folder = str(tmp_path)
+    done: list[str] = []
+
+    def answer(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectNameFilter("เอกสาร Word (*.docx)")
+        dialog.selectFile(str(tmp_path / "plan.pdf"))
+        when_dialog_opens(lambda box: (done.append(box.text()), click_button("ปิด")(box)))
+        dialog.accept()
+
+    when_dialog_opens(answer)
+    window.part_actions["plan"].trigger()
+    qtbot.waitUntil(lambda: bool(done), timeout=90_000)
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert not (tmp_path / "plan.docx").exists() and not (tmp_path / "plan.pdf.docx").exists()

@@ -49,12 +49,12 @@ def _elements(report: Report, item: OitItem) -> list[Finding]:
     publication = publication_of(report.options)
     if "acknowledged" in wanted and not publication.acknowledged_on:
         out.append(Finding("oit", f"ข้อ {item.code} ต้องมีหลักฐานว่าผู้บริหารรับทราบ/เห็นชอบ "
-                                  "พร้อมวันที่ (กรอกในหน้าการเผยแพร่)"))
+                                  "พร้อมวันที่ (กรอกใน ไฟล์ → ชุดเอกสารหลักฐาน…)"))
     if "link" in wanted:
         link = publication.link
         if not link:
             out.append(Finding("oit", f"ข้อ {item.code} ต้องมีลิงก์ที่เผยแพร่บนเว็บไซต์ "
-                                      "ก่อนส่งหลักฐาน (กรอกในหน้าการเผยแพร่)"))
+                                      "ก่อนส่งหลักฐาน (กรอกใน ไฟล์ → ชุดเอกสารหลักฐาน…)"))
         elif not GOOD_URL.match(link):
             out.append(Finding("oit", f"ลิงก์ที่เผยแพร่ «{link}» ดูไม่ถูกต้อง"))
     return out

@@ -437,8 +437,12 @@ class MainWindow(QMainWindow):
             return
         start = Path(self._last_folder) / self.suggested_name(suffix, part)
         name, chosen = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
-        if name and part:  # the filter chosen decides Word or PDF
-            ending = ".pdf" if "*.pdf" in chosen else ".docx"
+        if name and part:
+            # The name proposed ends in .docx, so a .pdf there was typed by the clerk and
+            # wins over the filter (the new-clerk test typed plan.pdf and got a Word file);
+            # otherwise the filter chosen decides Word or PDF.
+            typed_pdf = name.lower().endswith(".pdf")
+            ending = ".pdf" if typed_pdf or "*.pdf" in chosen else ".docx"
             known = name.lower().endswith((".docx", ".pdf"))
             self.export_to(Path(str(Path(name).with_suffix(ending)) if known
                                 else name + ending), part)
