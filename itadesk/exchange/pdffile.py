@@ -19,13 +19,15 @@ def read_pdf(path: Path, data: bytes, progress: Callable[[float], None] | None =
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
+    from ..domain import builtin_layouts
     from .pdfread import ScannedPdf, read_pdf_blocks
+    from .tables import own_lines
 
     if not data[:1024].lstrip().startswith(b"%PDF"):
         raise ImportProblem(f"ไฟล์ «{path.name}» ไม่ใช่ไฟล์ PDF ที่อ่านได้", path,
                             english="Not a PDF file (no %PDF header).")
     try:
-        content = read_pdf_blocks(data, progress)
+        content = read_pdf_blocks(data, progress, own_lines(layouts or builtin_layouts()))
     except ScannedPdf as exc:
         raise ImportProblem(
             f"ไฟล์ «{path.name}» เป็นภาพสแกนของหน้ากระดาษ ไม่มีตัวอักษรให้อ่าน โปรแกรมจึงนำเข้าไม่ได้ "

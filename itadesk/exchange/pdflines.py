@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -183,38 +183,44 @@ class Metrics:
 @dataclass
 class Reading:
     """What the whole file says of its text: whether it draws spaces, how far apart a
-    paragraph's lines are (per point of size), how wide its letters are, and whether its
-    lines break where our line breaker breaks them (our own PDFs)."""
+    paragraph's lines are (per point of size), how wide its letters are, whether its lines
+    were broken by our line breaker (the file says ITA Desk made it), and the lines our
+    writer always starts anew (a label such as "ปัญหา/อุปสรรค:", an ITA score line)."""
 
     spaces: bool = True
     pitch: float = LINE_PITCH
     metrics: Metrics = field(default_factory=Metrics)
-    our_breaks: bool = True
+    our_breaks: bool = False
+    own_lines: re.Pattern[str] | None = None
 
 
-def wrapped(first: Line, second: Line, width: float, reading: Reading) -> bool:
+def wrapped(first: Line, second: Line, width: float, reading: Reading,
+            after: Sequence[Line] = ()) -> bool:
     """Whether a renderer breaking lines `width` points wide ended `first` where it ends
     because `second`'s first words did not fit (else the clerk pressed Enter there).
 
-    Where the file breaks its lines as our line breaker does, the breaker given the two
-    lines as one text ends the first line exactly there. Other renderers break elsewhere
-    (ICU and Word cut "ร้อง|เรียน", which we keep whole): there the line wrapped when the
-    next line's first word would not have fitted in the room it left."""
+    In our own PDFs the breaker given the two lines as one text (and the lines `after`
+    them: a word kept with the next one, "ไตรมาส ๓", moves down with it) ends the first
+    line exactly there. Other renderers break elsewhere (ICU and Word cut "ร้อง|เรียน", which
+    we keep whole): there the line wrapped when the next line's first word would not
+    have fitted in the room it left."""
     if first.leader:
         return False
-    if LIST_START.match(second.text) and not first.trailing:
-        return False
+    if not first.trailing and (LIST_START.match(second.text) or (
+            reading.own_lines is not None and reading.own_lines.match(second.text))):
+        return False  # a renderer breaks before these only at a space
     # our writer measures a paragraph in its boldest face
     measure = reading.metrics.measure(first.any_bold or second.any_bold, first.size)
     if reading.our_breaks:
-        return _breaks_there(first, second, width, measure)
+        return _breaks_there([first, second, *after], width, measure)
     room = width - measure(first.text + first.trailing)
     return measure(first_word(second.text)) > room
 
 
-def _breaks_there(first: Line, second: Line, width: float,
-                  measure: Callable[[str], float]) -> bool:
-    text = first.text + first.trailing + second.text
+def _breaks_there(lines: Sequence[Line], width: float, measure: Callable[[str], float],
+                  ) -> bool:
+    text = "".join(line.text + line.trailing for line in lines)
+    first = lines[0]
     return len(break_lines(text, width, measure)[0]) == len(first.text) + len(first.trailing)
 
 
@@ -232,25 +238,6 @@ def first_word(text: str) -> str:
     return match.group(0) if match else text.split(" ")[0]
 
 
-def calibrate(reading: Reading, pairs: list[tuple[Line, Line, float]]) -> None:
-    """Whether the file breaks lines as our breaker does: looked at where the next line's
-    first word would not have fitted in the room a line left, so the line wrapped
-    whoever broke it (a clerk seldom presses Enter at a full line), and our breaker
-    should end it there."""
-    agree = disagree = 0
-    for first, second, width in pairs:
-        if first.leader or LIST_START.match(second.text):
-            continue
-        measure = reading.metrics.measure(first.any_bold or second.any_bold, first.size)
-        if measure(first.text + first.trailing + first_word(second.text)) <= width:
-            continue
-        if _breaks_there(first, second, width, measure):
-            agree += 1
-        else:
-            disagree += 1
-    reading.our_breaks = disagree <= 0.05 * (agree + disagree)
-
-
 def separator(first: str, trailing: str, second: str, spaces: bool = True) -> str:
     """What comes between a wrapped line and the next: the space the line ended in (the
     renderer wrapped there), or nothing (it wrapped between two Thai words or inside a
@@ -259,6 +246,26 @@ def separator(first: str, trailing: str, second: str, spaces: bool = True) -> st
     if not spaces:
         return "" if join_wrapped(first, second) == first + second else " "
     return " " if trailing else ""
+
+
+def _centred(first: Line, second: Line, left: float, right: float) -> bool:
+    """Centred lines share their middle and start in from the left edge (the first may
+    fill the line); a list item's first line starts at the edge, the rest further in."""
+    return abs(first.center - second.center) < 1.5 and abs(first.x0 - second.x0) > 1.5 and (
+        second.x0 > left + 1.5 and (first.x0 > left + 1.5 or right - first.x1 < 1.5))
+
+
+def _our_indent(first: Line, last: Line, line: Line) -> bool:
+    """Whether `line` starts where our writer starts a paragraph's later lines: all at one
+    place, further in than a list item's first line (its hanging indent), else at the
+    first line's start or left of it (a first-line indent)."""
+    from ..document.build import LIST_ITEM  # what our writer indents as a list item
+
+    if last is not first:
+        return abs(line.x0 - last.x0) < 1.0
+    if LIST_ITEM.match(first.text):
+        return line.x0 > first.x0 + 1.0
+    return line.x0 < first.x0 + 1.0
 
 
 def room_for(first: Line, second: Line, left: float, right: float, reading: Reading,
@@ -272,11 +279,7 @@ def room_for(first: Line, second: Line, left: float, right: float, reading: Read
         return None
     if first.bold != second.bold:
         return None
-    # centred lines share their middle and start in from the left edge (the first may
-    # fill the line); a list item's first line starts at the edge, the rest further in
-    centred = abs(first.center - second.center) < 1.5 and abs(first.x0 - second.x0) > 1.5 and (
-        second.x0 > left + 1.5 and (first.x0 > left + 1.5 or right - first.x1 < 1.5))
-    if centred:
+    if _centred(first, second, left, right):
         return 2 * (right - first.center)
     if left - 1.5 <= second.x0 <= first.x0 + 20:
         return right - first.x0
@@ -284,11 +287,11 @@ def room_for(first: Line, second: Line, left: float, right: float, reading: Read
 
 
 def continues(first: Line, second: Line, left: float, right: float, reading: Reading,
-              ) -> bool:
+              after: Sequence[Line] = ()) -> bool:
     """Whether `second` goes on with the paragraph `first` ends: it may, and `first`
     wrapped."""
     width = room_for(first, second, left, right, reading)
-    return width is not None and wrapped(first, second, width, reading)
+    return width is not None and wrapped(first, second, width, reading, after)
 
 
 def paragraphs(lines: list[Line], left: float, right: float, reading: Reading,
@@ -296,8 +299,12 @@ def paragraphs(lines: list[Line], left: float, right: float, reading: Reading,
     """The lines of one box (a cell, a page's text) as paragraphs: (first line, text,
     last line) each; the box's text runs from `left` to `right`."""
     out: list[tuple[Line, str, Line]] = []
-    for line in lines:
-        if out and continues(out[-1][2], line, left, right, reading):
+    for index, line in enumerate(lines):
+        if out and reading.our_breaks and not _centred(out[-1][2], line, left, right) and (
+                not _our_indent(out[-1][0], out[-1][2], line)):
+            out.append((line, line.text, line))  # a line starts where none goes on
+        elif out and continues(out[-1][2], line, left, right, reading,
+                               lines[index + 1:index + 3]):
             first, text, last = out[-1]
             out[-1] = (first, text + separator(text, last.trailing, line.text, reading.spaces)
                        + line.text, line)

@@ -13,11 +13,11 @@ title there.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import re
 import statistics
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,11 +25,8 @@ from .pdflines import (
     LINE_TOLERANCE,
     Line,
     Reading,
-    calibrate,
     lines_of,
     paragraphs,
-    room_for,
-    separator,
     wrapped,
 )
 from .wordxml import Block, CellData, Grid, Para, RowData
@@ -111,16 +108,16 @@ def _table(table, chars: list[dict], page: int, number: int, spaces: bool,
 
 def _pad(tables: list[_Table]) -> None:
     """Where each cell's text may run: inside the cells' padding, the same in every cell
-    of the file (a writer's, or Word's default margins): the most frequent room between a
-    border and the line nearest to it, averaged (positions are rounded)."""
+    of the file (a writer's, or Word's default margins): the least room between a border
+    and the line nearest to it (centred text stands further in), averaged over the cells
+    that have it (positions are rounded)."""
     rooms = [min(line.x0 for line in cell.lines) - cell.box[0] for table in tables
              for row in table.cells for cell in row if cell and cell.lines]
-    rooms = [room for room in rooms if 0 <= room < 20]
-    buckets = Counter(round(room * 20) for room in rooms)
+    rooms = [room for room in rooms if room >= 0]
     pad = 2.0
-    if buckets:
-        common = buckets.most_common(1)[0][0]
-        near = [room for room in rooms if abs(round(room * 20) - common) <= 1]
+    if rooms:
+        least = min(rooms)
+        near = [room for room in rooms if room - least < 0.05]
         pad = sum(near) / len(near)
     for table in tables:
         for row in table.cells:
@@ -203,7 +200,8 @@ def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
 
 
 def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None,
-                    ) -> PdfContent:
+                    own_lines: re.Pattern[str] | None = None) -> PdfContent:
+    """The blocks of the PDF; `own_lines`: the lines our writer starts anew (tables.py)."""
     import pdfplumber
 
     pages: list[_Page] = []
@@ -211,10 +209,12 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
     any_text = False
     spaces = False
     steps: list[float] = []
-    reading = Reading()
+    reading = Reading(own_lines=own_lines)
     pending: list[tuple[_Table, list[float]]] = []
     continuation = False
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        # our own PDF: its lines were broken by our line breaker (pdflines.wrapped)
+        reading.our_breaks = str(pdf.metadata.get("Creator", "")) == "ITA Desk"
         chosen = pdf.pages[:MAX_PAGES]
         for number, page in enumerate(chosen, 1):
             chars = page.chars
@@ -249,13 +249,9 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
     if steps:
         reading.pitch = statistics.mode(steps)
     _pad([item for item, _ in pending])
-    calibrate(reading, [(first, second, width) for item, _ in pending for row in item.cells
-                        for cell in row if cell for first, second in itertools.pairwise(cell.lines)
-                        for width in [room_for(first, second, cell.left, cell.right, reading)]
-                        if width is not None])
+    _cut_rows(pages, reading)
     for item, lefts in pending:
         _fill(item, lefts, reading)
-    _cut_rows(pages, reading)
     return PdfContent(_blocks(pages, reading), continuation)
 
 
@@ -269,6 +265,13 @@ def _blocks(pages: list[_Page], reading: Reading) -> list[Block]:
             left, right = edges.get(round(page.width), (page.width, 0.0))
             edges[round(page.width)] = (min(left, min(x for x, _ in xs)),
                                         max(right, max(x for _, x in xs)))
+    # a signature block's lines are each a paragraph of its own, however long the line
+    # of dots before the name
+    starts = [r"\s*\(?\s*ลงชื่อ", r"\s*\(\s*[^()0-9๐-๙]{2,80}\)\s*$"]
+    if reading.own_lines is not None:
+        starts.append(reading.own_lines.pattern)
+    reading = dataclasses.replace(reading, own_lines=re.compile("|".join(
+        f"(?:{start})" for start in starts)))
     blocks: list[Block] = []
     for page in pages:
         left, right = edges.get(round(page.width), (0.0, page.width))
@@ -283,11 +286,15 @@ def _blocks(pages: list[_Page], reading: Reading) -> list[Block]:
 
 
 def _cut_rows(pages: list[_Page], reading: Reading) -> None:
-    """Mark the tables whose first row is the rest of a row the page before cut."""
+    """A row cut by the foot of a page and going on in the first row of the next page's
+    table (under the header repeated there): that row's lines go into the row above, the
+    lines of each cell after those on the page before, and the row is dropped."""
     feet: dict[float, float] = {}
     for page in pages:
         for table in page.tables:
             feet[round(page.height)] = max(feet.get(round(page.height), 0.0), table.box[3])
+    # a row cut twice: the part on the page before, and the row its lines went into
+    parts: dict[int, tuple[list[_Cell | None], list[_Cell | None]]] = {}
     for before, after in itertools.pairwise(pages):
         if not before.tables or not after.tables:
             continue
@@ -295,9 +302,19 @@ def _cut_rows(pages: list[_Page], reading: Reading) -> None:
         if any(line.top > above.box[3] for line in before.lines) or any(
                 line.top < below.box[1] and not _noise(line.text) for line in after.lines):
             continue  # text after the table, or before the next: the table ended there
-        if above.box[3] < feet[round(before.height)] - 2 * reading.pitch * 16:
+        if not above.cells or above.box[3] < feet[round(before.height)] - 2 * reading.pitch * 16:
             continue
-        _join_cut_row(above, below, reading)
+        header = 1 if len(below.cells) > 1 and _texts(below, 0) == _texts(above, 0) else 0
+        if len(below.cells) <= header:
+            continue
+        seen, into = parts.get(id(above), (above.cells[-1], above.cells[-1]))
+        rest = below.cells[header]
+        if not _is_cut(seen, rest, reading):
+            continue
+        _merge(into, rest, reading)
+        del below.cells[header]
+        if header == len(below.cells):  # it was the page's last row: it may go on again
+            parts[id(below)] = (rest, into)
 
 
 def _noise(text: str) -> bool:
@@ -306,33 +323,35 @@ def _noise(text: str) -> bool:
     return is_noise(text)
 
 
-def _join_cut_row(above: _Table, below: _Table, reading: Reading) -> None:
-    if not above.cells or not below.cells:
-        return
-    header = 1 if len(below.cells) > 1 and _texts(below, 0) == _texts(above, 0) else 0
-    if len(below.cells) <= header:
-        return
-    top, rest = above.cells[-1], below.cells[header]
+def _is_cut(top: list[_Cell | None], rest: list[_Cell | None], reading: Reading) -> bool:
+    """Whether `rest` is the rest of the row `top`: the same columns; every cell it fills
+    was filled to the foot of the page before (a renderer moves on only the lines that
+    did not fit); and a title it has goes on with the title above."""
     if len(top) != len(rest) or any((a is None) != (b is None) or (
             a is not None and b is not None and abs(a.box[0] - b.box[0]) > 1.5)
             for a, b in zip(top, rest, strict=True)):
-        return
+        return False
     pairs = [(a, b) for a, b in zip(top, rest, strict=True) if a is not None and b is not None]
     if not pairs or any(b.lines and not a.full(reading.pitch) for a, b in pairs):
-        return  # text in a cell whose text above ended short of the foot: a new row
+        return False
     title_above, title = pairs[0]
-    if title.lines and title_above.lines and not wrapped(
-            title_above.lines[-1], title.lines[0],
-            title_above.right - title_above.lines[-1].x0, reading):
-        return  # the title above was whole: this one starts a measure
-    below.grid.continues_row = True
-    cells = {cell.column: cell for cell in below.grid.rows[header].cells}
-    for column, (a, b) in enumerate(zip(top, rest, strict=True)):
-        if a is None or b is None or not (a.lines and b.lines) or column not in cells:
+    return not (title.lines and title_above.lines) or wrapped(
+        title_above.lines[-1], title.lines[0], title_above.right - title_above.lines[-1].x0,
+        reading, title.lines[1:3])
+
+
+def _merge(into: list[_Cell | None], rest: list[_Cell | None], reading: Reading) -> None:
+    """The lines of `rest` after those of `into`, cell by cell, as if the page went on."""
+    for a, b in zip(into, rest, strict=True):
+        if a is None or b is None or not b.lines:
             continue
-        last, first = a.lines[-1], b.lines[0]
-        cells[column].joins = separator(last.text, last.trailing, first.text, reading.spaces) if (
-            wrapped(last, first, a.right - last.x0, reading)) else "\n"
+        if a.lines:
+            last = a.lines[-1]
+            shift = last.top + reading.pitch * last.size - b.lines[0].top
+            a.lines = a.lines + [dataclasses.replace(line, top=line.top + shift)
+                                 for line in b.lines]
+        else:
+            a.lines = list(b.lines)
 
 
 def _texts(table: _Table, row: int) -> list[str]:

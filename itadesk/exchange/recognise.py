@@ -112,7 +112,7 @@ def _continued(blocks: list[Block], reader: TableReader, first: Grid,
                 summary.leave_out(item.text, item.page)
         pending = []
         rows = block.rows[found[1] + 1:] if found else block.rows
-        reader.add_rows(rows, block.columns, split_row=block.continues_row)
+        reader.add_rows(rows, block.columns)
     return _lines(pending, summary)
 
 

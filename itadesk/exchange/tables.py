@@ -132,35 +132,9 @@ class TableReader:
     def add_section(self, text: str) -> None:
         self.measures.append(Measure(kind=MeasureKind.SECTION, title=text))
 
-    def add_rows(self, rows: list[RowData], columns: int, *, split_row: bool = False) -> None:
-        """`split_row`: the first row goes on with the last measure's (a PDF's row cut at
-        the foot of the page before)."""
-        if split_row and rows and self.measures and (
-                self.measures[-1].kind is MeasureKind.MEASURE):
-            self.go_on(rows[0])
-            rows = rows[1:]
+    def add_rows(self, rows: list[RowData], columns: int) -> None:
         for row in rows:
             self.add_row(row, columns)
-
-    def go_on(self, row: RowData) -> None:
-        from ..thai.pdftext import join_wrapped
-
-        measure = self.measures[-1]
-        for name, column in self.mapping.columns.items():
-            cell = next((c for c in row.cells if c.column <= column < c.column + c.span), None)
-            if cell is None or not cell.text:
-                continue
-            before = measure.get(name)
-            if not before:
-                text = cell.text
-            elif cell.joins is not None:  # the PDF reader saw how the line above ended
-                text = before + cell.joins + cell.text
-            elif LIST_LINE.match(cell.text):
-                text = f"{before}\n{cell.text}"
-            else:
-                text = join_wrapped(before, cell.text)
-            measure = measure.with_field(name, text)
-        self.measures[-1] = measure
 
     def add_row(self, row: RowData, columns: int) -> None:
         cells = [c for c in row.cells]
@@ -213,6 +187,16 @@ class TableReader:
         layout = self.mapping.layout
         return [unpack(m, layout, fiscal_year) if m.kind is MeasureKind.MEASURE else m
                 for m in self.measures]
+
+
+def own_lines(layouts) -> re.Pattern[str]:
+    """The lines our writer starts anew in a cell: an extra's label ("ปัญหา/อุปสรรค:") and
+    the ITA score lines (a PDF reader keeps them apart from the line above)."""
+    labels = sorted({e.label.strip() for lay in layouts for e in lay.extras if e.label.strip()},
+                    key=len, reverse=True)
+    starts = [re.escape(label) for label in labels] + [
+        re.escape(_TOPIC.split(" ใน")[0]), r"ITA ปี\s*[0-9๐-๙]{4}", "มีคะแนนเฉลี่ย"]
+    return re.compile("^(?:" + "|".join(starts) + ")")
 
 
 def split_code(text: str) -> tuple[str, str]:

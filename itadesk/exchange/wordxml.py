@@ -45,9 +45,6 @@ class CellData:
     column: int  # the first grid column it covers
     span: int = 1
     vmerge: str = ""  # "" (none), "restart", "continue"
-    # a PDF's cell that goes on with the cell above it on the page before (a row cut by the
-    # page): what comes between the two texts ("\n", or the wrapped line's " " or "")
-    joins: str | None = None
 
 
 @dataclass
@@ -62,9 +59,6 @@ class Grid:
     page: int = 1
     number: int = 0  # 1 for the first table of the document
     columns: int = 0  # from w:tblGrid, or the widest row
-    # a PDF's table whose first row (under the repeated header) is the rest of the last
-    # row of the table on the page before, cut at the page's foot
-    continues_row: bool = False
 
     def lines(self) -> Iterator[str]:
         for row in self.rows:
