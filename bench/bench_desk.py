@@ -184,10 +184,13 @@ def typing(window: object, keys: int = 150, every: float = 0.12) -> dict[str, fl
 
     page = window.report_page  # type: ignore[attr-defined]
     table = page.table
-    table.edit(table.model().index(3, 1))
+    index = table.model().index(3, 1)
+    table.setCurrentIndex(index)
+    table.edit(index)
     QApplication.processEvents()
-    editor = table.findChild(ThaiTextEdit)
-    assert editor is not None
+    editor = table.indexWidget(index)
+    assert isinstance(editor, ThaiTextEdit), editor
+    before = len(editor.text())
     text = "ประชุมชี้แจงเจ้าหน้าที่ของเทศบาลเรื่องการป้องกันการทุจริต "
     took = []
     due = time.perf_counter()
@@ -203,8 +206,10 @@ def typing(window: object, keys: int = 150, every: float = 0.12) -> dict[str, fl
         QApplication.processEvents()
         editor.viewport().repaint()
         took.append(time.perf_counter() - due)
+    assert len(editor.text()) == before + keys  # every key reached the editor
     table.commit_open_editor()
     QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     took.sort()
     return {"median": statistics.median(took), "p95": took[int(len(took) * 0.95)]}
 

@@ -190,3 +190,38 @@ def test_with_the_preview_and_the_checks_open_the_table_keeps_the_most_room(
     assert window.preview_dock is not None
     qtbot.waitUntil(lambda: window.preview_dock.isVisible())
     qtbot.waitUntil(lambda: abs(window.preview_dock.width() - kept) <= 10)
+
+
+def test_the_memo_tab_shows_the_memo_page_in_the_preview_as_it_is_typed(
+        open_window, qtbot):  # noqa: F811
+    """On the memo tab the preview shows the memo's page (the first), whatever measure's
+    page it showed before, and each field typed reaches it once left."""
+    from .ui_helpers import type_text
+
+    window = open_window()
+    report_id = window.library.create_report(_long_report())
+    window.open_report(report_id)
+    page = window.report_page
+    window.preview_action.trigger()
+    preview = window.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        pass
+    click_cell(qtbot, page.table, 25, 0)
+    qtbot.waitUntil(lambda: preview.current_page() == preview.measure_pages[25] > 0,
+                    timeout=5_000)
+    page.tabs.setCurrentWidget(page.memo)
+    memo = page.memo
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        memo.switch.setChecked(True)  # the clerk ticks «พิมพ์บันทึกข้อความ…»
+    qtbot.waitUntil(lambda: preview.current_page() == 0, timeout=5_000)
+    for name, text in (("subject", "รายงานผลการส่งเสริมคุณธรรมทดสอบ"),
+                       ("to", "นายกเทศมนตรีตำบลหน้ายาว")):
+        field = memo.lines[name]
+        field.setFocus()
+        type_text(field, text)
+        with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+            qtbot.keyClick(field, Qt.Key.Key_Tab)
+        assert preview.current_page() == 0
+        shown = "".join(preview.document.getAllText(0).text().split())
+        assert "บันทึกข้อความ" in shown and "".join(text.split()) in shown, name

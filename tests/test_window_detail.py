@@ -268,3 +268,35 @@ def test_the_buttons_under_the_signers_and_the_memo_notes_add_and_remove_rows(
         click_cell(qtbot, table, before, 1)
         qtbot.mouseClick(buttons[remove], Qt.MouseButton.LeftButton)
         assert stored()[which] == before == table.rowCount()
+
+
+def test_the_signer_note_says_why_and_goes_once_the_report_has_a_signer(
+        open_window, qtbot):  # noqa: F811
+    """«ใช้ผู้ลงนามคนแรกของรายงาน» on a report with no signers says so (not silently
+    nothing); once a signer is added the note goes, and the button takes that signer."""
+    from PySide6.QtWidgets import QPushButton
+
+    from itadesk.domain import Report, Signer
+
+    window = open_window()
+    rid = window.library.create_report(Report(municipality="อบต.ยังไม่มีผู้ลงนาม"))
+    window.open_report(rid)
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.memo)
+    memo = page.memo
+    [same] = [b for b in memo.findChildren(QPushButton) if b.text() == "ใช้ผู้ลงนามคนแรกของรายงาน"]
+    qtbot.mouseClick(same, Qt.MouseButton.LeftButton)
+    note = memo.signer_note
+    assert note.isVisible() and "รายงานนี้ยังไม่มีผู้ลงนาม" in note.text()
+    assert "ข้อมูลรายงานและผู้ลงนาม" in note.text()  # where to add one
+    saved = window.library.load_report(rid).memo
+    assert saved is None or saved.signer == Signer()
+    assert window.session.undo_stack.count() == 0  # nothing was done, nothing to undo
+
+    signer = Signer("นายสมชาย ใจดี", ("ปลัดเทศบาล",))
+    window.session.set_report_field("signers", (signer,), "เพิ่มผู้ลงนาม")
+    assert note.text() == ""  # no longer true: not left saying there is none
+    qtbot.mouseClick(same, Qt.MouseButton.LeftButton)
+    assert window.library.load_report(rid).memo.signer == signer
+    assert memo.signer_name.text() == "นายสมชาย ใจดี"
+    assert memo.signer_positions.text() == "ปลัดเทศบาล"

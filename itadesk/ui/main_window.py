@@ -608,7 +608,10 @@ class MainWindow(QMainWindow):
         if self.report_page is not None:
             table = self.report_page.table
             table.selectionModel().currentRowChanged.connect(self._preview_follow)
-            if table.currentIndex().isValid():
+            self.report_page.tabs.currentChanged.connect(self._preview_tab)
+            if self.report_page.tabs.currentWidget() is self.report_page.memo:
+                self.preview.show_first_page()
+            elif table.currentIndex().isValid():
                 self.preview.show_measure(table.currentIndex().row())
         self.preview_dock.setVisible(True)
 
@@ -616,6 +619,16 @@ class MainWindow(QMainWindow):
         """The measure the clerk is on: its page in the preview."""
         if self.preview is not None and current.isValid():
             self.preview.show_measure(current.row())
+
+    def _preview_tab(self, index: int) -> None:
+        """The memo's tab shows the memo's page; back on the table, the measure's."""
+        page = self.report_page
+        if self.preview is None or page is None:
+            return
+        if page.tabs.widget(index) is page.memo:
+            self.preview.show_first_page()
+        elif page.tabs.widget(index) is page.splitter and page.table.currentIndex().isValid():
+            self.preview.show_measure(page.table.currentIndex().row())
 
     def _preview_changed(self, changes: Changes) -> None:
         if self.preview is not None and self.preview_dock is not None and (

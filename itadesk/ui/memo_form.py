@@ -146,6 +146,8 @@ class MemoForm(QScrollArea):
         self._loading = True
         try:
             self.switch.setChecked(bool(self.session.report.options.get("memo")))
+            if self.session.report.signers:
+                self.signer_note.clear()  # "no signer yet" is no longer so
             for name, edit in self.lines.items():
                 if edit.text() != memo.get(name):
                     edit.setText(memo.get(name))

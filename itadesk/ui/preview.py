@@ -111,6 +111,13 @@ class PreviewPane(QWidget):
         if page != self.current_page():
             self.view.pageNavigator().jump(page, QPointF())
 
+    def show_first_page(self) -> None:
+        """The report's first page: the memo's, when it is printed (the refreshes after
+        keep the page shown)."""
+        self._wanted_measure = None
+        if self.document.pageCount() and self.current_page() != 0:
+            self.view.pageNavigator().jump(0, QPointF())
+
     # ------------------------------------------------------------ navigation
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
