@@ -136,8 +136,10 @@ def test_a_draft_thrown_away_comes_back_with_ctrl_z(open_window, qtbot):  # noqa
     memo = window.library.load_report(rid).memo
     assert memo is None or memo.facts == ""
     assert window.library.drafts(rid) == []
-    activate(qtbot, window)
-    qtbot.keyClick(page.memo, Qt.Key.Key_Z, CTRL)
+    # Ctrl+Z where the keys are now (the field itself: nothing typed there to take back)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.memo.texts["facts"],
+                    timeout=3000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
     assert window.library.load_report(rid).memo.facts == "ตามที่ได้รับแจ้งจากจังหวัด"
     assert page.memo.texts["facts"].text() == "ตามที่ได้รับแจ้งจากจังหวัด"
 
@@ -186,9 +188,36 @@ def test_esc_in_a_cell_throws_the_text_away_as_one_undo_step(open_window, qtbot)
         return next(m for m in window.library.load_measures(rid) if m.id == measure_id).get(field)
 
     assert saved() == before  # Esc still means: not this text
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
     qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
     assert saved() == before + "\nย่อหน้าที่พิมพ์ยาวแล้วเผลอกด Esc"
+    assert "Ctrl+Z" not in window.statusBar().currentMessage()  # the hint is done with
     assert window.session.model.measure(2).get(field) == saved()
     qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
     assert saved() == before
     assert window.library.drafts(rid) == []
+
+
+def test_typing_right_after_adding_a_row_goes_into_it_with_the_preview_open(
+        open_window, qtbot):  # noqa: F811
+    """The keys were in the preview (just opened, or clicked): «เพิ่มแถวท้ายตาราง» then
+    typing lost the whole sentence; now the new row takes it."""
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    rid = reports["เทศบาลตำบลบ่อปลาทอง"]
+    window.open_report(rid)
+    window.preview_action.trigger()
+    preview = window.preview
+    assert preview is not None
+    preview.view.setFocus()
+    qtbot.waitUntil(preview.view.hasFocus)
+    page = window.report_page
+    rows = window.session.model.rowCount()
+    page.actions_by_name["add"].trigger()  # as the toolbar button does
+    assert window.session.model.rowCount() == rows + 1
+    assert QApplication.focusWidget() is page.table
+    type_text(page.table, "ม")  # a key opens the new cell's editor with that key
+    editor = QApplication.focusWidget()
+    type_text(editor, "าตรการใหม่ที่พิมพ์ทันที")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    assert window.library.load_measures(rid)[-1].title == "มาตรการใหม่ที่พิมพ์ทันที"

@@ -193,4 +193,7 @@ def offer_drafts(page: ReportPage, parent: QWidget | None = None) -> list[Answer
                                draft.text, "ทิ้งข้อความที่พิมพ์ค้างไว้")
             keeper.forget(place)
         dialog.deleteLater()
+        # the keys (Ctrl+Z, as the question promised) go to the window again
+        page.window().activateWindow()
+        focus_place(page, place)
     return answers

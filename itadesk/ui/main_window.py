@@ -361,9 +361,15 @@ class MainWindow(QMainWindow):
         page.table.setFocus()
         self.resumer.follow(page)
         session.drafts.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        session.undo_stack.indexChanged.connect(self._undo_hint_done)
         # after the resumer has put the clerk back in place: a draft left by a crash is
         # offered in its own cell or field
         QTimer.singleShot(0, lambda: self._offer_drafts(page))
+
+    def _undo_hint_done(self, _index: int) -> None:
+        """A step undone or redone: a hint to press Ctrl+Z is no longer to the point."""
+        if "Ctrl+Z" in self.statusBar().currentMessage():
+            self.statusBar().clearMessage()
 
     @guarded
     def _offer_drafts(self, page: ReportPage) -> None:

@@ -145,6 +145,9 @@ class ReportPage(QWidget):
             index = model.index(row, column)
             self.table.setCurrentIndex(index)
             self.table.scrollTo(index)
+            # what is typed next goes into the row (the focus may be in the preview, whose
+            # view takes keys and shows nothing of them)
+            self.table.setFocus()
 
     def add_row(self) -> None:
         row = self.session.model.rowCount()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -199,14 +199,27 @@ class ThaiTextEdit(QPlainTextEdit):
         self.focus_lost.emit()
 
     # ----------------------------------------------------------------- keys
+    def _is_redo(self, event: QKeyEvent) -> bool:
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        return event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() == Qt.Key.Key_Y and event.modifiers() == ctrl)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+Z with nothing typed here to take back is the window's: its last step
+        # (a text thrown away, a field saved) comes back, as the clerk expects
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                (event.matches(QKeySequence.StandardKey.Undo) and not self._undo)
+                or (self._is_redo(event) and not self._redo)):
+            event.ignore()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
             return
-        if event.matches(QKeySequence.StandardKey.Redo) or (
-            key == Qt.Key.Key_Y and mods == Qt.KeyboardModifier.ControlModifier
-        ):
+        if self._is_redo(event):
             self.redo()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
