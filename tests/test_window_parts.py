@@ -25,13 +25,19 @@ def _docx_text(path: Path) -> str:
                      + [c.text for t in document.tables for r in t.rows for c in r.cells])
 
 
-def test_the_plan_and_each_round_exported_from_the_menu(open_window, qtbot,  # noqa: F811
-                                                        library_path: Path, tmp_path: Path):
+def _demo_report_open(open_window, library_path: Path, folder: Path):  # noqa: F811
+    """A window on the first demo report, its save dialogs starting in `folder`."""
     with Library.open(library_path) as library:
         rid = add_demo_reports(library)[0]
     window = open_window()
     window.open_report(rid)
-    window._last_folder = str(tmp_path)
+    window._last_folder = str(folder)
+    return window
+
+
+def test_the_plan_and_each_round_exported_from_the_menu(open_window, qtbot,  # noqa: F811
+                                                        library_path: Path, tmp_path: Path):
+    window = _demo_report_open(open_window, library_path, tmp_path)
     session = window.session
     row = next(r for r in range(session.model.rowCount())
                if session.model.measure(r).kind is MeasureKind.MEASURE)
@@ -80,11 +86,7 @@ def test_the_plan_and_each_round_exported_from_the_menu(open_window, qtbot,  # n
 def test_a_pdf_name_typed_in_the_part_dialog_gives_a_pdf(open_window, qtbot,  # noqa: F811
                                                          library_path: Path, tmp_path: Path):
     # The new-clerk test: "plan.pdf" typed while the dialog's filter said Word gave plan.docx.
-    with Library.open(library_path) as library:
-        rid = add_demo_reports(library)[0]
-    window = open_window()
-    window.open_report(rid)
-    window._last_folder = str(tmp_path)
+    window = _demo_report_open(open_window, library_path, tmp_path)
     done: list[str] = []
 
     def answer(dialog) -> None:
