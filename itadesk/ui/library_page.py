@@ -104,6 +104,15 @@ class LibraryPage(QWidget):
         self.open_button.setEnabled(bool(reports))
         self.delete_button.setEnabled(bool(reports))
 
+    def take_keys(self) -> None:
+        """The list takes the keys, a row current and selected: the page's "เลือกแล้วกด
+        Enter" works at once (after Ctrl+L the focus was left on a toolbar button)."""
+        if self.table.rowCount():
+            row = max(self.table.currentRow(), 0)
+            self.table.setCurrentCell(row, 0)
+            self.table.selectRow(row)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def select(self, report_id: int | None) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == report_id:

@@ -44,6 +44,7 @@ from .library_page import LibraryPage
 from .resume import Resumer
 from .session import LibrarySession
 from .tips import explain
+from .toolbars import EscClosesOverflow
 from .undo import UndoChain
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action(file_menu, "ดูตัวอย่างก่อนพิมพ์", "F5",
                                            self.toggle_preview)
         self.preview_action.setCheckable(True)
+        # F5 wherever the focus is: a form's field, the find dialog, a floating preview
+        self.preview_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.print_preview_action = self._action(file_menu, "ตัวอย่างการพิมพ์…", None,
                                                  self.print_preview)
         self.print_action = self._action(file_menu, "พิมพ์…", QKeySequence.StandardKey.Print,
@@ -185,10 +188,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         toolbar = self.addToolBar("ส่งออกและพิมพ์")
         toolbar.setObjectName("export_toolbar")
+        EscClosesOverflow(toolbar)
         explain(self.report_actions)
-        for action in self.report_actions:
+        # The everyday buttons only: all of them did not fit 1366 pixels, and the rest
+        # behind » opened a second row that Esc did not close (the clerk's next click
+        # hit a button there). The others are in the ไฟล์ menu.
+        for action in (self.export_docx_action, self.export_pdf_action, self.preview_action,
+                       self.print_preview_action, self.print_action, self.checks_action):
             toolbar.addAction(action)
-        # the plan and the rounds need a report too, from the menu only (the toolbar is full)
+        # the plan and the rounds need a report too, from the menu only
         self.report_actions.extend(self.part_actions.values())
         for action in self.part_actions.values():
             action.setEnabled(False)
@@ -220,6 +228,9 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self, view_menu: QMenu) -> None:
         from .fonts import TEXT_SIZES
 
+        # where the clerk looks first for what is shown (it is under ไฟล์ too)
+        view_menu.addAction(self.preview_action)
+        view_menu.addSeparator()
         for text, keys, step in (
                 ("ตัวอักษรในตารางใหญ่ขึ้น (หรือ Ctrl+หมุนล้อเมาส์)", QKeySequence.StandardKey.ZoomIn, 1),
                 ("ตัวอักษรในตารางเล็กลง", QKeySequence.StandardKey.ZoomOut, -1),
@@ -293,6 +304,7 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         self.stack.setCurrentWidget(self.library_page)
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
+        self.library_page.take_keys()
 
     @guarded
     def new_report(self) -> None:

@@ -19,6 +19,7 @@ from .memo_form import MemoForm
 from .report_form import ReportForm
 from .session import ReportSession
 from .tips import explain
+from .toolbars import EscClosesOverflow
 
 
 class ReportPage(QWidget):
@@ -50,6 +51,7 @@ class ReportPage(QWidget):
 
         self.actions_by_name: dict[str, QAction] = {}
         toolbar = QToolBar("แถว", self)
+        EscClosesOverflow(toolbar)
         for name, text, shortcut, slot in (
             ("add", "เพิ่มแถวท้ายตาราง", "Ctrl+Shift+N", self.add_row),
             ("insert", "แทรกแถวเหนือแถวนี้", "Ctrl+I", self.insert_row),
