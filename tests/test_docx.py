@@ -89,7 +89,9 @@ def test_each_layout_table_headers_widths_and_page(layout, tmp_path):
         assert g == pytest.approx(text_width * c.width / total, abs=2)
     rows = tbl.findall(f"{W}tr")
     assert rows[0].find(f"{W}trPr").find(f"{W}tblHeader") is not None
-    assert all(r.find(f"{W}trPr") is None for r in rows[1:])  # body rows may split
+    # no row breaks across pages (tests/test_table_rows.py), only the first repeats
+    assert all(r.find(f"{W}trPr").find(f"{W}cantSplit") is not None for r in rows)
+    assert all(r.find(f"{W}trPr").find(f"{W}tblHeader") is None for r in rows[1:])
     for tc in tbl.iter(f"{W}tc"):
         assert tc.find(f"{W}tcPr").find(f"{W}tcW") is not None
 

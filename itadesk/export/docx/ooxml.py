@@ -109,7 +109,8 @@ def _cell(paragraphs: tuple[Paragraph, ...], width: int, span: int = 1,
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{body}</w:tc>"
 
 
-def table(t: Table) -> str:
+def table(t: Table, whole: list[bool] | None = None) -> str:
+    """The table; `whole`, per body row, whether it is kept from breaking across pages."""
     widths = [twips(w) for w in t.widths_mm]
     # w:sz counts eighths of a point
     border = (f'w:val="single" w:sz="{round(t.border.width_pt * 8)}" w:space="0" '
@@ -131,13 +132,16 @@ def table(t: Table) -> str:
     ]
     out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
     out.append("</w:tblGrid>")
-    # The header row repeats on every page; body rows may split across pages, as printed.
-    out.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>")
+    # The header row repeats on every page. A row that fits on a page does not break
+    # across pages (an official document's row goes whole to the next page, as in our
+    # PDF); one taller than a page may split: Word and LibreOffice would cut it off.
+    out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
     out.extend(_cell(c.paragraphs, w, fill=t.header_fill, valign=t.header_valign)
                for c, w in zip(t.header.cells, widths, strict=True))
     out.append("</w:tr>")
-    for row in t.rows:
-        out.append("<w:tr>")
+    for index, row in enumerate(t.rows):
+        keep = whole is None or whole[index]
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if keep else "<w:tr>")
         if row.spans_all:
             out.append(_cell(row.cells[0].paragraphs, sum(widths), span=len(widths),
                              valign=t.body_valign))

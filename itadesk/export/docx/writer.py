@@ -29,9 +29,15 @@ from ...document.model import (
     Table,
 )
 from ..files import write_atomically
+from ..pdf.tables import rows_fitting_a_page
 from . import ooxml
 from .fonts import embed_fonts
 from .ooxml import FONT, NSDECL, W_NS
+
+# The share of a page (under the table's header) a row may take, as our PDF measures it,
+# and still be kept from breaking in the Word file: LibreOffice's lines of our rows come
+# out as tall as ours, Word's Thai line breaking may make a row a line or two taller.
+WORD_SHARE = 0.85
 
 
 def write_docx(document: Document, path: Path, *, embed: bool = True,
@@ -86,12 +92,11 @@ def _build(document: Document, embed: bool,
     done = 0
     for index, section in enumerate(document.sections):
         last = index == len(document.sections) - 1
-        width = section.page.text_width_mm
         for block in section.blocks:
             done += 1
             if progress:
                 progress(0.05 + 0.8 * done / total)
-            for element in _elements(doc, block, width):
+            for element in _elements(doc, block, section.page):
                 final_sectpr.addprevious(element)
         if last:
                 _apply_page(final_sectpr, section.page, document.page_numbers)
@@ -107,12 +112,15 @@ def _build(document: Document, embed: bool,
     return doc
 
 
-def _elements(doc: DocxDocument, block: object, width_mm: float) -> list:
+def _elements(doc: DocxDocument, block: object, page: PageSetup) -> list:
     if isinstance(block, Paragraph):
-        return [parse_xml(ooxml.paragraph(block, width_mm))]
+        return [parse_xml(ooxml.paragraph(block, page.text_width_mm))]
     if isinstance(block, Table):
+        # Measured as our PDF lays it out, with room to spare: Word and LibreOffice break
+        # Thai lines and space them a little otherwise.
+        whole = rows_fitting_a_page(block, page, share=WORD_SHARE)
         # Word wants a paragraph between two tables and after a table that ends a section.
-        return [parse_xml(ooxml.table(block)),
+        return [parse_xml(ooxml.table(block, whole)),
                 parse_xml(f'<w:p {NSDECL}><w:pPr><w:spacing w:after="0"/>'
                           f"{ooxml.rpr(6)}</w:pPr></w:p>")]
     if isinstance(block, Image):

@@ -1,5 +1,7 @@
-"""Tables on PDF pages: the header row repeated on every page, long rows running on to
-the next page as in the published reports; fills, padding and borders from the document."""
+"""Tables on PDF pages: the header row repeated on every page; a row that fits on a page is
+never broken (it goes whole to the next page, as Word does with a row that cannot split),
+only a row taller than a page runs on, cut between its lines; fills, padding and borders
+from the document."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor, black
 
-from ...document.model import Paragraph, Row, Table, VAlign
+from ...document.model import PageSetup, Paragraph, Row, Table, VAlign
 from .fonts import LINE
 from .lines import Line, draw_line, layout_paragraph, mm
 from .pages import Pages
@@ -91,12 +93,36 @@ def _draw_row(pages: Pages, cells: list[_CellLines], widths: list[float],
     return height
 
 
+def _header_height(header: list[_CellLines], look: _Look) -> float:
+    return max(c.height() for c in header) + look.pad_y
+
+
+def _room_under_header(page: PageSetup, header_height: float) -> float:
+    """The room for rows on a page of the table's own, under its header."""
+    return mm(page.page_height_mm - page.top_mm - page.bottom_mm) - header_height
+
+
+def rows_fitting_a_page(table: Table, page: PageSetup, share: float = 1.0) -> list[bool]:
+    """For each body row: whether it fits whole within `share` of a page under the header,
+    laid out as in our PDF (the Word file marks those rows as not to be split: Word and
+    LibreOffice cut off the text of such a row taller than a page)."""
+    look = _Look(table)
+    widths = [mm(w) for w in table.widths_mm]
+    header, _ = _row_cells(table.header, widths, look)
+    room = _room_under_header(page, _header_height(header, look)) * share
+    out = []
+    for row in table.rows:
+        cells, _ = _row_cells(row, widths, look)
+        out.append(max(c.height() for c in cells) + look.pad_y <= room)
+    return out
+
+
 def draw_table(pages: Pages, table: Table) -> None:
     look = _Look(table)
     widths = [mm(w) for w in table.widths_mm]
     header, _ = _row_cells(table.header, widths, look)
     header_spans = [(0, len(c.lines)) for c in header]
-    header_height = max(c.height() for c in header) + look.pad_y
+    header_height = _header_height(header, look)
     min_line = table.body_size_pt * LINE
 
     def draw_header() -> None:
@@ -112,6 +138,7 @@ def draw_table(pages: Pages, table: Table) -> None:
         draw_header()
 
     repeated = False
+    whole_page = _room_under_header(pages.setup, header_height)
     if pages.room() < header_height + min_line + look.pad_y:
         pages.new_page()
     draw_header()
@@ -119,6 +146,7 @@ def draw_table(pages: Pages, table: Table) -> None:
         pages.step()
         cells, cell_widths = _row_cells(row, widths, look)
         position = [0] * len(cells)
+        moved = False  # to a page of its own: it runs on from there if it must
         while True:
             remaining = [(p, len(c.lines)) for p, c in zip(position, cells, strict=True)]
             full = max(c.height(s, e) for c, (s, e) in zip(cells, remaining, strict=True))
@@ -126,6 +154,11 @@ def draw_table(pages: Pages, table: Table) -> None:
                 pages.row_starts(row.measure_index)
                 _draw_row(pages, cells, cell_widths, remaining, look)
                 break
+            if not moved and not any(position) and full + look.pad_y <= whole_page:
+                # An official document breaks no row that fits on a page.
+                new_page_with_header()
+                moved = True
+                continue
             if pages.room() < min_line + look.pad_y:
                 new_page_with_header()
                 continue
