@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Layout, Measure, MeasureKind, Memo, Report, Signer, layout_by_id
-from ..domain.layouts import Form, Margins, Orientation
+from ..domain.layouts import OWN_NUMBER, Form, Margins, Orientation
 from ..domain.oit import item_of, report_item_code, shipped_year
 from ..thai.digits import to_thai_digits
 from .model import (
@@ -304,7 +304,7 @@ class _Builder:
                 continue
             number += 1
             title = measure.title.strip()
-            heading = (title if re.match(r"^[๐-๙0-9]+\.", title)
+            heading = (title if OWN_NUMBER.match(title)
                        else self.layout.heading(str(number), title))
             out.append(self.para(heading, bold=True, space_before_pt=10, keep_with_next=True,
                                  role="heading"))

@@ -11,6 +11,7 @@ clerk's own ones live in the library and travel in the exchange file.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -52,6 +53,11 @@ class Extra:
 
     field: str
     label: str  # "งบประมาณที่ใช้:"
+
+
+# A title that carries its own number ("๑. …", "1) …", "(๒) …"): the narrative heading
+# prints it as it is, and the importer keeps that number in the title.
+OWN_NUMBER = re.compile(r"^\s*(?:\(([๐-๙0-9]{1,3})\)|([๐-๙0-9]+)\s*([.)]))")
 
 
 @dataclass(frozen=True)

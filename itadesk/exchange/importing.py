@@ -109,8 +109,9 @@ def _damaged(path: Path, exc: BaseException) -> ImportProblem:
         f"{type(exc).__name__}: {exc}", "The Word file is damaged.")
 
 
-def _check_zip(path: Path, data: bytes) -> bytes:
-    """word/document.xml of a Word file that passed the checks."""
+def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None]:
+    """word/document.xml and word/styles.xml (if any) of a Word file that passed the
+    checks."""
     if data.startswith(OLE_MAGIC):
         raise ImportProblem(
             f"ไฟล์ «{path.name}» ตั้งรหัสผ่านไว้ หรือเป็นไฟล์ Word รุ่นเก่า (.doc) จึงอ่านไม่ได้ "
@@ -141,6 +142,8 @@ def _check_zip(path: Path, data: bytes) -> bytes:
                 raise ImportProblem(f"ไฟล์ «{path.name}» ใหญ่เกินกว่าจะเป็นรายงาน จึงไม่ได้นำเข้า",
                                     path, f"{total} bytes unpacked", "Too large unpacked.")
             document = archive.read("word/document.xml")
+            names = set(archive.namelist())
+            styles = archive.read("word/styles.xml") if "word/styles.xml" in names else None
     except KeyError as exc:
         raise _not_word(path, exc) from exc
     except zipfile.BadZipFile as exc:
@@ -148,10 +151,11 @@ def _check_zip(path: Path, data: bytes) -> bytes:
         raise (_damaged(path, exc) if data.startswith(b"PK") else _not_word(path, exc)) from exc
     except (zlib.error, EOFError) as exc:
         raise _damaged(path, exc) from exc
-    if b"<!DOCTYPE" in document[:2000] or b"<!ENTITY" in document:
-        raise ImportProblem(f"ไฟล์ «{path.name}» มีโครงสร้างที่ไม่ปลอดภัย จึงไม่ได้นำเข้า", path,
-                            english="DOCTYPE or ENTITY in the document (refused).")
-    return document
+    for xml in (document, styles or b""):
+        if b"<!DOCTYPE" in xml[:2000] or b"<!ENTITY" in xml:
+            raise ImportProblem(f"ไฟล์ «{path.name}» มีโครงสร้างที่ไม่ปลอดภัย จึงไม่ได้นำเข้า",
+                                path, english="DOCTYPE or ENTITY in the document (refused).")
+    return document, styles
 
 
 def _not_word(path: Path, exc: BaseException) -> ImportProblem:
@@ -164,13 +168,13 @@ def read_docx(path: Path, data: bytes | None = None,
               layouts: LayoutCatalog | None = None) -> tuple[Report, ImportSummary]:
     from lxml.etree import LxmlError
 
-    from .wordxml import read_blocks
+    from .wordxml import read_blocks, read_styles
 
     path = Path(path)
     data = _read(path) if data is None else data
-    document = _check_zip(path, data)
+    document, styles = _check_zip(path, data)
     try:
-        blocks = read_blocks(document, progress)
+        blocks = read_blocks(document, progress, read_styles(styles))
     except (LxmlError, ValueError) as exc:
         # XML that is not XML, or not the kind Word writes: the file is not a report
         raise ImportProblem(

@@ -278,8 +278,9 @@ def _blocks(pages: list[_Page], reading: Reading) -> list[Block]:
         items: list[tuple[float, Block]] = []
         for top, run in _columns(page.lines):
             for first, text, _ in paragraphs(run, left, right, reading):
+                centered = first.x0 > left + 5 and abs(first.center - (left + right) / 2) < 3
                 items.append((first.top if top is None else top,
-                              Para(text, page.number, bold=first.bold)))
+                              Para(text, page.number, centered, first.bold)))
         items.extend((t.box[1], t.grid) for t in page.tables)
         blocks.extend(block for _, block in sorted(items, key=lambda item: item[0]))
     return blocks

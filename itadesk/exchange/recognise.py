@@ -12,8 +12,9 @@ from ..domain.layouts import Form
 from ..domain.memo import from_form
 from ..errors import ClerkError
 from . import parts
+from .narrative import find_narrative
 from .summary import ImportSummary
-from .tables import HEADING, TableReader, find_header, norm, ratio, unpack
+from .tables import HEADING, TableReader, find_header, norm, unpack
 from .wordxml import Block, Grid, Para
 
 _URL = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -44,7 +45,7 @@ def recognise(blocks: list[Block], layouts, source: str) -> tuple[Report, Import
         body_page = grid.page
         finish = reader.finish
     else:
-        found = _narrative(blocks, [lay for lay in layouts if lay.form is Form.NARRATIVE])
+        found = find_narrative(blocks, [lay for lay in layouts if lay.form is Form.NARRATIVE])
         if found is None:
             raise NotAReport(
                 f"ไม่พบตารางมาตรการในไฟล์ «{source}» (หัวตารางต้องตรงกับรูปแบบใดรูปแบบหนึ่งของ"
@@ -208,132 +209,3 @@ def _digits(report: Report, measures: list[Measure]) -> dict:
     if not thai and not arabic:
         return {}
     return {"thai_digits": thai > 0 and arabic == 0}
-
-
-# ------------------------------------------------------------------ narrative
-def _label_patterns(layout: Layout) -> list[tuple[str, int, re.Pattern[str], str]]:
-    out = []
-    for order, column in enumerate(layout.columns):
-        if order == 0:
-            continue
-        label = layout.label(column).rstrip(":： ")
-        # "ผลการดำเนินการ (Output)" is often typed without its English
-        plain = {re.sub(r"\s*\([^()]*\)", "", t).strip() for t in (label, column.header)}
-        for text in {label, column.header, *plain} - {""}:
-            pattern = r"\s*".join(re.escape(part) for part in text.split())
-            out.append((column.field, order,
-                        re.compile(rf"^\s*(?:[-•]\s*)?{pattern}\s*([:：])?\s*(.*)$"), norm(text)))
-    # the longest first: "ผลลัพธ์หรือผลสัมฤทธิ์" before a shorter label it starts with
-    return sorted(out, key=lambda item: -len(item[3]))
-
-
-def _label(line: str, patterns) -> tuple[str, int, str] | None:
-    for name, order, pattern, _ in patterns:
-        match = pattern.match(line)
-        if match and (match.group(1) or not match.group(2).strip()):
-            return name, order, match.group(2).strip()
-    stripped = line.strip()
-    if stripped.endswith((":", "：")) and len(stripped) < 80:
-        for name, order, _, normed in patterns:
-            if ratio(norm(stripped), normed) >= 0.8:
-                return name, order, ""
-    return None
-
-
-_NUMBERED = re.compile(r"^\s*([๐-๙0-9]{1,3})\.\s(.*)$")
-
-
-def _number_of(line: str) -> int | None:
-    from ..thai.digits import to_arabic_digits
-
-    match = re.match(r"^\s*([๐-๙0-9]{1,3})\s*[.)]", line)
-    return int(to_arabic_digits(match.group(1))) if match else None
-
-
-def _narrative(blocks: list[Block], layouts: list[Layout]):
-    lines = [p for p in _flat(blocks) if not parts.is_noise(p.text)]
-    best = None
-    for layout in layouts:
-        found = _read_narrative(lines, layout)
-        if found and (best is None or len(found[3]) > len(best[4])):
-            best = (layout, lines, *found)
-    return best
-
-
-def _flat(blocks: list[Block]) -> list[Para]:
-    out: list[Para] = []
-    for block in blocks:
-        if isinstance(block, Para):
-            out.append(block)
-        else:
-            out.extend(Para(line, block.page) for line in block.lines())
-    return out
-
-
-def _read_narrative(lines: list[Para], layout: Layout):
-    """(first line, line after the last, measures) when the lines are this layout's
-    numbered headings and labelled paragraphs."""
-    patterns = _label_patterns(layout)
-    labels = [_label(p.text, patterns) for p in lines]
-    measures: list[Measure] = []
-    values: dict[str, list[str]] = {}
-    current = ""
-    order = 0
-    start = stop = None
-    expected = 1
-
-    def close() -> None:
-        if values:
-            measures.append(Measure(**{k: "\n".join(v).strip() for k, v in values.items()}))
-
-    for i, para in enumerate(lines):
-        text = para.text.strip()
-        label = labels[i]
-        if start is not None and (
-                (layout.closing_label and norm(text) == norm(layout.closing_label))
-                or parts.is_signature_start(text)):
-            stop = i
-            break
-        if label is not None and start is not None:
-            current, order = label[0], label[1]
-            values.setdefault(current, [])
-            if label[2]:
-                values[current].append(label[2])
-            continue
-        following = labels[i + 1] if i + 1 < len(lines) else None
-        number = _number_of(text)
-        new = following is not None and label is None and (
-            start is None or not current or following[1] <= order or number == expected)
-        # "1. …" then "2. …" with nothing between: measures with a title alone; a bold
-        # numbered line is a heading even after a field (a field's own "2. …" is not bold)
-        new = new or (number == expected and _NUMBERED.match(text) is not None and (
-            not current or para.bold))
-        if new:
-            if start is None:
-                start = i
-            close()
-            numbered = _NUMBERED.match(text)
-            title = numbered.group(2) if numbered and number == expected else text
-            values, current, order = {"title": [title]}, "", 0
-            expected += 1
-            continue
-        if start is None:
-            continue
-        if HEADING.match(text) and not current:
-            close()
-            values = {}
-            measures.append(Measure(kind=MeasureKind.SECTION, title=text))
-            continue
-        if HEADING.match(text) and following is None and (
-                i + 1 < len(lines) and _number_of(lines[i + 1].text) == expected):
-            close()
-            values, current = {}, ""
-            measures.append(Measure(kind=MeasureKind.SECTION, title=text))
-            continue
-        values.setdefault(current or "title", []).append(text)
-    if start is None:
-        return None
-    close()
-    if stop is None:
-        stop = len(lines)
-    return start, stop, measures

@@ -37,6 +37,8 @@ class Para:
     page: int
     centered: bool = False
     bold: bool = False  # every run with text is bold (a heading, a label)
+    level: int = 0  # outline level of a heading (Word's Heading 1 → 1), else 0
+    first: bool = True  # the first line of its paragraph (not after a line break)
 
 
 @dataclass
@@ -77,8 +79,51 @@ def _int(value: str | None, default: int, high: int) -> int:
     return min(max(number, 1), high)
 
 
+@dataclass(frozen=True)
+class Style:
+    level: int = 0  # outline level, 1 for Heading 1
+    bold: bool = False
+
+
+def read_styles(styles_xml: bytes | None) -> dict[str, Style]:
+    """Paragraph styles by id: the outline level ("heading 1" by its built-in name, which
+    Word keeps in English whatever the language, or its outlineLvl) and bold, each as the
+    style or the style it is based on says."""
+    if not styles_xml:
+        return {}
+    from lxml import etree
+
+    root = etree.fromstring(styles_xml, etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False))
+    own: dict[str, tuple[int | None, bool | None, str]] = {}
+    for style in root.iter(f"{W}style"):
+        if style.get(f"{W}type") != "paragraph":
+            continue
+        name_el = style.find(f"{W}name")
+        name = name_el.get(f"{W}val", "") if name_el is not None else ""
+        level: int | None = None
+        heading = re.fullmatch(r"(?i)heading\s*([1-9])", name.strip())
+        outline = _outline(style.find(f"{W}pPr"))
+        level = int(heading.group(1)) if heading else outline
+        b = style.find(f"{W}rPr/{W}b")
+        bold = None if b is None else b.get(f"{W}val", "true") not in ("0", "false")
+        based = style.find(f"{W}basedOn")
+        own[style.get(f"{W}styleId", "")] = (
+            level, bold, based.get(f"{W}val", "") if based is not None else "")
+
+    def resolve(style_id: str, depth: int = 0) -> Style:
+        level, bold, based = own.get(style_id, (None, None, ""))
+        parent = resolve(based, depth + 1) if based and depth < 10 else Style()
+        return Style(parent.level if level is None else level,
+                     parent.bold if bold is None else bold)
+
+    return {style_id: resolve(style_id) for style_id in own}
+
+
 class _Reader:
-    def __init__(self, progress: Callable[[float], None] | None, size: int) -> None:
+    def __init__(self, progress: Callable[[float], None] | None, size: int,
+                 styles: dict[str, Style] | None = None) -> None:
+        self.styles = styles or {}
         self.blocks: list[Block] = []
         self.page = 1
         self.tables = 0
@@ -125,9 +170,12 @@ class _Reader:
         ppr = p.find(f"{W}pPr")
         jc = ppr.find(f"{W}jc") if ppr is not None else None
         centered = jc is not None and jc.get(f"{W}val") == "center"
-        bold = _is_bold(p)
-        for line in text.split("\n"):
-            self.blocks.append(Para(line, self.page, centered, bold))
+        style = self.styles.get(_style_id(ppr), Style())
+        outline = _outline(ppr)
+        level = style.level if outline is None else outline
+        bold = _is_bold(p, style.bold)
+        for index, line in enumerate(text.split("\n")):
+            self.blocks.append(Para(line, self.page, centered, bold, level, index == 0))
         if ppr is not None and ppr.find(f"{W}sectPr") is not None:
             self.page += 1  # a section ends here: the next starts on a new page
 
@@ -174,17 +222,44 @@ class _Reader:
         self.column = 0
 
 
+_BOLD = re.compile(rb'<w:b(?: w:val="(\w*)")?\s*/>')
+
+
 def _bold_only(match: re.Match[bytes]) -> bytes:
-    props = match.group(0)
-    return b"<w:rPr><w:b/></w:rPr>" if b"<w:b/>" in props or b'<w:b w:val="1"/>' in props or (
-        b'<w:b w:val="true"/>' in props) else b""
+    """A run's properties down to its bold (on, or off against a bold style)."""
+    bold = _BOLD.search(match.group(0))
+    if bold is None:
+        return b""
+    on = bold.group(1) in (None, b"1", b"true", b"on")
+    return b"<w:rPr><w:b/></w:rPr>" if on else b'<w:rPr><w:b w:val="0"/></w:rPr>'
 
 
-def _is_bold(p) -> bool:
+def _outline(ppr) -> int | None:
+    """A w:outlineLvl's heading level (its value 0 is Heading 1; 9 is body text)."""
+    outline = ppr.find(f"{W}outlineLvl") if ppr is not None else None
+    if outline is None:
+        return None
+    value = outline.get(f"{W}val", "")
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else 0
+
+
+def _style_id(ppr) -> str:
+    style = ppr.find(f"{W}pStyle") if ppr is not None else None
+    return style.get(f"{W}val", "") if style is not None else ""
+
+
+def _is_bold(p, style_bold: bool = False) -> bool:
+    """Every run with text is bold: by its own properties, or by the paragraph's style
+    when it does not say otherwise."""
     runs = [r for r in p.iter(f"{W}r") if r.find(f"{W}t") is not None]
-    return bool(runs) and all(
-        (props := r.find(f"{W}rPr")) is not None and props.find(f"{W}b") is not None
-        for r in runs)
+
+    def bold(run) -> bool:
+        b = run.find(f"{W}rPr/{W}b")
+        if b is None:
+            return style_bold
+        return b.get(f"{W}val", "true") not in ("0", "false", "off")
+
+    return bool(runs) and all(bold(r) for r in runs)
 
 
 def _in_cell(el) -> bool:
@@ -197,7 +272,8 @@ def _in_cell(el) -> bool:
 
 
 def read_blocks(document_xml: bytes,
-                progress: Callable[[float], None] | None = None) -> list[Block]:
+                progress: Callable[[float], None] | None = None,
+                styles: dict[str, Style] | None = None) -> list[Block]:
     """The body's paragraphs and tables in order (lxml errors pass to the caller)."""
     from lxml import etree
 
@@ -206,7 +282,7 @@ def read_blocks(document_xml: bytes,
         # dropped before parsing, they cost neither the parser nor the walk over each
         # paragraph. (A tracked change of them nests one in another: then kept.)
         document_xml = _RUN_PROPERTIES.sub(_bold_only, document_xml)
-    reader = _Reader(progress, len(document_xml))
+    reader = _Reader(progress, len(document_xml), styles)
     source = io.BytesIO(document_xml)
     # Only the ends of these elements: a table's or a cell's nesting is read from its
     # ancestors, which stay until the element that holds them is read.
