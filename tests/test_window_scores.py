@@ -196,3 +196,30 @@ def test_a_results_report_starts_from_the_scores_its_plan_keeps(open_window, qtb
     window.scores_action.trigger()
     assert seen[0] == TYPED and seen[1] is False
     assert "แผนพัฒนาของปีนี้" in str(seen[2])
+
+
+def test_a_single_click_on_another_score_and_typing_keeps_every_score(qtbot):
+    """The clerk's 21.png: a score typed, then a single click on another row's score and
+    typing: the typed scores were dropped (the first score's status widened «ผล», so
+    the score column moved from under the mouse and the click landed on «ผล»)."""
+    dialog = ScoreSheetDialog(None, 2568)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    table = dialog.indicators
+    click_cell(qtbot, table, 0, 1)
+    for row, text in ((3, "90"), (5, "62.3"), (7, "70")):
+        keys("78.5" if row == 3 else "")  # the first one's editor still open at the click
+        click_cell(qtbot, table, row, 1)
+        assert (table.currentRow(), table.currentColumn()) == (row, 1)  # not «ผล»
+        keys(text)
+    keys("\t")
+    assert dialog._typed.scores == {1: "78.5", 4: "90", 6: "62.3", 8: "70"}
+    # a key on a row picked by its name or its «ผล» is its score, not lost either
+    click_cell(qtbot, table, 8, 0)
+    keys("88\n")
+    click_cell(qtbot, table, 9, 2)
+    keys("๙๑\n")
+    assert dialog._typed.scores == {1: "78.5", 4: "90", 6: "62.3", 8: "70", 9: "88",
+                                    10: "๙๑"}
+    assert table.item(9, 2).text() == "ผ่านเกณฑ์"

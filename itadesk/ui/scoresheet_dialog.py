@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -56,6 +64,8 @@ BAD = QColor("#ffd79a")  # not a number the sheet can take
 PASSED_TEXT = QColor("#1b6e2a")
 WEAK_TEXT = QColor("#a11a12")
 SCORE_COLUMN = 1  # of the indicators' table
+PASSED, BELOW, NOT_A_NUMBER = "ผ่านเกณฑ์", "ต่ำกว่าเกณฑ์", "ตัวเลขไม่ถูกต้อง"
+STATUSES = (PASSED, BELOW, NOT_A_NUMBER)  # an indicator's «ผล»
 Q_COLUMNS = ("ข้อ", "ข้อคำถาม", "คะแนน")
 
 
@@ -111,7 +121,18 @@ class ThaiYearBox(QSpinBox):
 
 
 class DownOnEnter(QTableWidget):
-    """Enter after a score goes down to the next indicator's, as in a spreadsheet."""
+    """Enter after a score goes down to the next indicator's, as in a spreadsheet; a key
+    typed on an indicator's row picked anywhere (its name, its «ผล») starts its score:
+    the row is what the clerk picked, and nothing typed is lost."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentRow()
+        if (event.text().strip() and self.state() != QAbstractItemView.State.EditingState
+                and row >= 0 and self.currentColumn() != SCORE_COLUMN
+                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+                & ~Qt.KeyboardModifier.KeypadModifier):
+            self.setCurrentCell(row, SCORE_COLUMN)
+        super().keyPressEvent(event)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
@@ -171,8 +192,15 @@ class ScoreSheetDialog(QDialog):
         self.indicators.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.indicators.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths that do not follow what is typed: a status written in «ผล» as a score is
+        # committed by a click on another row moved the score column from under the
+        # mouse, and the click and the score typed after it went to «ผล» (lost).
+        metrics = self.indicators.fontMetrics()
+        for column, widest in ((1, ("คะแนน", "๑๐๐.๐๐", "100.00")),
+                               (2, ("ผล", *STATUSES)), (3, ("ข้อที่กรอก",))):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.indicators.setColumnWidth(
+                column, max(metrics.horizontalAdvance(t) for t in widest) + 24)
         self.indicators.itemChanged.connect(self._indicator_edited)
         self.indicators.currentCellChanged.connect(lambda row, *_: self._choose(row + 1))
 
@@ -438,11 +466,11 @@ class ScoreSheetDialog(QDialog):
                 if text:
                     try:
                         below = score(text) < PASS_MARK
-                        status = "ต่ำกว่าเกณฑ์" if below else "ผ่านเกณฑ์"
+                        status = BELOW if below else PASSED
                         brush = QBrush(WEAK) if below else QBrush()
                         colour = WEAK_TEXT if below else PASSED_TEXT
                     except ScoreSheetError:
-                        status, brush, colour = "ตัวเลขไม่ถูกต้อง", QBrush(BAD), WEAK_TEXT
+                        status, brush, colour = NOT_A_NUMBER, QBrush(BAD), WEAK_TEXT
                 for column in range(4):
                     self.indicators.item(row, column).setBackground(brush)
                 self.indicators.item(row, 2).setText(status)
