@@ -113,12 +113,12 @@ def test_a_clerks_plan_one_table_per_page_comes_in_whole(tmp_path):
     assert kinds == [
         (MeasureKind.SECTION, "", "เครื่องมือการประเมิน EIT"),
         (MeasureKind.SECTION, "", "ตัวชี้วัดที่ ๙ การปรับปรุงระบบการทำงาน"),
-        (MeasureKind.MEASURE, "e๖", "การให้บริการอย่างเท่าเทียม"),
+        (MeasureKind.MEASURE, "e6", "การให้บริการอย่างเท่าเทียม"),  # typed "e๖"
         (MeasureKind.MEASURE, "I10", "การเปิดเผยข้อมูล"),
         (MeasureKind.MEASURE, "", "o46 ไม่ใช่รหัส"),  # o runs to 45
         (MeasureKind.MEASURE, "O35", "ข้อมูลเพิ่มเติม"),
         (MeasureKind.SECTION, "", "ตัวชี้วัดที่ ๑๐ การป้องกันการทุจริต"),
-        (MeasureKind.MEASURE, "i๒๕", "การจัดการเรื่องร้องเรียน"),
+        (MeasureKind.MEASURE, "i25", "การจัดการเรื่องร้องเรียน"),
     ]
     merged = report.measures[2]
     assert (merged.owner, merged.steps, merged.timing, merged.outcome) == (
@@ -290,3 +290,21 @@ def test_a_memo_without_a_closing_line_keeps_its_signer_out_of_the_facts(tmp_pat
     assert back.memo is not None
     assert back.memo.facts == "ได้ดำเนินการแล้ว"
     assert (back.memo.signer.name, back.memo.signer.positions) == (signer.name, signer.positions)
+
+
+def test_a_code_comes_back_as_the_clerk_typed_it_from_thai_digits(tmp_path):
+    """Our export prints codes in Thai digits as published reports do ("i๑๐"); the code
+    field is an identifier ("เช่น O35, i10, e6") and comes back so, the rest as printed."""
+    from itadesk.domain import Measure, Report
+
+    report = Report(layout="improvement-plan", municipality="เทศบาลตำบลทดสอบ", fiscal_year=2568,
+                    measures=(Measure(code="i10", title="มาตรการ ๒ ข้อ", owner="กอง"),
+                              Measure(code="O35", title="เผยแพร่", owner="กอง"),
+                              Measure(code="e6", title="บริการ", owner="กอง")),
+                    options={"thai_digits": True})
+    for suffix in (".docx", ".pdf"):
+        path = export_report(report, tmp_path / f"x{suffix}",
+                             ExportOptions.from_report(report, embed_fonts=False))
+        back, _ = read_with_summary(path)
+        assert [(m.code, m.title) for m in back.measures] == [
+            ("i10", "มาตรการ ๒ ข้อ"), ("O35", "เผยแพร่"), ("e6", "บริการ")], suffix

@@ -200,7 +200,9 @@ def own_lines(layouts) -> re.Pattern[str]:
 
 
 def split_code(text: str) -> tuple[str, str]:
-    """("e๖", "rest") when the text starts with an ITA question code, else ("", text)."""
+    """("e6", "rest") when the text starts with an ITA question code ("e๖ …", "E 6 …"),
+    else ("", text). The code is an identifier: its letter as typed, Arabic digits (a
+    report prints it with Thai digits when its text has them)."""
     match = CODE.match(text)
     if not match:
         return "", text
@@ -208,7 +210,7 @@ def split_code(text: str) -> tuple[str, str]:
     number = int(to_arabic_digits(digits))
     if not 1 <= number <= CODE_RANGE[letter.lower()]:
         return "", text
-    return f"{letter}{digits}", text[match.end():]
+    return f"{letter}{number}", text[match.end():]
 
 
 def unpack(measure: Measure, layout: Layout, fiscal_year: int) -> Measure:
