@@ -25,6 +25,7 @@ from ..thai.linebreak import break_lines
 from ..thai.pdftext import drop_split_spaces, join_wrapped, repair
 from ..thai.segment import MARKS, is_thai, words
 
+_MARKS = {"P": True, "Span": False}  # export/pdf/lines.py: PARAGRAPH_END, _GOES_ON
 LINE_TOLERANCE = 3.0  # points: glyphs this close in height are on one line
 LINE_PITCH = 1.331  # a line's height per point of its size (TH Sarabun New's line box)
 # a line that starts a list item ("-", "•", "๑.", "(๑)", "๑)"), not a number ("๙๙.๓๘")
@@ -45,6 +46,9 @@ class Line:
     any_bold: bool  # some glyph is (our writer measures such a paragraph in bold)
     trailing: str = ""  # the spaces drawn after the text (a wrap at a space)
     leader: bool = False  # a dotted leader ended it (the dots are left out of text)
+    # our writer's mark (export/pdf/lines.py): True when the line ends its paragraph,
+    # False when the paragraph goes on; None when the line carries no mark of ours
+    ends: bool | None = None
 
     @property
     def center(self) -> float:
@@ -123,11 +127,12 @@ def _line(row: list[dict], spaces_drawn: bool) -> Line | None:
     trailing = raw[len(raw.rstrip()):] if not leader else ""
     inked = [ch for ch in row if ch["text"].strip()]
     sizes = sorted(float(ch.get("size", 10)) for ch in inked)
+    tags = [ch.get("tag") for ch in inked if ch.get("tag") in _MARKS]
     return Line(
         top=min(ch["top"] for ch in inked), x0=inked[0]["x0"],
         x1=max(ch["x1"] for ch in inked), text=text, size=sizes[len(sizes) // 2],
         bold=all(_bold(ch) for ch in inked), any_bold=any(_bold(ch) for ch in inked),
-        trailing=trailing, leader=leader)
+        trailing=trailing, leader=leader, ends=_MARKS[tags[-1]] if tags else None)
 
 
 @dataclass
@@ -192,6 +197,11 @@ class Reading:
     metrics: Metrics = field(default_factory=Metrics)
     our_breaks: bool = False
     own_lines: re.Pattern[str] | None = None
+
+    def goes_on(self, line: Line) -> bool | None:
+        """Whether our writer marked `line` as going on in the next line (None: the
+        file does not say; another program's /P and /Span marks are not ours)."""
+        return None if not self.our_breaks or line.ends is None else not line.ends
 
 
 def wrapped(first: Line, second: Line, width: float, reading: Reading,
@@ -300,14 +310,26 @@ def paragraphs(lines: list[Line], left: float, right: float, reading: Reading,
     last line) each; the box's text runs from `left` to `right`."""
     out: list[tuple[Line, str, Line]] = []
     for index, line in enumerate(lines):
-        if out and reading.our_breaks and not _centred(out[-1][2], line, left, right) and (
+        marked = reading.goes_on(out[-1][2]) if out else None
+        if marked is not None:
+            if marked:
+                out[-1] = join(out[-1], line, reading)
+            else:
+                out.append((line, line.text, line))
+        elif out and reading.our_breaks and not _centred(out[-1][2], line, left, right) and (
                 not _our_indent(out[-1][0], out[-1][2], line)):
             out.append((line, line.text, line))  # a line starts where none goes on
         elif out and continues(out[-1][2], line, left, right, reading,
                                lines[index + 1:index + 3]):
-            first, text, last = out[-1]
-            out[-1] = (first, text + separator(text, last.trailing, line.text, reading.spaces)
-                       + line.text, line)
+            out[-1] = join(out[-1], line, reading)
         else:
             out.append((line, line.text, line))
     return out
+
+
+def join(paragraph: tuple[Line, str, Line], line: Line, reading: Reading,
+         ) -> tuple[Line, str, Line]:
+    """A paragraph (first line, text, last line) going on with `line`."""
+    first, text, last = paragraph
+    return first, text + separator(text, last.trailing, line.text, reading.spaces) + (
+        line.text), line

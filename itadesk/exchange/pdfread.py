@@ -25,6 +25,7 @@ from .pdflines import (
     LINE_TOLERANCE,
     Line,
     Reading,
+    join,
     lines_of,
     paragraphs,
     wrapped,
@@ -273,16 +274,32 @@ def _blocks(pages: list[_Page], reading: Reading) -> list[Block]:
     reading = dataclasses.replace(reading, own_lines=re.compile("|".join(
         f"(?:{start})" for start in starts)))
     blocks: list[Block] = []
+    open_end: tuple[Para, tuple[Line, str, Line]] | None = None  # goes on on the next page
     for page in pages:
         left, right = edges.get(round(page.width), (0.0, page.width))
-        items: list[tuple[float, Block]] = []
+        items: list[tuple[float, Block, tuple[Line, str, Line] | None]] = []
         for top, run in _columns(page.lines):
-            for first, text, _ in paragraphs(run, left, right, reading):
+            for found in paragraphs(run, left, right, reading):
+                first = found[0]
                 centered = first.x0 > left + 5 and abs(first.center - (left + right) / 2) < 3
                 items.append((first.top if top is None else top,
-                              Para(text, page.number, centered, first.bold)))
-        items.extend((t.box[1], t.grid) for t in page.tables)
-        blocks.extend(block for _, block in sorted(items, key=lambda item: item[0]))
+                              Para(found[1], page.number, centered, first.bold), found))
+        items.extend((t.box[1], t.grid, None) for t in page.tables)
+        items.sort(key=lambda item: item[0])
+        typed = [item for item in items if not (item[2] and _noise(item[1].text)
+                                                 and item[2][2].ends is None)]
+        if open_end is not None and typed and typed[0][2] is not None:
+            # our paragraph cut by the foot of the page goes on at the top of this one
+            para, found = open_end
+            _, _, (first, text, end) = typed[0]
+            para.text = join(found, first, reading)[1] + text[len(first.text):]
+            items.remove(typed[0])
+            typed[0] = (0.0, para, (found[0], para.text, end))
+        blocks.extend(block for _, block, _ in items)
+        last = typed[-1] if typed else None
+        open_end = None
+        if last is not None and last[2] is not None and reading.goes_on(last[2][2]):
+            open_end = (last[1], (last[2][0], last[1].text, last[2][2]))
     return blocks
 
 

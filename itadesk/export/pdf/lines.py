@@ -185,21 +185,35 @@ def align_offset(align: Align, room: float, used: float) -> float:
 # HarfBuzz ligates across it), and where a character the font lacks is drawn as an empty
 # box. Justified lines carry it always: a reader would take the space added between Thai
 # words for spaces typed. The decision is made on the glyphs drawn, not on the text.
+#
+# A line of a paragraph is marked too (marked content, which viewers do not show): /P when
+# it ends its paragraph (the clerk pressed Enter there, or the text ends), /Span when the
+# paragraph goes on on the next line, in its box or on the next page. On paper the two
+# can look the same (a line ended by Enter just where it was full); our importer reads
+# the mark (exchange/pdflines.py).
+PARAGRAPH_END, PARAGRAPH_GOES_ON = "P", "Span"
+
+
 @contextmanager
-def actual_text(canvas: Canvas, text: str, needed: bool) -> Iterator[None]:
-    if not needed:
-        yield
-        return
-    utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
-    canvas.addLiteral(f"/Span <</ActualText <{utf16}>>> BDC")
+def actual_text(canvas: Canvas, text: str, needed: bool, tag: str | None = None,
+                ) -> Iterator[None]:
+    # the mark inside the /Span (poppler takes /ActualText from a /Span only; pdfminer
+    # gives a glyph the innermost tag)
+    if needed:
+        utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
+        canvas.addLiteral(f"/Span <</ActualText <{utf16}>>> BDC")
+    if tag is not None:
+        canvas.addLiteral(f"/{tag} BMC")
     yield
-    canvas.addLiteral("EMC")
+    for _ in range(needed + (tag is not None)):
+        canvas.addLiteral("EMC")
 
 
 def _draw(pages: Pages, text: str, x: float, baseline: float,
-          spans: list[tuple[str, str, float]], gaps: list[float] | None = None) -> None:
+          spans: list[tuple[str, str, float]], gaps: list[float] | None = None,
+          tag: str | None = None) -> None:
     ops, copied = pages.glyphs.drawn(x, baseline, spans, gaps or ())
-    with actual_text(pages.canvas, text, needed=copied != text or any(gaps or ())):
+    with actual_text(pages.canvas, text, copied != text or any(gaps or ()), tag):
         pages.canvas.addLiteral(ops)
 
 
@@ -216,7 +230,7 @@ def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
     if line.spans:
         pages.saw_text(line.text)
         _draw(pages, line.text, x, baseline, [(s.text, s.face, s.size) for s in line.spans],
-              line.gaps)
+              line.gaps, PARAGRAPH_END if line.last else PARAGRAPH_GOES_ON)
         _underline(pages.canvas, line, x, baseline)
     if line.fill_dots:
         face = face_name()
