@@ -442,7 +442,7 @@ def _add_imported(args: argparse.Namespace, library: Any, report: Any) -> int:
     from .thai.digits import to_thai_digits
 
     origin = Origin(OriginKind.IMPORTED, args.file.name)
-    there = library.same_reports(report.municipality, report.fiscal_year)
+    there = library.same_reports(report.municipality, report.fiscal_year, report.layout)
     if there and args.replace:
         library.take_backup(even_new=True)
         origin = dataclasses.replace(origin, copy=there[0].origin.copy)

@@ -124,3 +124,42 @@ def test_the_command_line_refuses_a_duplicate_unless_told(tmp_path: Path):
         assert lib.load_report(third).origin.copy == 2
         assert sorted(r.origin.copy for r in lib.list_reports()) == [1, 2]
         assert lib.backups()  # taken before the replacement
+
+
+def test_next_year_asks_only_about_a_report_of_the_same_kind(open_window, qtbot):  # noqa: F811
+    """The clerk's 76.png: next year's copy of the improvement PLAN was offered as this
+    results report's next year ("เปิดฉบับที่มีอยู่" would have opened the plan)."""
+    from itadesk.domain.layouts import Family, family
+    from itadesk.domain.scoresheet import improvement_plan
+
+    from .test_scoresheet import TYPED
+
+    kinds = {lay.id: family(lay) for lay in window_layouts()}
+    assert kinds == {"six-measures": Family.RESULTS, "six-guidelines": Family.RESULTS,
+                     "six-timing-first": Family.RESULTS, "narrative": Family.RESULTS,
+                     "measures-plan": Family.MEASURES_PLAN,
+                     "improvement-plan": Family.IMPROVEMENT_PLAN}
+    window = open_window()
+    town = "เทศบาลตำบลบ่อปลาทอง"
+    this_year = next(r.id for r in window.library.list_reports() if r.municipality == town)
+    plan = window.library_session.create_report(improvement_plan(TYPED, town), "แผน")
+    assert window.library.load_report(plan).fiscal_year == 2569  # next year's, a plan
+    asked: list[str] = []
+    window.open_report(this_year)
+    when_dialog_opens(_answer("ยกเลิก", asked), tries=5)  # had it asked (it did)
+    made = window.create_next_year()
+    qtbot.wait(200)  # that answer no longer waits for a question
+    assert asked == [] and made not in (None, plan)  # the plan there is another report
+    assert window.library.load_report(made).layout == "six-timing-first"
+    # made again: now it is asked, about the results report of that year, not the plan
+    window.open_report(this_year)
+    when_dialog_opens(_answer("เปิดฉบับที่มีอยู่", asked))
+    assert window.create_next_year() == made
+    assert len(asked) == 1 and "ปีงบประมาณ ๒๕๖๙ อยู่แล้ว" in asked[0]
+    assert "ฉบับ" not in asked[0].split("อยู่แล้ว")[1]  # one report there, not two
+
+
+def window_layouts():
+    from itadesk.domain import builtin_layouts
+
+    return builtin_layouts()

@@ -125,6 +125,27 @@ class Layout:
                                    extras_in=keep(self.extras_in))
 
 
+class Family(StrEnum):
+    """What kind of document of the ITA year a layout makes: a report of one kind is no
+    duplicate of another kind's of the same municipality and year (next year's plan
+    beside next year's results report)."""
+
+    RESULTS = "results"  # what was done: it has a column for the results
+    MEASURES_PLAN = "measures-plan"  # the year's measures, planned at its start
+    IMPROVEMENT_PLAN = "improvement-plan"  # the plan written from last year's ITA scores
+
+
+def family(layout: Layout) -> Family:
+    """By the layout's columns, so that the clerk's own layouts, made from the shipped
+    ones, fall where theirs do: results reported make a results report; a column for
+    how the measures are followed up, the start-of-year measures plan."""
+    if "result" in layout.fields:
+        return Family.RESULTS
+    if "monitoring" in layout.fields:
+        return Family.MEASURES_PLAN
+    return Family.IMPROVEMENT_PLAN
+
+
 class UnknownLayout(ClerkError, KeyError):
     """A layout id that neither the program nor the library knows."""
 
@@ -171,6 +192,10 @@ class LayoutCatalog:
                 out[layout.id] = layout
         return LayoutCatalog(tuple(sorted(out.values(),
                                           key=lambda lay: (not lay.builtin, lay.order, lay.id))))
+
+    def family(self, layout_id: str) -> Family | str:
+        """The layout's family; a layout id unknown here stands for its own."""
+        return family(self.get(layout_id)) if layout_id in self else layout_id
 
     def free_id(self, stem: str = "own") -> str:
         """An id no layout here has: own-1, own-2 …"""

@@ -328,11 +328,19 @@ class Library:
     def list_reports(self) -> list[ReportSummary]:
         return self._summaries("", ())
 
-    def same_reports(self, municipality: str, fiscal_year: int) -> list[ReportSummary]:
-        """The reports of this municipality (spaces and case aside) and fiscal year."""
-        return self._summaries(
+    def same_reports(self, municipality: str, fiscal_year: int,
+                     kind_of: str | None = None) -> list[ReportSummary]:
+        """The reports of this municipality (spaces and case aside) and fiscal year; given
+        a layout id, only those of its family (a results report and a plan of one year
+        are not the same report)."""
+        there = self._summaries(
             " WHERE lower(trim(r.municipality)) = lower(trim(?)) AND r.fiscal_year = ?",
             (municipality, int(fiscal_year)))
+        if kind_of is None:
+            return there
+        layouts = self.layouts()
+        wanted = layouts.family(kind_of)
+        return [s for s in there if layouts.family(s.layout) == wanted]
 
     def _summaries(self, where: str, args: tuple[Any, ...]) -> list[ReportSummary]:
         rows = self._conn.execute(

@@ -7,7 +7,6 @@ own, "(ฉบับที่ ๒)"), or replace it (the library backed up first;
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -86,14 +85,13 @@ def ask(parent: QWidget | None, report: Report, there: list[ReportSummary]) -> C
 
 
 def place_report(parent: QWidget | None, session: LibrarySession, report: Report,
-                 origin: Origin, text: str,
-                 alike: Callable[[ReportSummary], bool] | None = None) -> Placed:
+                 origin: Origin, text: str) -> Placed:
     """Add `report` (from `origin`) as one undoable step, asking first when the library
-    already holds one of its municipality and fiscal year (and, given `alike`, of its
-    kind: a plan beside that year's results report is no duplicate)."""
-    there = session.library.same_reports(report.municipality, report.fiscal_year)
-    if alike is not None:
-        there = [s for s in there if alike(s)]
+    already holds one of its municipality and fiscal year and of its kind (a plan beside
+    that year's results report is no duplicate: the clerk's «เปิดฉบับที่มีอยู่» would
+    open the wrong kind of report)."""
+    there = session.library.same_reports(report.municipality, report.fiscal_year,
+                                         report.layout)
     report = dataclasses.replace(report, origin=origin)
     if not there:
         return Placed(session.create_report(report, text), Choice.NONE)

@@ -14,7 +14,7 @@ from ..domain import Origin, OriginKind
 from ..domain.changes import Changes
 from ..domain.model import RoundText
 from ..domain.rounds import ROUNDS, kept_rounds
-from ..domain.scoresheet import PLAN_LAYOUT, ScoreSheet, improvement_plan
+from ..domain.scoresheet import ScoreSheet, improvement_plan
 from .session import LibrarySession, ReportSession
 
 Rounds = dict[int, tuple[RoundText, ...]]
@@ -75,7 +75,6 @@ def plan_from_sheet(library_session: LibrarySession, sheet: ScoreSheet,
 
     name = f"แผนพัฒนาจากคะแนน ITA ({source})" if source else "แผนพัฒนาจากคะแนน ITA"
     placed = place_report(parent, library_session, improvement_plan(sheet, municipality),
-                          Origin(OriginKind.SCORES, source), name,
-                          alike=lambda there: there.layout == PLAN_LAYOUT)
+                          Origin(OriginKind.SCORES, source), name)
     return placed.report_id
 
