@@ -4,6 +4,7 @@ one report on the server while it is stopped and started again."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from itadesk.domain import Measure, Report
+from itadesk.domain import Measure, Memo, Report, Signer
+from itadesk.domain.report_parts import changed_parts
 from itadesk.store import Library
 from itadesk.store.schema import LATEST_VERSION
 from itadesk.store.versions import REPORT_ROW, CellEdit, local_user
@@ -85,6 +87,60 @@ def test_an_edit_over_an_older_version_of_the_same_cell_is_a_conflict(library: P
             assert gone.gone and not gone.saved
             assert [(c.field, c.new) for c in mine.changes(rid)][:2] == [
                 ("result", "ของเขา"), ("owner", "กองคลัง")]
+            assert mine.integrity_ok()
+        finally:
+            if theirs is not mine:
+                theirs.close()
+
+
+def _parts(report: Report, version: int, **fields: object) -> list[CellEdit]:
+    """The edits a window sends for these fields of `report` as it read it."""
+    return [CellEdit(REPORT_ROW, part, text, version, base) for name, value in fields.items()
+            for part, base, text in changed_parts(name, getattr(report, name), value)]
+
+
+def test_signers_options_and_memo_are_checked_as_cells_are(library: Path | str):
+    """The signers, each export option and each part of the memo: another clerk's newer
+    text of the same part is a conflict, never overwritten; other parts are not."""
+    first = Signer("นายเดิม", ("ปลัดเทศบาล",), "ผู้เสนอ")
+    start = dataclasses.replace(_report(), signers=(first,), options={"cover": False},
+                                memo=Memo(subject="เรื่องเดิม"))
+    with Library.open(library) as mine:
+        rid = mine.create_report(start)
+        read = mine.load_report(rid)  # both clerks read the report as it was
+        rv = mine.row_versions(rid)[REPORT_ROW]
+        theirs = _second(library) or mine
+        try:
+            their_signer = dataclasses.replace(first, name="นางสาวของเขา")
+            done = theirs.edit_cells(rid, _parts(read, rv, signers=(their_signer,),
+                                                 options={"cover": True},
+                                                 memo=Memo(subject="เรื่องเดิม",
+                                                           facts="ข้อเท็จจริงของเขา")))
+            assert done.saved and done.versions[REPORT_ROW] == rv + 3
+            my_signer = dataclasses.replace(first, name="นายของฉัน")
+            late = mine.edit_cells(rid, _parts(
+                read, rv, signers=(my_signer,), options={"cover": False, "orientation": "portrait"},
+                memo=Memo(subject="เรื่องของฉัน", facts="ข้อเท็จจริงของฉัน")))
+            # the signers and the memo's facts: theirs are newer, so offered; the other
+            # option and the other part of the memo were theirs to keep and mine to add
+            assert sorted(c.edit.field for c in late.conflicts) == ["memo.facts", "signers"]
+            assert {c.who for c in late.conflicts} == {theirs.who}
+            now = mine.load_report(rid)
+            assert now.signers == (their_signer,)
+            assert now.options == {"cover": True, "orientation": "portrait"}
+            assert (now.memo.subject, now.memo.facts) == ("เรื่องของฉัน", "ข้อเท็จจริงของเขา")
+            # keep mine: sent again over their version; theirs: nothing to send
+            signers = next(c for c in late.conflicts if c.edit.field == "signers")
+            assert mine.edit_cells(rid, [signers.keep_mine()]).saved
+            assert mine.load_report(rid).signers == (my_signer,)
+            # a memo taken away over a memo another clerk has written to: a conflict too
+            gone = mine.edit_cells(rid, _parts(read, rv, memo=None))
+            assert [c.edit.field for c in gone.conflicts] == ["memo"]
+            assert mine.load_report(rid).memo == now.memo
+            logged = [(c.who, c.field) for c in mine.changes(rid)]
+            assert logged == [(theirs.who, "signers"), (theirs.who, "options.cover"),
+                              (theirs.who, "memo.facts"), (mine.who, "options.orientation"),
+                              (mine.who, "memo.subject"), (mine.who, "signers")]
             assert mine.integrity_ok()
         finally:
             if theirs is not mine:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from itadesk.store import Library
 from itadesk.ui.app import make_app, open_library
@@ -24,8 +24,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 RESULT = 4  # ผลการดำเนินการ, in the demo's six-timing-first layout
 
 
-@pytest.fixture
-def two_windows(qtbot, pg_url: str) -> Iterator[tuple[MainWindow, MainWindow, int]]:
+def _windows(qtbot, pg_url: str, layout: str) -> Iterator[tuple[MainWindow, MainWindow, int]]:
     make_app()
     windows: list[MainWindow] = []
     for _ in range(2):
@@ -36,14 +35,24 @@ def two_windows(qtbot, pg_url: str) -> Iterator[tuple[MainWindow, MainWindow, in
         window.resize(1280, 800)
         window.show()
         windows.append(window)
-    rid = next(s.id for s in windows[0].library.list_reports()
-               if s.layout == "six-timing-first")
+    rid = next(s.id for s in windows[0].library.list_reports() if s.layout == layout)
     for window in windows:
         window.open_report(rid)
     yield windows[0], windows[1], rid
     for window in windows:
         window.close()
         window.library.close()
+
+
+@pytest.fixture
+def two_windows(qtbot, pg_url: str) -> Iterator[tuple[MainWindow, MainWindow, int]]:
+    yield from _windows(qtbot, pg_url, "six-timing-first")
+
+
+@pytest.fixture
+def two_on_signed(qtbot, pg_url: str) -> Iterator[tuple[MainWindow, MainWindow, int]]:
+    """Two windows on the demo report that has signers and a memo."""
+    yield from _windows(qtbot, pg_url, "six-guidelines")
 
 
 def _type_into(qtbot, window: MainWindow, row: int, column: int, text: str, *,
@@ -190,3 +199,140 @@ def test_a_report_field_saved_by_another_clerk_is_offered_not_overwritten(qtbot,
     qtbot.waitUntil(lambda: b.session.report.title == "ชื่อที่อีกคนตั้ง")
     with Library.open(a.library.location, take_backup=False) as other:
         assert other.load_report(rid).title == "ชื่อที่อีกคนตั้ง"
+
+
+def _type_signer(qtbot, window: MainWindow, name: str) -> None:
+    """Type over the first signer's name in the report's form, with keys."""
+    activate(qtbot, window)
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.form)
+    table = page.form.signers
+    click_cell(qtbot, table, 0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    type_text(editor, name)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the table closes the editor a moment after
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def _type_memo(qtbot, window: MainWindow, field: str, text: str) -> None:
+    """Type over a field of the memo, with keys, and leave it (Tab saves it)."""
+    activate(qtbot, window)
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.memo)
+    widget = page.memo.lines.get(field) or page.memo.texts[field]
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, CTRL)
+    type_text(widget, text)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def _answer(asked: list[str], button: str) -> None:
+    def answer(box) -> None:
+        asked.append(box.text())
+        click_button(button)(box)
+
+    when_dialog_opens(answer)
+
+
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+def test_a_signer_typed_in_two_windows_is_offered_as_a_conflict(qtbot, two_on_signed,
+                                                                  choice: str):
+    a, b, rid = two_on_signed
+    _type_signer(qtbot, a, "นายเอ พิมพ์ก่อน")
+    with Library.open(a.library.location, take_backup=False) as other:
+        assert other.load_report(rid).signers[0].name == "นายเอ พิมพ์ก่อน"
+    asked: list[str] = []
+    _answer(asked, "ใช้ข้อความของฉัน" if choice == "mine" else "ใช้ข้อความของ postgres")
+    _type_signer(qtbot, b, "นางบี พิมพ์ทีหลัง")  # B read the signers before A's edit
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "ผู้ลงนามท้ายรายงาน" in asked[0]
+    assert "นายเอ พิมพ์ก่อน" in asked[0] and "นางบี พิมพ์ทีหลัง" in asked[0]
+    assert "{" not in asked[0]  # said in words, not as the library keeps it
+    want = "นางบี พิมพ์ทีหลัง" if choice == "mine" else "นายเอ พิมพ์ก่อน"
+    qtbot.waitUntil(lambda: b.report_page.form.signers.item(0, 0).text() == want)
+    assert b.session.report.signers[0].name == want
+    with Library.open(a.library.location, take_backup=False) as other:
+        saved = other.load_report(rid).signers
+        assert saved[0].name == want and len(saved) == 2  # the second signer untouched
+        assert other.integrity_ok()
+
+
+def test_two_clerks_choosing_other_options_and_typing_other_memo_fields_keep_both(
+        qtbot, two_on_signed):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox
+
+    a, b, rid = two_on_signed
+
+    def choose(window: MainWindow, action) -> None:
+        activate(qtbot, window)
+        done: list[bool] = []
+
+        def fill(dialog) -> None:
+            action(dialog)
+            ok = next(bt for bt in dialog.findChildren(QDialogButtonBox)[0].buttons()
+                      if bt.text() == "ตกลง")
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+            done.append(True)
+
+        when_dialog_opens(fill)
+        window.options_action.trigger()
+        assert done
+
+    def tick_cover(dialog) -> None:
+        box = dialog.findChild(QCheckBox, "option_cover")
+        assert not box.isChecked()
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Space)
+
+    def portrait(dialog) -> None:
+        combo = dialog.findChild(QComboBox)
+        combo.setFocus()
+        for _ in range(combo.count()):
+            if combo.currentData() == "portrait":
+                break
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert combo.currentData() == "portrait"
+
+    choose(a, tick_cover)
+    choose(b, portrait)  # B's dialog shows the cover off: B read it before A's choice
+    _type_memo(qtbot, a, "subject", "เรื่องที่เอพิมพ์")
+    _type_memo(qtbot, b, "facts", "ข้อเท็จจริงที่บีพิมพ์")
+    with Library.open(a.library.location, take_backup=False) as other:
+        report = other.load_report(rid)
+    assert report.options["cover"] is True and report.options["orientation"] == "portrait"
+    assert report.memo.subject == "เรื่องที่เอพิมพ์"
+    assert report.memo.facts == "ข้อเท็จจริงที่บีพิมพ์"
+    # the same field of the memo typed in both: offered with both texts, theirs taken
+    asked: list[str] = []
+    _answer(asked, "ใช้ข้อความของ postgres")
+    _type_memo(qtbot, a, "facts", "ข้อเท็จจริงที่เอพิมพ์")
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "บันทึกข้อความนำเรียน ช่อง «ข้อเท็จจริง»" in asked[0]
+    assert "«ข้อเท็จจริงที่บีพิมพ์»" in asked[0] and "«ข้อเท็จจริงที่เอพิมพ์»" in asked[0]
+    qtbot.waitUntil(lambda: a.report_page.memo.texts["facts"].text() == "ข้อเท็จจริงที่บีพิมพ์")
+    with Library.open(a.library.location, take_backup=False) as other:
+        assert other.load_report(rid).memo.facts == "ข้อเท็จจริงที่บีพิมพ์"
+
+
+def test_a_layout_chosen_on_the_office_library_gives_the_table_its_columns(qtbot,
+                                                                           two_windows):
+    a, _b, rid = two_windows
+    activate(qtbot, a)
+    page = a.report_page
+    page.tabs.setCurrentWidget(page.form)
+    box = page.form.layout_box
+    box.setFocus()
+    before = box.currentData()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    chosen = box.currentData()
+    assert chosen != before
+    qtbot.waitUntil(lambda: a.session.report.layout == chosen)
+    assert a.session.model.layout.id == chosen  # the table's columns are the new layout's
+    headers = [c.header for c in a.session.model.layout.columns]
+    model = page.table.model()
+    assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(headers))] == headers
+    with Library.open(a.library.location, take_backup=False) as other:
+        assert other.load_report(rid).layout == chosen

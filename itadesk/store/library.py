@@ -31,8 +31,8 @@ from ..domain import (
     Report,
     ReportSummary,
     Score,
-    Signer,
     builtin_layouts,
+    report_parts,
 )
 from ..domain.model import REPORT_TEXT_FIELDS, RoundText
 from ..domain.oit import OitYear, shipped_year
@@ -53,6 +53,7 @@ from .errors import (
 from .filesystem import on_network
 from .memo_rows import read_memo, write_memo
 from .opening import translate as _translate
+from .report_rows import read_signers, write_signers
 
 if TYPE_CHECKING:
     from ..exchange.jsonfile import Exchange
@@ -371,7 +372,7 @@ class Library:
         fiscal_year, options, created, updated = row[1 + len(REPORT_TEXT_FIELDS) :]
         return Report(
             id=row[0], fiscal_year=fiscal_year, options=json.loads(options or "{}"),
-            created=created, updated=updated, signers=self._signers(report_id),
+            created=created, updated=updated, signers=read_signers(conn, report_id),
             memo=read_memo(conn, report_id), origin=_origin(conn.execute(
                 "SELECT kind, source, copy FROM report_origin WHERE report_id = ?",
                 (report_id,)).fetchone()),
@@ -409,15 +410,6 @@ class Library:
                                rounds=tuple(rounds.get(mid, ())), **values))
         return out
 
-    def _signers(self, report_id: int) -> tuple[Signer, ...]:
-        return tuple(
-            Signer(name=n, positions=tuple(p.split("\n")) if p else (), role=r)
-            for n, p, r in self._conn.execute(
-                "SELECT name, positions, role FROM signer WHERE report_id = ? ORDER BY position",
-                (report_id,),
-            )
-        )
-
     def measure_count(self, report_id: int) -> int:
         return self._conn.execute(
             "SELECT count(*) FROM measure WHERE report_id = ?", (report_id,)
@@ -453,25 +445,10 @@ class Library:
         now = _now()
         with self._tx(report_id) as conn:
             for name, value in fields.items():
-                if name in REPORT_TEXT_FIELDS:
-                    versions.write_cell(conn, self.who, now, report_id, versions.REPORT_ROW,
-                                        name, str(value))
-                    continue
-                if name == "signers":
-                    _write_signers(conn, report_id, value)
-                elif name == "memo":
-                    write_memo(conn, report_id, value)
-                elif name == "options":
-                    conn.execute("UPDATE report SET options = ? WHERE id = ?",
-                                 (json.dumps(value, ensure_ascii=False), report_id))
-                elif name == "fiscal_year":
-                    conn.execute("UPDATE report SET fiscal_year = ? WHERE id = ?",
-                                 (int(value), report_id))
-                else:
+                if report_parts.field_of(name) != name:
                     raise KeyError(name)
-                conn.execute("UPDATE report SET version = version + 1 WHERE id = ?",
-                             (report_id,))
-                versions.log_value(conn, self.who, now, report_id, name, value)
+                versions.write_cell(conn, self.who, now, report_id, versions.REPORT_ROW,
+                                    name, report_parts.text_of(name, value))
             self._touch(conn, report_id)
 
     def update_measures(self, report_id: int, changes: Iterable[tuple[int, str, str]]) -> None:
@@ -705,7 +682,7 @@ def _insert_report(conn: Connection, report: Report, keep_ids: bool = False) -> 
         " RETURNING id", values).fetchone()[0])
     if kept:
         dialect_of(conn).ids_given(conn, "report")
-    _write_signers(conn, report_id, report.signers)
+    write_signers(conn, report_id, report.signers)
     write_memo(conn, report_id, report.memo)
     origin = report.origin
     conn.execute("INSERT INTO report_origin (report_id, kind, source, copy) VALUES (?, ?, ?, ?)",
@@ -765,14 +742,6 @@ def _write_scores(conn: Connection, measure_id: int, scores: Sequence[Score]) ->
     conn.executemany(
         "INSERT INTO score (measure_id, position, topic, previous, current) VALUES (?,?,?,?,?)",
         [(measure_id, i, s.topic, s.previous, s.current) for i, s in enumerate(scores)],
-    )
-
-
-def _write_signers(conn: Connection, report_id: int, signers: Sequence[Signer]) -> None:
-    conn.execute("DELETE FROM signer WHERE report_id = ?", (report_id,))
-    conn.executemany(
-        "INSERT INTO signer (report_id, position, name, positions, role) VALUES (?,?,?,?,?)",
-        [(report_id, i, s.name, "\n".join(s.positions), s.role) for i, s in enumerate(signers)],
     )
 
 

@@ -7,19 +7,23 @@ clerk saved a different text into the same cell meanwhile, nothing is written: t
 comes back as a `Conflict` (their text, who, the row's version now), for the clerk to
 choose (keep mine: send it again over that version; take theirs: drop it). Nothing is
 locked while anyone types: the check and the write are one short transaction.
+
+The report's own row is checked the same way, its "cells" being its parts
+(domain/report_parts.py): a text field, its signers, each of its options, each part of
+its memo; the report's version counts the edits of them all.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import getpass
-import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..domain import MEASURE_TEXT_FIELDS
-from ..domain.model import REPORT_TEXT_FIELDS
+from ..domain.report_parts import field_of
 from .dialect import Connection
+from .report_rows import read_part, write_part
 
 REPORT_ROW = 0  # measure_id of an edit of the report's own fields
 
@@ -63,11 +67,12 @@ def local_user() -> str:
 
 
 def _row(conn: Connection, report_id: int, measure_id: int, field: str) -> Any:
+    """(the cell's text, its row's version), or None: no such row. A field of the report
+    itself is any part of it (domain/report_parts.py: 'title', 'signers', 'options.cover')."""
     if measure_id == REPORT_ROW:
-        if field not in REPORT_TEXT_FIELDS:
-            raise KeyError(field)
-        return conn.execute(f"SELECT {field}, version FROM report WHERE id = ?",
-                            (report_id,)).fetchone()
+        field_of(field)  # KeyError for no part of a report
+        row = conn.execute("SELECT version FROM report WHERE id = ?", (report_id,)).fetchone()
+        return None if row is None else (read_part(conn, report_id, field), row[0])
     if field not in MEASURE_TEXT_FIELDS:
         raise KeyError(field)
     return conn.execute(f"SELECT {field}, version FROM measure WHERE id = ? AND report_id = ?",
@@ -90,10 +95,12 @@ def write_cell(conn: Connection, who: str, now: str, report_id: int, measure_id:
         return None
     if row[0] == text:
         return int(row[1])
-    table, row_id = ("report", report_id) if measure_id == REPORT_ROW else ("measure",
-                                                                           measure_id)
-    conn.execute(f"UPDATE {table} SET {field} = ?, version = version + 1 WHERE id = ?",
-                 (text, row_id))
+    if measure_id == REPORT_ROW:
+        write_part(conn, report_id, field, text)
+        conn.execute("UPDATE report SET version = version + 1 WHERE id = ?", (report_id,))
+    else:
+        conn.execute(f"UPDATE measure SET {field} = ?, version = version + 1 WHERE id = ?",
+                     (text, measure_id))
     log(conn, who, now, report_id, measure_id, field, str(row[0]), text)
     return int(row[1]) + 1
 
@@ -103,14 +110,6 @@ def log(conn: Connection, who: str, now: str, report_id: int, measure_id: int, f
     conn.execute("INSERT INTO change_log (at, who, report_id, measure_id, field, old, new)"
                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
                  (now, who, report_id, measure_id, field, old, new))
-
-
-def log_value(conn: Connection, who: str, now: str, report_id: int, field: str,
-              value: Any) -> None:
-    """A field that is no text (signers, memo, options): its new value, as JSON."""
-    text = json.dumps(value, ensure_ascii=False, default=lambda v: dataclasses.asdict(v)
-                      if dataclasses.is_dataclass(v) else str(v))
-    log(conn, who, now, report_id, REPORT_ROW, field, "", text)
 
 
 def apply(conn: Connection, who: str, now: str, report_id: int,

@@ -24,7 +24,7 @@ class ExportOptionsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("ตัวเลือกการส่งออก")
         self.report = report
-        options = ExportOptions.from_report(report)
+        self.shown = options = ExportOptions.from_report(report)
         self.boxes: dict[str, QCheckBox] = {}
         layout = QVBoxLayout(self)
         for switch in SWITCHES:
@@ -43,7 +43,11 @@ class ExportOptionsDialog(QDialog):
         layout.addWidget(ok_cancel("ตกลง", self.accept, self.reject))
 
     def chosen(self) -> dict[str, Any]:
-        """The report's options with the dialog's choices (other entries kept)."""
-        values = {name: box.isChecked() for name, box in self.boxes.items()}
+        """The report's options with the choices the clerk changed in the dialog (other
+        entries kept): an option left as it was shown is not chosen again, so that on the
+        office's library another clerk's newer choice of it is not met as a conflict."""
+        values: dict[str, Any] = {name: box.isChecked() for name, box in self.boxes.items()}
         values["orientation"] = self.orientation.currentData()
-        return with_choices(self.report.options, values)
+        return with_choices(self.report.options, {
+            name: value for name, value in values.items()
+            if value != getattr(self.shown, name)})

@@ -189,25 +189,33 @@ class OfficeDesk(QObject):
 
     def ask(self, conflict: Conflict) -> bool:
         """True: keep mine (sent again over theirs); False: take theirs (shown already)."""
-        who = conflict.who or "ผู้ใช้อื่น"
-        where = "ข้อมูลรายงาน"  # a field of the report itself
-        if conflict.edit.measure_id != REPORT_ROW and self.session is not None:
+        from .part_text import readable, where
+
+        who, edit = conflict.who or "ผู้ใช้อื่น", conflict.edit
+        theirs, mine = conflict.theirs, edit.text
+        shown = "ตารางแสดง"
+        if edit.measure_id == REPORT_ROW:  # a part of the report itself: said as such
+            place, shown = where(edit.field), "หน้าต่างแสดง"
+            theirs, mine = readable(edit.field, theirs), readable(edit.field, mine)
+        elif self.session is not None:
             try:
-                where = "แถวที่ " + to_thai_digits(
-                    str(self.session.model.row_of(conflict.edit.measure_id) + 1))
+                place = "แถวที่ " + to_thai_digits(
+                    str(self.session.model.row_of(edit.measure_id) + 1))
             except KeyError:
-                where = "แถวที่ถูกลบแล้ว"
+                place = "แถวที่ถูกลบแล้ว"
+        else:
+            place = "ตารางมาตรการ"
         box = QMessageBox(QMessageBox.Icon.Question, "มีผู้แก้ไขช่องเดียวกัน",
-                          f"{who} แก้ช่องนี้ ({where}) และบันทึกไว้ก่อนแล้ว\n\n"
-                          f"ข้อความของ {who}:\n«{conflict.theirs}»\n\n"
-                          f"ข้อความของคุณ:\n«{conflict.edit.text}»\n\n"
-                          "จะใช้ข้อความใด (ตอนนี้ตารางแสดงข้อความของ "
+                          f"{who} แก้ช่องนี้ ({place}) และบันทึกไว้ก่อนแล้ว\n\n"
+                          f"ข้อความของ {who}:\n«{theirs}»\n\n"
+                          f"ข้อความของคุณ:\n«{mine}»\n\n"
+                          f"จะใช้ข้อความใด (ตอนนี้{shown}ข้อความของ "
                           f"{who} ข้อความของคุณยังไม่ได้บันทึก)", parent=self.window)
-        mine = box.addButton("ใช้ข้อความของฉัน", QMessageBox.ButtonRole.AcceptRole)
+        keep = box.addButton("ใช้ข้อความของฉัน", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(f"ใช้ข้อความของ {who}", QMessageBox.ButtonRole.RejectRole)
         box.setObjectName("conflict_box")
         box.exec()
-        return box.clickedButton() is mine
+        return box.clickedButton() is keep
 
     def stop(self) -> None:
         self.timer.stop()

@@ -171,8 +171,8 @@ class ReportSession(_Session):
                                measures=frozenset(m.id for m in measures if m.id is not None)))
 
     def apply_report_fields(self, fields: dict[str, Any]) -> bool:
-        if self.shared is not None and (done := self.shared.apply_report(fields)) is not None:
-            return done
+        if self.shared is not None:
+            return self.shared.apply_report(fields)
         if not self._store(self.library.update_report, self.report_id, **fields):
             return False
         for name, value in fields.items():

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..domain import MEASURE_TEXT_FIELDS, REPORT_TEXT_FIELDS
+from ..domain import MEASURE_TEXT_FIELDS
 from ..domain.changes import Changes
+from ..domain.report_parts import changed_parts, field_of, report_with
 from ..store import LibraryError, ServerUnreachable
 from ..store.versions import REPORT_ROW, CellEdit, Conflict
 
@@ -37,9 +38,8 @@ class SharedCells:
             there = {m.id for m in session.model.measures()}
             session.model.set_fields([(e.measure_id, e.field, e.text) for e in self.held
                                       if e.measure_id in there])
-            for e in self.held:
-                if e.measure_id == REPORT_ROW:
-                    session.report = session.report.with_field(e.field, e.text)
+            self._show_report([(e.field, e.text) for e in self.held
+                               if e.measure_id == REPORT_ROW])
 
     @property
     def offline(self) -> bool:
@@ -54,15 +54,15 @@ class SharedCells:
                  for mid, name, text in changes]
         return self.send(edits)
 
-    def apply_report(self, fields: dict[str, object]) -> bool | None:
-        """The report's own text fields, checked like cells (None: other fields, which
-        the session saves as before)."""
-        if not fields or not set(fields) <= set(REPORT_TEXT_FIELDS):
-            return None
-        return self.send([CellEdit(REPORT_ROW, name, str(value),
-                                   self.versions.get(REPORT_ROW, 1),
-                                   str(getattr(self.session.report, name)))
-                          for name, value in fields.items()])
+    def apply_report(self, fields: dict[str, object]) -> bool:
+        """The report's own fields, checked like cells part by part (report_parts.py: one
+        option, one field of the memo, the signers): another clerk's choice of another
+        option, or text in another field of the memo, is neither a conflict nor lost."""
+        report, row = self.session.report, self.versions.get(REPORT_ROW, 1)
+        edits = [CellEdit(REPORT_ROW, part, text, row, base)
+                 for name, value in fields.items()
+                 for part, base, text in changed_parts(name, getattr(report, name), value)]
+        return self.send(edits) if edits else True
 
     def send(self, edits: Sequence[CellEdit]) -> bool:
         session = self.session
@@ -90,14 +90,22 @@ class SharedCells:
 
     def _show(self, cells: Sequence[tuple[int, str, str]]) -> None:
         session = self.session
-        own = {f: t for m, f, t in cells if m == REPORT_ROW}
+        own = self._show_report([(f, t) for m, f, t in cells if m == REPORT_ROW])
         cells = [c for c in cells if c[0] != REPORT_ROW]
-        for name, text in own.items():
-            session.report = session.report.with_field(name, text)
         session.model.set_fields(cells)
         session._announce(Changes(self.report_id, measures=frozenset(m for m, _f, _t in cells),
                                   fields=frozenset(f for _m, f, _t in cells),
                                   report_fields=frozenset(own)))
+
+    def _show_report(self, parts: Sequence[tuple[str, str]]) -> set[str]:
+        """Put the report's parts in the session; the fields they belong to."""
+        session, fields = self.session, set()
+        for part, text in parts:
+            session.report = report_with(session.report, part, text)
+            fields.add(field_of(part))
+        if "layout" in fields:
+            session.model.set_layout(self.library.layouts().get(session.report.layout))
+        return fields
 
     def _hold(self, edits: Sequence[CellEdit]) -> None:
         first = {(e.measure_id, e.field): e for e in self.held}
