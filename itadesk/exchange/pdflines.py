@@ -59,9 +59,10 @@ def _bold(ch: dict) -> bool:
     return "bold" in str(ch.get("fontname", "")).lower()
 
 
-def lines_of(chars: list[dict], spaces_drawn: bool = True, apart: bool = False) -> list[Line]:
+def lines_of(chars: list[dict], spaces_drawn: bool = True, apart: bool = False,
+             gap: float = 4.0) -> list[Line]:
     """The lines the characters make, top to bottom; `apart`: a line is cut where a gap
-    of four letters' size or more parts it (two signers side by side)."""
+    of `gap` letters' size or more parts it (two signers side by side)."""
     ordered = sorted(enumerate(chars), key=lambda item: (round(item[1]["top"]), item[0]))
     rows: list[list[tuple[int, dict]]] = []
     for item in ordered:
@@ -75,18 +76,18 @@ def lines_of(chars: list[dict], spaces_drawn: bool = True, apart: bool = False) 
         # whatever starts there (LibreOffice draws a space before the word it follows)
         row.sort(key=lambda item: (round(item[1]["x0"], 1),
                                    item[1]["x1"] - item[1]["x0"] > 0.01, item[0]))
-        for part in _apart([ch for _, ch in row]) if apart else [[ch for _, ch in row]]:
+        for part in _apart([ch for _, ch in row], gap) if apart else [[ch for _, ch in row]]:
             line = _line(part, spaces_drawn)
             if line is not None:
                 out.append(line)
     return out
 
 
-def _apart(row: list[dict]) -> list[list[dict]]:
+def _apart(row: list[dict], gap: float) -> list[list[dict]]:
     parts: list[list[dict]] = [[]]
     last = None
     for ch in row:
-        if last is not None and ch["x0"] - last["x1"] > 4 * float(ch.get("size", 10)):
+        if last is not None and ch["x0"] - last["x1"] > gap * float(ch.get("size", 10)):
             parts.append([])
         parts[-1].append(ch)
         if ch["text"].strip():

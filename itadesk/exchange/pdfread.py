@@ -58,6 +58,9 @@ class _Cell:
     lines: list[Line]
     left: float = 0.0
     right: float = 0.0
+    # a table inside the cell: the cell's text as boxes read one after the other (its
+    # cells row by row, and the lines above and below it)
+    parts: list[tuple[Box, list[Line]]] = field(default_factory=list)
 
     def full(self, pitch: float) -> bool:
         """Its text reaches the foot of the row (the row was as tall as this cell)."""
@@ -89,22 +92,72 @@ def _inside(ch: dict, box: Box) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _table(table, chars: list[dict], page: int, number: int, spaces: bool,
+def _table(table, chars: list[dict], page, number: int, spaces: bool,
            pitch_steps: list[float]) -> _Table:
     rows = table.rows
     columns = max((len(r.cells) for r in rows), default=0)
     lefts = [min((r.cells[i][0] for r in rows if i < len(r.cells) and r.cells[i]),
                  default=0.0) for i in range(columns)]
-    found: list[list[tuple[Box, list[Line]] | None]] = []
+    found: list[list[_Cell | None]] = []
     for row in rows:
-        found.append([None if box is None else
-                      (box, lines_of([c for c in chars if _inside(c, box)], spaces))
-                      for box in row.cells])
-    _steps([lines for row in found for cell in row if cell for _, lines in [cell]],
-           pitch_steps)
-    return _Table(Grid(page=page, number=number, columns=columns), table.bbox,
-                  [[None if cell is None else _Cell(*cell) for cell in row] for row in found]
-                  ), lefts
+        cells: list[_Cell | None] = []
+        for box in row.cells:
+            if box is None:
+                cells.append(None)
+                continue
+            inside = [c for c in chars if _inside(c, box)]
+            lines = lines_of(inside, spaces)
+            cells.append(_Cell(box, lines, parts=_side_by_side(box, inside, lines, spaces)))
+        found.append(cells)
+    _steps([cell.lines for row in found for cell in row if cell], pitch_steps)
+    return _Table(Grid(page=page.page_number, number=number, columns=columns), table.bbox,
+                  found), lefts
+
+
+def _side_by_side(box: Box, chars: list[dict], lines: list[Line], spaces: bool,
+                  ) -> list[tuple[Box, list[Line]]]:
+    """A table inside the cell, drawn without ruling lines (Word's and LibreOffice's PDF
+    of a table in a cell): two lines or more one under the other, each cut into as many
+    pieces by gaps of a letter's size or more, the pieces starting at the same places. Its
+    pieces are read one by one, row by row, as the Word file gives its cells' lines; the
+    cell's other lines as they are. [] when there is none."""
+    if len(lines) < 2:
+        return []
+    pieces = lines_of(chars, spaces, apart=True, gap=1.0)
+    if len(pieces) == len(lines):
+        return []  # no line is cut
+    rows: list[list[Line]] = []
+    for line in pieces:
+        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for row in rows:
+        row.sort(key=lambda line: line.x0)
+
+    def starts(row: list[Line]) -> list[float]:
+        return [line.x0 for line in row]
+
+    aligned = [len(a) > 1 and len(a) == len(b) and all(
+        abs(x - y) < 2 for x, y in zip(starts(a), starts(b), strict=True))
+        for a, b in itertools.pairwise(rows)]
+    if not any(aligned):
+        return []
+    grid = set()
+    for index, together in enumerate(aligned):
+        if together:
+            grid.update((index, index + 1))
+    parts: list[tuple[Box, list[Line]]] = []
+    for index, row in enumerate(rows):
+        if index in grid:
+            parts.extend(((line.x0, box[1], box[2], box[3]), [line]) for line in row)
+            continue
+        whole = [line for line in lines if abs(line.top - row[0].top) <= LINE_TOLERANCE]
+        if parts and index - 1 not in grid:
+            parts[-1][1].extend(whole)
+        else:
+            parts.append((box, whole))
+    return parts
 
 
 def _pad(tables: list[_Table]) -> None:
@@ -149,8 +202,9 @@ def _fill(table: _Table, lefts: list[float], reading: Reading) -> None:
                 else:
                     cells.append(CellData("", index, 1, "continue"))  # merged from above
                 continue
-            texts = [text for _, text, _ in paragraphs(cell.lines, cell.left, cell.right,
-                                                       reading)]
+            pad = cell.left - cell.box[0]
+            texts = [text for box, lines in cell.parts or [(cell.box, cell.lines)]
+                     for _, text, _ in paragraphs(lines, box[0] + pad, box[2] - pad, reading)]
             cells.append(CellData("\n".join(texts), index))
             last_box = cell.box
         table.grid.rows.append(RowData(cells))
@@ -231,7 +285,7 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
             for table in found:
                 tables += 1
                 inside = [c for c in chars if _inside(c, table.bbox)]
-                item, lefts = _table(table, inside, number, tables, spaces, steps)
+                item, lefts = _table(table, inside, page, tables, spaces, steps)
                 read.tables.append(item)
                 pending.append((item, lefts))
             last = max(read.lines, key=lambda line: line.top, default=None)
