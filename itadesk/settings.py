@@ -24,6 +24,7 @@ class Settings:
     printing: dict[str, Any] = field(default_factory=dict)  # report id -> printer choices
     table_point_size: int = 0  # the measure table's text size; 0 = the program's own
     preview_width: int = 0  # the preview pane's, as the clerk left it; 0 = the program's own
+    preview_open: bool = False  # the preview pane shown beside the table, as the clerk left it
     # library path -> the report, tab and cell open there ({} on the library list)
     last_open: dict[str, Any] = field(default_factory=dict)
     # the office's library on a server, opened from the window (postgresql://…, never with

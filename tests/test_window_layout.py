@@ -4,6 +4,8 @@ taking the keys, the window's size and docks kept, the toolbar, the table's cell
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
 from itadesk.demo import add_demo_reports
 from itadesk.store import Library
+from itadesk.ui.app import make_app, open_library
+from itadesk.ui.main_window import MainWindow
 
 from .test_window import activate, open_window  # noqa: F401
 
@@ -91,3 +95,78 @@ def test_the_toolbars_fit_a_laptop_and_esc_closes_their_overflow(
     QTest.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: bar.height() == height)
     assert QApplication.focusWidget() is editor and editor.isVisible()
+
+
+def _saved_settings() -> dict:
+    config = Path(os.environ["ITADESK_CONFIG"])
+    return json.loads(config.read_text(encoding="utf-8")) if config.exists() else {}
+
+
+def test_the_first_start_fills_the_screen_then_the_clerks_size_is_kept(
+        qtbot, library_path: Path):
+    make_app()
+    library = open_library(library_path)
+    assert library is not None
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show_as_left()
+    room = window.screen().availableGeometry()
+    qtbot.waitUntil(lambda: window.frameGeometry().width() >= room.width()
+                    and window.frameGeometry().height() >= room.height() - 2)
+    window.showNormal()
+    window.setGeometry(room.x() + 20, room.y() + 30, 700, 500)
+    qtbot.waitUntil(lambda: window.size().width() == 700)
+    # kept within a moment of the change: a crash or a kill does not lose it
+    now = bytes(window.saveGeometry().toBase64().data()).decode()
+    qtbot.waitUntil(lambda: _saved_settings().get("window_geometry") == now, timeout=3000)
+    window.hide()
+    library.close()
+    again = open_library(library_path)
+    window2 = MainWindow(again)
+    qtbot.addWidget(window2)
+    window2.show_as_left()
+    try:
+        qtbot.waitUntil(lambda: (window2.width(), window2.height()) == (700, 500))
+    finally:
+        window2.close()
+        again.close()
+
+
+def test_the_preview_open_before_a_kill_is_open_again(qtbot, library_path: Path):
+    make_app()
+    library = open_library(library_path)
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show_as_left()
+    activate(qtbot, window)
+    window.open_report(library.list_reports()[0].id)
+    QTest.keyClick(window.report_page.table, Qt.Key.Key_F5)
+    assert window.preview_dock is not None and window.preview_dock.isVisible()
+    qtbot.waitUntil(lambda: _saved_settings().get("preview_open") is True and bool(
+        _saved_settings().get("last_open", {}).get(str(library.path))), timeout=3000)
+    window.hide()
+    library.close()  # the window never closed: as after kill -9
+    again = open_library(library_path)
+    window2 = MainWindow(again)
+    qtbot.addWidget(window2)
+    window2.show_as_left()
+    try:
+        assert window2.resumer.resume()
+        assert window2.preview_dock is not None and window2.preview_dock.isVisible()
+        assert window2.preview_action.isChecked()
+        # closed by the clerk: closed at the next start too
+        QTest.keyClick(window2.report_page.table, Qt.Key.Key_F5)
+        assert not window2.preview_dock.isVisible()
+    finally:
+        window2.close()
+        again.close()
+    library = open_library(library_path)
+    window3 = MainWindow(library)
+    qtbot.addWidget(window3)
+    window3.show_as_left()
+    try:
+        assert window3.resumer.resume()
+        assert window3.preview_dock is None or not window3.preview_dock.isVisible()
+    finally:
+        window3.close()
+        library.close()

@@ -149,7 +149,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
         if library is None:
             return 1
         window = MainWindow(library)
-        window.show()
+        window.show_as_left()
     except Exception as exc:  # no window yet: the message box is the clerk's only answer
         guard.tell(None, exc, "window: start")
         if library is not None:

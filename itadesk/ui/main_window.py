@@ -17,7 +17,14 @@ from PySide6.QtCore import (
     QTimer,
     QUrl,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -74,9 +81,6 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.report_page: ReportPage | None = None
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
-        # 1280×800 where the screen has room; within it on a 1366×768 laptop
-        room = self.screen().availableGeometry()
-        self.resize(min(1280, room.width()), min(800, room.height() - 40))
 
         self.undo_chain = UndoChain(self)
         self.library_session = self._library_session(library)
@@ -126,8 +130,45 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(notice or f"คลังรายงาน: {library.path}", 15000)
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        else:
+            # a first start fills the screen (a window at 1280×728 left a laptop's edges
+            # bare, and with no window manager there is nothing to maximise it with)
+            self.setGeometry(self.screen().availableGeometry())
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+        self.preview_action.setChecked(self.settings.preview_open)
+        # The size, place and docks are kept within a moment of each change, not only at a
+        # clean exit: after a crash or a kill the window comes back as the clerk left it.
+        self._keep_timer = QTimer(self)
+        self._keep_timer.setSingleShot(True)
+        self._keep_timer.setInterval(500)
+        self._keep_timer.timeout.connect(self._keep_window)
+
+    def show_as_left(self) -> None:
+        """Maximised on a first start, else as the clerk left it (restoreGeometry keeps
+        a maximised window maximised)."""
+        if self.settings.window_geometry:
+            self.show()
+        else:
+            self.showMaximized()
+
+    def _keep_window(self) -> None:
+        if not self.isVisible():
+            return
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
+        self._remember_preview_width()
+        settings.save(self.settings)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._keep_timer.start()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        if self.isVisible():
+            self._keep_timer.start()
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -614,6 +655,7 @@ class MainWindow(QMainWindow):
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.restoreDockWidget(self.preview_dock)  # floating, or where the clerk put it
         if self.checks_dock is not None and self.checks_dock.isVisible():
             self._checks_under_preview()
         # The table keeps the most room (beside it the measure's detail); the clerk may
@@ -657,6 +699,11 @@ class MainWindow(QMainWindow):
         if self.preview_dock is None or self.session is None:
             return  # the dock going away with its report is not the clerk closing it
         self.preview_action.setChecked(visible)
+        if self.isVisible() and self.settings.preview_open != visible:
+            # the clerk's choice, kept at once: the next start (after a kill too) has it
+            self.settings.preview_open = visible
+            settings.save(self.settings)
+        self._keep_timer.start()
         if visible and self.preview is not None:
             self.preview.refresh_now()
 
