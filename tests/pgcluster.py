@@ -107,3 +107,13 @@ class Cluster:
     def remove(self) -> None:
         self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def with_demos(url: str) -> str:
+    """The server library at `url`, made with the demo reports if it is new (the window
+    never puts them into a server library itself: ui/app.py)."""
+    from itadesk.demo import demo_reports
+    from itadesk.store import Library
+
+    Library.open(url, take_backup=False, first_reports=demo_reports).close()
+    return url

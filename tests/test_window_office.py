@@ -15,7 +15,7 @@ from itadesk.store import Library
 from itadesk.ui.app import make_app, open_library
 from itadesk.ui.main_window import MainWindow
 
-from .pgcluster import Cluster
+from .pgcluster import Cluster, with_demos
 from .processes import itadesk
 from .test_window import activate, click_cell
 from .ui_helpers import click_button, type_text, when_dialog_opens
@@ -28,7 +28,7 @@ def _windows(qtbot, pg_url: str, layout: str) -> Iterator[tuple[MainWindow, Main
     make_app()
     windows: list[MainWindow] = []
     for _ in range(2):
-        library = open_library(pg_url)  # the first makes the library with the demos
+        library = open_library(with_demos(pg_url))
         assert library is not None
         window = MainWindow(library)
         qtbot.addWidget(window)

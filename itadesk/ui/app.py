@@ -23,6 +23,8 @@ from ..store import (
     ServerUnreachable,
 )
 from ..store.backup import restore_damaged
+from ..store.library import Location
+from ..store.server import is_server
 from . import guard
 from .fonts import load_fonts, ui_font
 from .main_window import APP_TITLE, MainWindow
@@ -46,15 +48,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_library(path: Path, parent: QWidget | None = None) -> Library | None:
+def open_library(path: Location, parent: QWidget | None = None) -> Library | None:
     """Open, or ask the clerk what to do; None when the clerk gives up."""
     from ..demo import demo_reports
 
     while True:
         try:
             # The start-up backup is taken once the window shows (run), not before it.
-            # A first start makes the library with the demo reports, all or nothing.
-            return Library.open(path, take_backup=False, first_reports=demo_reports)
+            # A first start makes a library file with the demo reports, all or nothing;
+            # never the office's server library, which every clerk would then find them in.
+            demos = None if is_server(path) else demo_reports
+            return Library.open(path, take_backup=False, first_reports=demos)
         except (LibraryInUse, ServerUnreachable, LoginFailed) as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
             retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)

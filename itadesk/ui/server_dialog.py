@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 PASSFILE = ("%APPDATA%\\postgresql\\pgpass.conf" if sys.platform == "win32"
             else "~/.pgpass")
+# the PC's administrator or the server's own account: never a clerk's login, so not offered
+NOT_A_CLERK = frozenset({"root", "postgres", "administrator", "admin", "?"})
 
 
 def server_url(host: str, port: int, database: str, user: str) -> str:
@@ -43,7 +45,8 @@ class ServerDialog(QDialog):
         self.port.setRange(1, 65535)
         self.port.setValue(5432)
         self.database = QLineEdit("ita")
-        self.user = QLineEdit(user)
+        self.user = QLineEdit("" if user.lower() in NOT_A_CLERK else user)
+        self.user.setPlaceholderText("ชื่อผู้ใช้ของคุณที่ผู้ดูแลเครื่องแม่ข่ายตั้งให้ เช่น somchai")
         form = QFormLayout()
         form.addRow("เครื่องแม่ข่าย", self.host)
         form.addRow("พอร์ต", self.port)
@@ -72,6 +75,9 @@ class ServerDialog(QDialog):
     def _accept(self) -> None:
         if not self.host.text().strip() or not self.database.text().strip():
             self.problem.setText("กรุณาใส่ชื่อเครื่องแม่ข่ายและชื่อฐานข้อมูล")
+            return
+        if not self.user.text().strip():  # else the server is asked for this PC's login
+            self.problem.setText("กรุณาใส่ชื่อผู้ใช้ของคุณที่ผู้ดูแลเครื่องแม่ข่ายตั้งให้")
             return
         self.accept()
 
