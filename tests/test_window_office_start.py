@@ -70,3 +70,79 @@ def test_the_server_dialog_suggests_the_clerks_own_login_never_root(
     finally:
         window.close()
         window.library.close()
+
+
+@pytest.fixture
+def this_pc(tmp_path, monkeypatch):
+    """This PC's own data folder (where the library of a start without --library is)."""
+    from itadesk.store.library import ENV_LIBRARY, local_library_path
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv(ENV_LIBRARY, raising=False)
+    return local_library_path()
+
+
+def _start(qtbot) -> MainWindow:
+    """A start without --library, as from the desktop icon (the path cli.py gives run)."""
+    from itadesk.store.library import default_library_path
+
+    library = open_library(default_library_path())
+    assert library is not None
+    return _window(qtbot, library)
+
+
+def test_a_start_without_library_opens_the_server_library_opened_last(qtbot, pg_url: str,
+                                                                      this_pc):
+    first = _window(qtbot, Library.open(pg_url, take_backup=False))  # --library postgresql://…
+    first.close()
+    first.library.close()
+    again = _start(qtbot)
+    try:
+        assert again.library.dialect.server and again.library.location == pg_url
+        assert not this_pc.exists()  # no new library of this PC with demo reports
+        said = again.library_page.where.text()
+        assert said.startswith("คลังรายงานบนเครื่องแม่ข่าย «") and "(ผู้ใช้ postgres)" in said
+        assert again.library_page.where.isVisible()
+        assert "คลังรายงานบนเครื่องแม่ข่าย" in again.statusBar().currentMessage()
+        # back to this PC's own library, from the menu: then every start opens that one
+        assert again.open_local_library()
+        assert again.library_page.where.text() == f"คลังรายงานในเครื่องนี้ ({this_pc})"
+    finally:
+        again.close()
+        again.library.close()
+    last = _start(qtbot)
+    try:
+        assert not last.library.dialect.server and last.library.location == this_pc
+    finally:
+        last.close()
+        last.library.close()
+
+
+def test_a_remembered_server_that_does_not_answer_is_said_and_this_pc_offered(
+        qtbot, tmp_path, this_pc):
+    import urllib.parse
+
+    from itadesk import settings
+
+    gone = urllib.parse.quote(str(tmp_path / "no-server"), safe="")
+    kept = settings.Settings(office_library=f"postgresql://somchai@/ita?host={gone}")
+    settings.save(kept)
+    asked = []
+
+    def answer(box) -> None:
+        asked.append(box.text())
+        button = next(b for b in box.buttons() if b.text() == "เปิดคลังรายงานในเครื่องนี้")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    make_app()
+    when_dialog_opens(answer)
+    window = _start(qtbot)
+    try:
+        assert "ติดต่อเครื่องแม่ข่าย" in asked[0] and "«ita»" in asked[0]
+        assert window.library.location == this_pc and len(window.library.list_reports()) == 3
+        said = window.library_page.where.text()
+        assert said.startswith("คลังรายงานในเครื่องนี้") and "เครื่องแม่ข่าย «ita»" in said
+    finally:
+        window.close()
+        window.library.close()
+    assert settings.load()[0].office_library == kept.office_library  # tried again next time

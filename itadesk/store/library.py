@@ -91,6 +91,11 @@ def default_library_path() -> Location:
     office = load()[0].office_library
     if server.is_server(office):
         return office
+    return local_library_path()
+
+
+def local_library_path() -> Path:
+    """This PC's own library: library.sqlite in the per-user data folder (platformdirs)."""
     import platformdirs  # only when no library was named: one import less at start-up
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"

@@ -23,10 +23,11 @@ from ..store import (
     ServerUnreachable,
 )
 from ..store.backup import restore_damaged
-from ..store.library import Location
+from ..store.library import Location, local_library_path
 from ..store.server import is_server
 from . import guard
 from .fonts import load_fonts, ui_font
+from .library_name import LOCAL, location_name
 from .main_window import APP_TITLE, MainWindow
 
 QUIT_WHEN_SHOWN = "ITADESK_QUIT_WHEN_SHOWN"
@@ -60,11 +61,22 @@ def open_library(path: Location, parent: QWidget | None = None) -> Library | Non
             demos = None if is_server(path) else demo_reports
             return Library.open(path, take_backup=False, first_reports=demos)
         except (LibraryInUse, ServerUnreachable, LoginFailed) as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
+            text, local = exc.message, None
+            if is_server(path):  # the office's report is there: said, and a way on offered
+                text = (f"{location_name(path)}\n\n{exc.message}\n\nจะเปิด{LOCAL}แทนก็ได้ "
+                        "(รายงานของสำนักงานยังอยู่ที่เครื่องแม่ข่าย ครั้งหน้าที่เปิดโปรแกรม"
+                        "จะลองติดต่ออีกครั้ง)")
+            box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, text, parent=parent)
+            box.setInformativeText(exc.english)
             retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
+            if is_server(path):
+                local = box.addButton(f"เปิด{LOCAL}", QMessageBox.ButtonRole.ActionRole)
             box.addButton("ออก", QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is retry:
+                continue
+            if local is not None and box.clickedButton() is local:
+                path = local_library_path()
                 continue
             return None
         except CorruptLibrary as exc:

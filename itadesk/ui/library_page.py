@@ -51,6 +51,11 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         title = QLabel("คลังรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส")
         title.setFont(ui_font(20, bold=True))
+        # which library this is: this PC's, or the office's on a server (main_window says)
+        self.where = QLabel("")
+        self.where.setObjectName("library_where")
+        self.where.setWordWrap(True)
+        self.where.setFont(ui_font(bold=True))
         hint = QLabel("ดับเบิลคลิกรายงาน (หรือเลือกแล้วกด Enter) เพื่อเปิดแก้ไข "
                       "ทุกการแก้ไขบันทึกทันที ไม่ต้องกดบันทึก · กด F1 เพื่อดูวิธีใช้")
         self.table = QTableWidget(0, len(HEADERS))
@@ -82,6 +87,7 @@ class LibraryPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        layout.addWidget(self.where)
         layout.addWidget(hint)
         layout.addLayout(buttons)
         layout.addWidget(self.table)

@@ -47,6 +47,7 @@ from ..thai.digits import to_thai_digits
 from .duplicates import next_year_origin, place_report
 from .guard import guarded, run_guarded
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
+from .library_name import LOCAL, library_name, location_name
 from .library_page import LibraryPage
 from .resume import Resumer
 from .session import LibrarySession
@@ -127,7 +128,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner.show_for(library)
         if library.network:
             notice = " · ".join(filter(None, [notice, NETWORK_NOTICE]))
-        self.statusBar().showMessage(notice or f"คลังรายงาน: {library.path}", 15000)
+        self._name_library()
+        self.statusBar().showMessage(notice or library_name(library), 15000)
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
         else:
@@ -180,6 +182,8 @@ class MainWindow(QMainWindow):
                      self.import_report)
         self._action(file_menu, "เรียกคืนจากสำเนาสำรอง…", None, self.restore_dialog)
         self._action(file_menu, "เปิดคลังรายงานบนเครื่องแม่ข่าย…", None, self.open_server_library)
+        self.local_action = self._action(file_menu, f"เปิด{LOCAL}", None,
+                                         self.open_local_library)
         file_menu.addSeparator()
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
                                                self.export_docx)
@@ -942,12 +946,30 @@ class MainWindow(QMainWindow):
         self.library_session = self._library_session(opened)
         self.read_only_banner.show_for(opened)
         self.office = OfficeDesk.attach(self)
+        self._name_library()
         self.show_library()
+
+    def _name_library(self) -> None:
+        """Say which library this is, and keep a server library for the next start (the
+        start without --library then opens it again, not a new library of this PC)."""
+        from ..store.server import without_password
+
+        said = library_name(self.library)
+        office = self.settings.office_library
+        if not self.library.dialect.server and office:  # e.g. the server did not answer
+            said += (f"\nรายงานของสำนักงานอยู่ใน{location_name(office)} "
+                     "(ไฟล์ › เปิดคลังรายงานบนเครื่องแม่ข่าย…)")
+        self.library_page.where.setText(said)
+        self.local_action.setEnabled(self.library.dialect.server)
+        if self.library.dialect.server:
+            kept = without_password(str(self.library.location))
+            if self.settings.office_library != kept:
+                self.settings.office_library = kept
+                settings.save(self.settings)
 
     def open_server_library(self, url: str | None = None) -> bool:
         """The office's library on a server, from then on (kept in the settings: the next
         start opens it too; the password stays in the clerk's passfile)."""
-        from ..store.server import without_password
         from ..store.versions import local_user
         from .server_dialog import ServerDialog
 
@@ -962,10 +984,22 @@ class MainWindow(QMainWindow):
             self.show_error(exc.message, str(exc))
             return False
         self._use_library(opened)
-        self.settings.office_library = without_password(url)
+        self.statusBar().showMessage(f"เปิด{library_name(opened)}แล้ว", 15000)
+        return True
+
+    def open_local_library(self) -> bool:
+        """Back to this PC's own library from the office's: from then on every start opens
+        this one (the server's address is forgotten, not the library on it)."""
+        from ..store.library import local_library_path
+        from .app import open_library
+
+        opened = open_library(local_library_path(), self)
+        if opened is None:
+            return False
+        self.settings.office_library = ""
         settings.save(self.settings)
-        self.statusBar().showMessage(
-            f"เปิดคลังรายงาน «{opened.path.name}» บนเครื่องแม่ข่ายแล้ว (ผู้ใช้ {opened.who})", 15000)
+        self._use_library(opened)
+        self.statusBar().showMessage(f"เปิด{library_name(opened)}แล้ว", 15000)
         return True
 
     def save_copy_for_editing(self, target: Path | None = None) -> bool:
