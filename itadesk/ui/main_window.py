@@ -51,6 +51,7 @@ from .library_name import LOCAL, library_name, location_name
 from .library_page import LibraryPage
 from .resume import Resumer
 from .session import LibrarySession
+from .status_bar import ClerkStatusBar
 from .tips import explain
 from .toolbars import EscClosesOverflow
 from .undo import UndoChain
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.session: ReportSession | None = None
         self.report_page: ReportPage | None = None
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
+        self.setStatusBar(ClerkStatusBar(self))
 
         self.undo_chain = UndoChain(self)
         self.library_session = self._library_session(library)

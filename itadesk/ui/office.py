@@ -10,14 +10,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -38,10 +38,14 @@ LOST = ("ติดต่อเครื่องแม่ข่ายของ�
 
 
 class OfficeBanner(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The red "server lost" words, laid over the foot of the window's middle, never in
+    its layout: there it pushed everything down ~64 px the moment it came, and the clerk's
+    next click landed in the row above the one aimed at. Over the foot, nothing moves."""
+
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("office_banner")
-        self.setStyleSheet("#office_banner { background: #fde7e9; border-bottom: 1px solid "
+        self.setStyleSheet("#office_banner { background: #fde7e9; border-top: 1px solid "
                            "#d08080; }")
         self.text = QLabel(LOST)
         self.text.setWordWrap(True)
@@ -49,6 +53,25 @@ class OfficeBanner(QFrame):
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(self.text, 1)
         self.hide()
+        parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._place()
+        self.raise_()
+        super().showEvent(event)
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        width = parent.width()
+        height = self.heightForWidth(width)
+        if height <= 0:
+            height = self.sizeHint().height()
+        self.setGeometry(0, parent.height() - height, width, height)
 
 
 class OfficeDesk(QObject):
@@ -59,10 +82,7 @@ class OfficeDesk(QObject):
         self.window = window
         self.library = window.library
         self.session: ReportSession | None = None
-        self.banner = OfficeBanner(window)
-        column = window.centralWidget().layout()
-        assert isinstance(column, QVBoxLayout)
-        column.insertWidget(0, self.banner)
+        self.banner = OfficeBanner(window.centralWidget())
         self.others_label = QLabel("")
         window.statusBar().addPermanentWidget(self.others_label)
         self.watcher: Any = None
@@ -151,6 +171,9 @@ class OfficeDesk(QObject):
 
     # ------------------------------------------------------------ lost, back
     def _lost(self) -> None:
+        # who else has it open is not known while the server is away (what it said last
+        # may be wrong by now): said again once it is back
+        self.others_label.setText("")
         if not self.banner.isVisible():
             self.banner.show()
             self._next_retry = time.monotonic() + RETRY_S
@@ -176,6 +199,7 @@ class OfficeDesk(QObject):
 
     def _back(self) -> None:
         self.banner.hide()
+        self._next_presence = 0.0  # who else is there: asked again at once
 
     # -------------------------------------------------------------- conflicts
     def offer_conflicts(self, conflicts: list[Conflict]) -> None:

@@ -72,7 +72,12 @@ class ReportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(toolbar)
-        # the row buttons belong to the table: hidden on the report's and memo's tabs
+        # the row buttons belong to the table: hidden on the report's and memo's tabs, their
+        # place kept (else the tab row jumped down under the mouse when the table's tab was
+        # clicked, and the next click hit «แทรกแถวเหนือแถวนี้»)
+        policy = toolbar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        toolbar.setSizePolicy(policy)
         self.tabs.currentChanged.connect(lambda index: toolbar.setVisible(index == 0))
         layout.addWidget(self.tabs)
 

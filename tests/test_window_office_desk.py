@@ -1,0 +1,103 @@
+"""What the clerk sees of the office's server library while working: the red banner and
+the row toolbar never move what is under the mouse, the status bar says nothing of who
+else is there while the server is lost and never runs one text into another, a text
+another clerk's choice replaced is said, and the conflict question names the cell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+
+from itadesk.ui.main_window import MainWindow
+
+from .pgcluster import Cluster
+from .test_window import click_cell
+from .test_window_office import RESULT, two_windows  # noqa: F401  (the fixture)
+
+
+def _at(widget, point: QPoint) -> QPoint:
+    return widget.mapToGlobal(point)
+
+
+def _cell_centre(window: MainWindow, row: int, column: int) -> QPoint:
+    table = window.report_page.table
+    return table.viewport().mapToGlobal(
+        table.visualRect(table.model().index(row, column)).center())
+
+
+def test_the_server_lost_banner_moves_nothing_under_the_mouse(qtbot, two_windows,  # noqa: F811
+                                                              pg_cluster: Cluster):
+    a, _b, _rid = two_windows
+    table = a.report_page.table
+    click_cell(qtbot, table, 0, RESULT)
+    aimed = _cell_centre(a, 1, RESULT)  # where the clerk's mouse is, on row 2
+    tabs = _at(a.report_page.tabs.tabBar(), QPoint(0, 0))
+    pg_cluster.stop("fast")
+    try:
+        qtbot.waitUntil(a.office.banner.isVisible, timeout=5000)
+        qtbot.wait(50)
+        assert _cell_centre(a, 1, RESULT) == aimed
+        assert _at(a.report_page.tabs.tabBar(), QPoint(0, 0)) == tabs
+        # the click lands where it was aimed: row 2, not row 1
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=table.viewport().mapFromGlobal(aimed))
+        assert table.currentIndex().row() == 1
+        banner = a.office.banner
+        words = banner.text  # all its lines shown, none cut off
+        assert words.isVisible() and words.heightForWidth(words.width()) <= words.height()
+        # it lies over the window's foot, whole, above the status bar
+        foot = banner.mapTo(a, QPoint(0, banner.height()))
+        assert foot.y() <= a.statusBar().mapTo(a, QPoint(0, 0)).y()
+    finally:
+        pg_cluster.start()
+    qtbot.waitUntil(lambda: not a.office.banner.isVisible(), timeout=10000)
+
+
+def test_the_tab_row_stays_put_when_the_table_tab_is_clicked(qtbot, two_windows):  # noqa: F811
+    a, _b, _rid = two_windows
+    page = a.report_page
+    bar = page.tabs.tabBar()
+
+    def click_tab(index: int) -> None:
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+        assert page.tabs.currentIndex() == index
+        qtbot.wait(20)  # the layout is done again after the event
+
+    click_tab(1)
+    where = _at(bar, QPoint(0, 0))
+    click_tab(0)  # the row toolbar comes back above the tabs
+    assert _at(bar, QPoint(0, 0)) == where
+    click_tab(1)  # a second click where the first tab's neighbour was: still a tab
+    assert _at(bar, QPoint(0, 0)) == where
+
+
+def test_while_the_server_is_lost_the_status_bar_says_no_one_else_and_runs_into_nothing(
+        qtbot, two_windows, pg_cluster: Cluster):  # noqa: F811
+    from itadesk.store import ServerUnreachable
+    from itadesk.thai.linebreak import break_offsets
+
+    a, _b, _rid = two_windows
+    a.resize(683, 740)  # two windows side by side on a 1366×768 screen, as the clerk had
+    others = a.office.others_label
+    qtbot.waitUntil(lambda: others.text() == "เปิดรายงานนี้อยู่ด้วย: postgres", timeout=5000)
+    pg_cluster.stop("fast")
+    try:
+        qtbot.waitUntil(a.office.banner.isVisible, timeout=5000)
+        assert others.text() == ""  # not known while the server is away
+        said = ServerUnreachable(a.library.path).message
+        a.statusBar().showMessage(said, 15000)
+        a.session.model.set_fields([])  # nothing: the window goes on, the status stays
+        qtbot.wait(300)
+        assert others.text() == ""
+        bar = a.statusBar()
+        assert bar.currentMessage() == said and bar.toolTip() == said
+        shown = bar.shown_message()
+        assert shown.endswith("…") and said.startswith(shown[:-1].rstrip())
+        assert len(shown[:-1].rstrip()) in {*break_offsets(said), *(
+            i for i, ch in enumerate(said) if ch == " ")}  # at a word, not mid-word
+        ends = 6 + bar.fontMetrics().horizontalAdvance(shown)
+        labels = [w for w in (others, a.saved_label) if w.isVisible() and w.text()]
+        assert all(ends + 10 <= w.x() for w in labels)
+    finally:
+        pg_cluster.start()
+    qtbot.waitUntil(lambda: not a.office.banner.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: others.text() == "เปิดรายงานนี้อยู่ด้วย: postgres", timeout=5000)
