@@ -146,3 +146,52 @@ def test_a_remembered_server_that_does_not_answer_is_said_and_this_pc_offered(
         window.close()
         window.library.close()
     assert settings.load()[0].office_library == kept.office_library  # tried again next time
+
+
+def _help_text(qtbot, window: MainWindow) -> str:
+    from PySide6.QtTest import QTest
+
+    from .test_window import activate
+
+    activate(qtbot, window)
+    window.library_page.table.setFocus()
+    QTest.keyClick(window.library_page.table, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(window, "help_dialog", None) is not None
+                    and window.help_dialog.isVisible())
+    text = window.help_dialog.browser.toPlainText()
+    window.help_dialog.close()
+    return text
+
+
+OFFICE_WORDS = ("คลังรายงานของสำนักงานบนเครื่องแม่ข่าย", "มีผู้แก้ไขช่องเดียวกัน",
+                "ใช้ข้อความของฉัน", "ติดต่อเครื่องแม่ข่ายของคลังรายงานไม่ได้",
+                "เปิดรายงานนี้อยู่ด้วย", "pgpass", "chmod 600")
+FILE_ONLY = ("ทำให้ทุกครั้งที่เปิดโปรแกรม", "แฟลชไดรฟ์", "คลังรายงานเปิดอยู่ที่เครื่องอื่น",
+             "คลังรายงานเสียหาย")
+
+
+def test_f1_on_the_office_library_tells_of_the_server_not_of_files(qtbot, pg_url: str,
+                                                                   tmp_path):
+    from .thai_words import foreign_words
+
+    window = _window(qtbot, Library.open(pg_url, take_backup=False))
+    try:
+        text = _help_text(qtbot, window)
+        assert all(words in text for words in OFFICE_WORDS), text
+        assert not [words for words in FILE_ONLY if words in text]
+        assert "ผู้ดูแลเครื่องแม่ข่ายเป็นผู้สำรองข้อมูลของคลังนี้" in text
+        assert window.library_page.where.text() in text  # which library, as the page says
+        names = f"{window.library.who} {window.library.path.name}"  # login, database
+        assert not [w for w in foreign_words(window.help_dialog) if w not in names]
+    finally:
+        window.close()
+        window.library.close()
+    mine = _window(qtbot, Library.open(tmp_path / "mine.sqlite"))
+    try:
+        text = _help_text(qtbot, mine)
+        assert all(words in text for words in FILE_ONLY)  # a file's advice, for a file
+        assert "คลังรายงานของสำนักงานบนเครื่องแม่ข่าย" in text  # and how to go to the office's
+        assert "ผู้ดูแลเครื่องแม่ข่ายเป็นผู้สำรองข้อมูลของคลังนี้" not in text
+    finally:
+        mine.close()
+        mine.library.close()

@@ -30,7 +30,7 @@ ALLOWED = {
     "end", "pgup", "pgdn", "pgdown", "up", "down", "left", "right", "f1", "f2", "f3", "f5", "f7",
     "a4", "a", "b", "c", "d", "h", "i", "l", "n", "o", "p", "s", "v", "x", "y", "z",
     "cups", "http", "https", "www", "go", "or", "o35", "i10", "e6", "no", "gift",
-    "policy",
+    "policy", "windows", "chmod", "appdata",
 }
 PATH = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s«»]*|\S+\.(?:sqlite|json|docx|pdf|txt|log|png|ts|qm)\b")
 TAG = re.compile(r"<[^>]+>")

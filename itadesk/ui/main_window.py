@@ -1132,7 +1132,8 @@ class MainWindow(QMainWindow):
 
         path, library_id = self.library.path, self.library.library_id
         backups = backup_dir(path, library_id) if library_id else backup_root(path)
-        self.help_dialog = HelpDialog(path, backups, self)
+        self.help_dialog = HelpDialog(library_name(self.library), backups, self,
+                                      server=self.library.dialect.server)
         self.help_dialog.show()
 
     def about(self) -> None:
