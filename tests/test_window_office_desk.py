@@ -101,3 +101,36 @@ def test_while_the_server_is_lost_the_status_bar_says_no_one_else_and_runs_into_
         pg_cluster.start()
     qtbot.waitUntil(lambda: not a.office.banner.isVisible(), timeout=10000)
     qtbot.waitUntil(lambda: others.text() == "เปิดรายงานนี้อยู่ด้วย: postgres", timeout=5000)
+
+
+def test_a_text_another_clerk_put_over_mine_is_said_and_ctrl_z_takes_mine_back(
+        qtbot, two_windows):  # noqa: F811
+    from itadesk.store import Library
+
+    from .processes import itadesk
+    from .test_window_office import _shown, _type_into
+
+    a, b, rid = two_windows
+    _type_into(qtbot, a, 0, RESULT, "ของเอ")
+    qtbot.waitUntil(lambda: _shown(b, 0, "result") == "ของเอ", timeout=1500)
+    # the other clerk's text over A's (as their "ใช้ข้อความของฉัน" sends it), at the command
+    # line, so that nothing of A's window moves meanwhile
+    run = itadesk("--library", a.library.location, "cell", str(rid), "1", "result",
+                  "ของอีกคน")
+    assert run.returncode == 0, run.stderr
+    qtbot.waitUntil(lambda: _shown(a, 0, "result") == "ของอีกคน", timeout=1500)
+    said = a.statusBar().currentMessage()
+    header = " ".join(a.session.model.headerData(RESULT, Qt.Orientation.Horizontal).split())
+    assert said.startswith(f"postgres แก้แถวที่ ๑ ช่อง «{header}» ที่คุณพิมพ์ไว้ «ของเอ»"), said
+    assert "«ของอีกคน»" in said and "Ctrl+Z" in said
+    assert b.statusBar().currentMessage() != said  # B typed nothing there: nothing to say
+    # Ctrl+Z in A's table: A's text again, saved for everyone
+    table = a.report_page.table
+    a.activateWindow()
+    qtbot.waitUntil(a.isActiveWindow)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: _shown(a, 0, "result") == "ของเอ", timeout=1500)
+    with Library.open(a.library.location, take_backup=False) as other:
+        assert other.load_measures(rid)[0].result == "ของเอ"
+    qtbot.waitUntil(lambda: _shown(b, 0, "result") == "ของเอ", timeout=1500)

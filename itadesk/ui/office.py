@@ -28,6 +28,7 @@ from ..thai.digits import to_thai_digits
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .session import ReportSession
+    from .shared_cells import Replaced
 
 POLL_MS = 200  # how often the server's notices are looked at (nothing waits on them)
 PRESENCE_S = 2.0  # how often "who else has it open" is asked again
@@ -35,6 +36,11 @@ RETRY_S = 2.0  # how often a lost server is tried again
 LOST = ("ติดต่อเครื่องแม่ข่ายของคลังรายงานไม่ได้ (เครือข่ายหรือเครื่องแม่ข่ายขัดข้อง) "
         "ยังอ่านรายงานได้ตามปกติ ข้อความที่แก้ไขเก็บไว้ในเครื่องนี้แล้ว "
         "และจะส่งให้เองเมื่อติดต่อได้อีกครั้ง ไม่ต้องพิมพ์ใหม่")
+
+
+def _short(text: str, most: int = 40) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[:most].rstrip() + "…"
 
 
 class OfficeBanner(QFrame):
@@ -114,6 +120,7 @@ class OfficeDesk(QObject):
         if session is None:
             return
         session.conflicted.connect(self.offer_conflicts)
+        session.replaced.connect(self.tell_replaced)
         session.offline.connect(lambda _message: self._lost())
         session.online.connect(self._back)
         if session.shared is not None and session.shared.offline:
@@ -200,6 +207,38 @@ class OfficeDesk(QObject):
     def _back(self) -> None:
         self.banner.hide()
         self._next_presence = 0.0  # who else is there: asked again at once
+
+    # --------------------------------------------------------------- replaced
+    def tell_replaced(self, replaced: list[Replaced]) -> None:
+        """Another clerk's text over a cell this clerk typed (their choice of their own
+        text in a conflict, or a later edit): said, and Ctrl+Z puts this clerk's back."""
+        from .cell_place import cell_place  # with the measure table's words: not at start
+
+        session = self.session
+        if session is None or not replaced:
+            return
+        who = [self._who(r) for r in replaced]
+        for r, by in zip(replaced, who, strict=True):
+            session.throw_away(lambda text, r=r: session.apply_cells([(r.measure_id, r.field,
+                                                                        text)]),
+                               r.theirs, r.mine, f"ข้อความที่ {by} แทนที่")
+        first = replaced[0]
+        more = (to_thai_digits(f" และอีก {len(replaced) - 1} ช่อง")
+                if len(replaced) > 1 else "")
+        self.window.statusBar().showMessage(
+            f"{who[0]} แก้{cell_place(session.model, first.measure_id, first.field)}"
+            f" ที่คุณพิมพ์ไว้ «{_short(first.mine)}» เป็น «{_short(first.theirs)}»{more} "
+            "· กด Ctrl+Z เพื่อใช้ข้อความของคุณอีกครั้ง", 60000)
+
+    def _who(self, r: Replaced) -> str:
+        """Whom the change log names for that text of that cell."""
+        assert self.session is not None
+        try:
+            log = self.library.changes(self.session.report_id)
+        except LibraryError:
+            return "ผู้ใช้อื่น"
+        return next((c.who for c in reversed(log) if (c.measure_id, c.field, c.new)
+                     == (r.measure_id, r.field, r.theirs)), "") or "ผู้ใช้อื่น"
 
     # -------------------------------------------------------------- conflicts
     def offer_conflicts(self, conflicts: list[Conflict]) -> None:

@@ -63,6 +63,7 @@ class ReportSession(_Session):
     conflicted = Signal(object)  # [Conflict]: another clerk saved those cells first
     offline = Signal(str)  # the server is away: edits are kept here (the Thai message)
     online = Signal()  # what was kept has been sent
+    replaced = Signal(object)  # [Replaced]: another clerk's text over what this one typed
 
     def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
         # Here, not at the top: the window shows the library (and its session) sooner

@@ -12,6 +12,7 @@ row keeps the version read, so the clerk's text, when it comes, is checked again
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain import MEASURE_TEXT_FIELDS
@@ -26,6 +27,16 @@ if TYPE_CHECKING:
 Place = tuple[int, str]  # (measure id, field)
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """A cell this clerk typed that another clerk's text has since replaced."""
+
+    measure_id: int
+    field: str
+    mine: str
+    theirs: str
+
+
 class SharedCells:
     def __init__(self, session: ReportSession) -> None:
         self.session = session
@@ -33,6 +44,8 @@ class SharedCells:
         self.report_id = session.report_id
         self.versions = self.library.row_versions(self.report_id)
         self.editing: Place | None = None  # the cell the clerk is typing in
+        # the cells' text this clerk saved here: another's text over it is said (refresh)
+        self.typed: dict[Place, str] = {}
         self.held: list[CellEdit] = self.library.held_edits(self.report_id)
         if self.held:  # kept by a window that closed while the server was away
             there = {m.id for m in session.model.measures()}
@@ -80,6 +93,9 @@ class SharedCells:
         refused |= {(e.measure_id, e.field) for e in outcome.gone}
         shown = [(e.measure_id, e.field, e.text) for e in edits
                  if (e.measure_id, e.field) not in refused]
+        for place in refused:  # theirs is shown: what this clerk typed there is not kept
+            self.typed.pop(place, None)
+        self.typed.update({(m, f): t for m, f, t in shown if m != REPORT_ROW})
         shown += [(c.edit.measure_id, c.edit.field, c.theirs) for c in outcome.conflicts]
         self._show(shown)  # what the library holds now
         if outcome.gone:
@@ -155,15 +171,23 @@ class SharedCells:
             session.changed.emit(Changes(self.report_id, rows=True, measures=frozenset(
                 m.id for m in measures if m.id is not None)))
             return
-        cells = []
+        cells, replaced = [], []
         for old, new in zip(model.measures(), measures, strict=True):
             if old.kind is not new.kind or old.scores != new.scores or old.rounds != new.rounds:
                 model.replace_measure(new)
                 continue
-            cells += [(int(new.id or 0), f, getattr(new, f)) for f in MEASURE_TEXT_FIELDS
-                      if getattr(old, f) != getattr(new, f) and (new.id, f) not in keep]
+            for f in MEASURE_TEXT_FIELDS:
+                place, theirs = (int(new.id or 0), f), getattr(new, f)
+                if getattr(old, f) == theirs or place in keep:
+                    continue
+                cells.append((*place, theirs))
+                # what this clerk typed and still saw, now another's: said, not quiet
+                if self.typed.get(place) == getattr(old, f):
+                    replaced.append(Replaced(*place, self.typed.pop(place), theirs))
         self.versions = versions
         if cells:
             model.set_fields(cells)
             session.changed.emit(Changes(self.report_id, measures=frozenset(
                 m for m, _f, _t in cells), fields=frozenset(f for _m, f, _t in cells)))
+        if replaced:
+            session.replaced.emit(replaced)

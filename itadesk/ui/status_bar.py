@@ -1,4 +1,4 @@
-"""The window's status bar: a message too long for its room ends at a word with "…" (the
+"""The window's status bar: a message too long for its room ends at a space with "…" (the
 whole of it in the tooltip), clear of the labels on the right. Qt's own cut it mid-word
 right against them, and the two read as one text ("…หรือเครื่เปิดรายงานนี้อยู่ด้วย: somying")."""
 
@@ -7,8 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QStatusBar, QWidget
-
-from ..thai.linebreak import break_lines
 
 ELLIPSIS = "…"
 GAP = 24  # pixels between the message and the first label on the right
@@ -50,9 +48,16 @@ class ClerkStatusBar(QStatusBar):
         line = " ".join(message.split())
         if metrics.horizontalAdvance(line) <= room:
             return line
-        lines = break_lines(line, room - metrics.horizontalAdvance(ELLIPSIS),
-                            metrics.horizontalAdvance)
-        return lines[0].rstrip() + ELLIPSIS
+        # at the last space that leaves room for "…" (a Thai message spaces its phrases;
+        # the word segmenter is not loaded for this), else wherever it must
+        room -= metrics.horizontalAdvance(ELLIPSIS)
+        cut = line.rfind(" ")
+        while cut > 0 and metrics.horizontalAdvance(line[:cut]) > room:
+            cut = line.rfind(" ", 0, cut)
+        if cut > 0:
+            return line[:cut] + ELLIPSIS
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight,
+                                  room + metrics.horizontalAdvance(ELLIPSIS))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.currentMessage():
