@@ -42,8 +42,10 @@ def test_the_plan_and_each_round_exported_from_the_menu(open_window, qtbot,  # n
     row = next(r for r in range(session.model.rowCount())
                if session.model.measure(r).kind is MeasureKind.MEASURE)
     session.set_cells([(row, "result", "ครึ่งปีแรก: อบรมแล้ว ๑ ครั้ง")])
+    when_dialog_opens(click_button("ตกลง"), name="round_kept")  # what was kept, told
     window.keep6_action.trigger()
     session.set_cells([(row, "result", "ทั้งปี: อบรมแล้ว ๒ ครั้ง")])
+    when_dialog_opens(click_button("ตกลง"), name="round_kept")
     window.keep12_action.trigger()
     done: list[str] = []
 

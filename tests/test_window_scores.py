@@ -25,7 +25,7 @@ from itadesk.ui.scoresheet_dialog import WEAK, ScoreSheetDialog
 
 from .test_scoresheet import ROWS, TYPED
 from .test_window import activate, open_window  # noqa: F401 (the fixture)
-from .ui_helpers import type_text, when_dialog_opens
+from .ui_helpers import click_button, type_text, when_dialog_opens
 
 
 def keys(text: str) -> None:
@@ -93,10 +93,28 @@ def test_typing_the_sheet_gives_what_the_xlsx_import_gives(open_window, qtbot,  
         seen["bad"] = table.item(1, 2).text()
         QTest.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undone
         seen["after_undo"] = (table.item(1, 1).text(), dialog.create_button.isEnabled())
+        when_dialog_opens(click_button("ตกลง", told), name="plan_opened")
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
+    town = "เทศบาลตำบลบ่อปลาทอง"
+    window.open_report(next(r.id for r in window.library.list_reports()
+                            if r.municipality == town))
+    told: list[str] = []
     when_dialog_opens(type_and_create)
     window.scores_action.trigger()
+    # the clerk's 25.png: the window went to the new plan and said nothing; now it says
+    # so, and where the report open before is; the page's heading names the plan
+    assert len(told) == 1
+    assert "สร้างแผนพัฒนาปีงบประมาณ ๒๕๖๙ จากคะแนน ITA แล้ว เป็นรายงานใหม่" in told[0]
+    assert "มี ๓ แถวของข้อที่ต่ำกว่าเกณฑ์" in told[0]  # e7, e8, O36
+    heading = window.report_page.heading
+    assert f"รายงานที่เปิดอยู่ตอนนี้: {heading.text()}" in told[0]
+    assert heading.isVisible() and heading.text() == (
+        f"{town} · ปีงบประมาณ ๒๕๖๙ · แผนปรับปรุง ๕ ช่อง มีหัวข้อหมวด (ประเด็นที่ต้องปรับปรุงแก้ไข)")
+    assert (f"รายงานที่เปิดไว้ก่อนหน้า ({town} · ปีงบประมาณ ๒๕๖๘ · ตาราง ๖ ช่อง: "
+            "ระยะเวลาก่อนผู้รับผิดชอบ (แบบเทศบาลตำบลบ่อปลาทอง)) ไม่เปลี่ยน อยู่ในคลังรายงาน") in told[0]
+    assert "ไฟล์ → คลังรายงาน (Ctrl+L)" in told[0]
+    assert "สร้างแผนพัฒนาปีงบประมาณ ๒๕๖๙" in window.statusBar().currentMessage()
     assert seen["status"] == ["ผ่านเกณฑ์", "ผ่านเกณฑ์", "ต่ำกว่าเกณฑ์", "ต่ำกว่าเกณฑ์"]
     assert seen["weak"] and not seen["passing"]
     assert seen["sheet"] == imported == TYPED

@@ -10,12 +10,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
-def when_dialog_opens(action: Callable[[QWidget], None], tries: int = 500) -> None:
-    """Run `action` on the next modal dialog as soon as it is shown."""
+def when_dialog_opens(action: Callable[[QWidget], None], tries: int = 500,
+                      name: str = "") -> None:
+    """Run `action` on the next modal dialog as soon as it is shown (given `name`, the
+    next one of that object name: one that follows a dialog still open)."""
 
     def poll(remaining: int) -> None:
         widget = QApplication.activeModalWidget()
-        if widget is not None and widget.isVisible():
+        if widget is not None and widget.isVisible() and (
+                not name or widget.objectName() == name):
             try:
                 action(widget)
             except BaseException:
@@ -29,9 +32,13 @@ def when_dialog_opens(action: Callable[[QWidget], None], tries: int = 500) -> No
     QTimer.singleShot(0, lambda: poll(tries))
 
 
-def click_button(text: str) -> Callable[[QWidget], None]:
+def click_button(text: str, seen: list[str] | None = None) -> Callable[[QWidget], None]:
+    """Click the message box's button of that text; `seen` gets what the box said."""
+
     def action(widget: QWidget) -> None:
         assert isinstance(widget, QMessageBox), widget
+        if seen is not None:
+            seen.append(f"{widget.text()}\n{widget.informativeText()}")
         for button in widget.buttons():
             if button.text() == text:
                 button.click()

@@ -616,24 +616,28 @@ class MainWindow(QMainWindow):
 
     @guarded
     def keep_round(self, name: str) -> None:
-        from .year_actions import keep_round
+        from .year_actions import keep_round_told
 
         if self.session is not None:
-            count = keep_round(self.session, name)
-            self.statusBar().showMessage(
-                f"เก็บผลการดำเนินการของ {to_thai_digits(str(count))} มาตรการแล้ว", 5000)
+            if self.report_page is not None:
+                self.report_page.commit_pending()  # a result still being typed is kept too
+            keep_round_told(self, self.session, name)
 
     @guarded
     def plan_from_scores(self) -> None:
         from ..domain.oit import shipped_years
         from .scoresheet_dialog import edit_score_sheet
+        from .year_actions import tell_plan_opened
 
         last = (self.session.report.fiscal_year - 1 if self.session is not None
                 else shipped_years()[-1])
-        report_id = edit_score_sheet(self, self.library_session, self.session,
-                                     self._last_folder, last)
-        if report_id is not None:
-            self.open_report(report_id)
+        before = self.report_page.heading.text() if self.report_page is not None else ""
+        placed = edit_score_sheet(self, self.library_session, self.session,
+                                  self._last_folder, last)
+        if placed is not None and placed.report_id is not None:
+            self.open_report(placed.report_id)
+            if self.session is not None and self.session.report_id == placed.report_id:
+                tell_plan_opened(self, placed, self.session, before)
 
     @guarded
     def edit_oit_year(self) -> None:

@@ -20,6 +20,17 @@ from .report_form import ReportForm
 from .session import ReportSession
 from .tips import explain
 from .toolbars import EscClosesOverflow
+from .widgets import ElidedLabel
+
+# What names the open report in its heading (the window's title bar may not be seen).
+HEADING_FIELDS = frozenset({"municipality", "fiscal_year", "layout"})
+
+
+def report_heading(municipality: str, fiscal_year: int, layout_name: str) -> str:
+    """"เทศบาลตำบลหนองบัว · ปีงบประมาณ ๒๕๖๙ · แผนปรับปรุง ๕ ช่อง …": which report it is
+    (a plan and a results report of one town and year differ in their layout)."""
+    return (f"{municipality.strip() or 'รายงานใหม่'} · ปีงบประมาณ "
+            f"{to_thai_digits(str(fiscal_year))} · {layout_name}")
 
 
 class ReportPage(QWidget):
@@ -48,6 +59,15 @@ class ReportPage(QWidget):
         self.tabs.addTab(self.splitter, "ตารางมาตรการ")
         self.tabs.addTab(self.form, "ข้อมูลรายงานและผู้ลงนาม")
         self.tabs.addTab(self.memo, "บันทึกข้อความนำเรียน")
+        # Which report is open, beside the tabs (no room taken from the table); the
+        # window's title says it too, but a title bar is not always seen.
+        # the room the tabs leave: a corner widget gets its size hint, taken from them
+        self.heading = ElidedLabel(self, room=lambda: self.tabs.width()
+                                   - self.tabs.tabBar().sizeHint().width() - 12)
+        self.heading.setObjectName("report_heading")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.heading.setStyleSheet("font-weight: bold; padding: 0 8px")
+        self.tabs.setCornerWidget(self.heading, Qt.Corner.TopRightCorner)
 
         self.actions_by_name: dict[str, QAction] = {}
         toolbar = QToolBar("แถว", self)
@@ -134,9 +154,17 @@ class ReportPage(QWidget):
     def _changed(self, changes: Changes) -> None:
         if "layout" in changes.report_fields:
             self._show_layout()
+        elif HEADING_FIELDS & changes.report_fields:
+            self._show_heading()
 
     def _show_layout(self) -> None:
         self.actions_by_name["section"].setVisible(self.session.model.layout.sections)
+        self._show_heading()
+
+    def _show_heading(self) -> None:
+        report = self.session.report
+        self.heading.setText(report_heading(report.municipality, report.fiscal_year,
+                                            self.session.layout.name))
 
     # ----------------------------------------------------------------- rows
     def _selected_rows(self) -> list[int]:

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -58,6 +59,9 @@ from ..domain.scoresheet import (
 from ..thai.digits import parse_int, to_thai_digits
 from .session import LibrarySession, ReportSession
 from .table_keys import WordTable
+
+if TYPE_CHECKING:
+    from .duplicates import Placed
 
 WEAK = QColor("#fbd5d3")  # below the pass mark
 BAD = QColor("#ffd79a")  # not a number the sheet can take
@@ -545,9 +549,9 @@ class ScoreSheetDialog(QDialog):
 
 def edit_score_sheet(parent: QWidget, library_session: LibrarySession,
                      session: ReportSession | None, folder: str,
-                     fiscal_year: int) -> int | None:
-    """The dialog, prefilled with the sheet the open report keeps; the new plan's id
-    when the clerk made one (the report to open)."""
+                     fiscal_year: int) -> Placed | None:
+    """The dialog, prefilled with the sheet the open report keeps; the plan placed when
+    the clerk made one (its report_id: the report to open)."""
     from ..domain.scoresheet import OPTION, PLAN_LAYOUT, sheet_of, sheet_to_dict
     from .year_actions import plan_from_sheet
 

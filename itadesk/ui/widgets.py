@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -18,6 +20,42 @@ from PySide6.QtWidgets import (
 )
 
 from .thai_edit import ThaiTextEdit
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that never widens the window: where it has less room than
+    it needs it ends in "…", the whole text in its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None,
+                 room: Callable[[], int] | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.room = room  # the width it may take, where the layout gives it its hint
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 4,
+                     super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        if self.room is None:
+            return hint
+        least = self.minimumSizeHint().width()
+        return QSize(max(least, min(hint.width(), self.room())), hint.height())
+
+    def shown_text(self) -> str:
+        """The text as drawn (elided to the width)."""
+        room = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
 
 
 def ok_cancel(ok_text: str, on_ok: Callable[[], object],
