@@ -334,11 +334,18 @@ def _status_file(args: argparse.Namespace, stack: contextlib.ExitStack,
     one). The stack closes it before the guard adds its "error" line, if the job fails."""
     if not args.status_file:
         return None, None
+    from .background import give_way
+
+    give_way()  # a status file: the window's child, which must not slow the window
     status = stack.enter_context(args.status_file.open("a", encoding="utf-8"))
+    said = [-1]
 
     def progress(share: float) -> None:
-        status.write(f"progress {share:.3f}\n")
-        status.flush()
+        percent = int(share * 100)
+        if percent != said[0]:  # the window shows whole percents: a line for each, no more
+            said[0] = percent
+            status.write(f"progress {share:.3f}\n")
+            status.flush()
 
     return status, progress
 

@@ -194,3 +194,25 @@ def test_a_reader_that_stops_early_is_no_error(library_path: Path):
     proc.stdout.close()  # before the program has even started
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and err == b"", err.decode()
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="POSIX priorities")
+def test_the_window_export_child_gives_way_to_the_window(
+        window, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """On a busy machine the layout of a long report must not take the window's turns:
+    the child runs below the window's priority."""
+    gate = tmp_path / "window.go"
+    for name, value in hold_env(gate, only="held-export.pdf").items():
+        monkeypatch.setenv(name, value)
+    from .ui_helpers import click_button, when_dialog_opens
+
+    target = tmp_path / "held-export.pdf"
+    job = window.export_to(target)
+    assert job is not None
+    qtbot.waitUntil(Path(f"{gate}.waiting").exists, timeout=60_000)
+    when_dialog_opens(click_button("ปิด"))  # the "done" message
+    child = os.getpriority(os.PRIO_PROCESS, job.process.processId())
+    assert child > os.getpriority(os.PRIO_PROCESS, 0)
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        gate.touch()
+    assert _pdf_complete(target)

@@ -88,14 +88,17 @@ class ChildJob(QObject):
             data = fh.read()
         complete = data[: data.rfind(b"\n") + 1] if b"\n" in data else b""
         self._read_to += len(complete)
+        percent = None  # only the newest of the lines read at once reaches the bar
         for line in complete.decode("utf-8", "replace").splitlines():
             if line.startswith("progress "):
                 with contextlib.suppress(ValueError):
-                    self.progress.emit(int(float(line.split()[1]) * 100))
+                    percent = int(float(line.split()[1]) * 100)
             elif line.startswith("error "):
                 self._error_message, _, self.error_english = line[len("error "):].partition("\t")
             else:
                 self.line(line)
+        if percent is not None:
+            self.progress.emit(percent)
 
     def on_cancelled(self) -> None:
         """After the child was stopped."""

@@ -17,8 +17,17 @@ from .preview_worker import PreviewWorker
 
 # The wait for typing to stop. A cell's edit reaches the preview when the cell is left,
 # so this is no typing pause inside a word: long enough to take a run of quick edits
-# (paste, undo, undo) as one, short enough not to be felt.
+# (paste, undo, undo) as one, short enough not to be felt. A small report is laid out in
+# a tenth of a second and handed over in a millisecond, so a run of edits costs it little:
+# it waits less (20 measures: 60 ms), a long one the whole pause (100 measures and more).
 DEBOUNCE_MS = 250
+MIN_PAUSE_MS = 60
+PAUSE_MS_PER_MEASURE = 2.5
+
+
+def typing_pause_ms(measures: int) -> int:
+    """The wait after the last edit of a report of `measures` rows."""
+    return int(min(DEBOUNCE_MS, max(MIN_PAUSE_MS, measures * PAUSE_MS_PER_MEASURE)))
 
 
 class PreviewPane(QWidget):
@@ -70,7 +79,9 @@ class PreviewPane(QWidget):
     def refresh_now(self) -> None:
         self._timer.stop()
         self.status.setText("กำลังปรับตัวอย่าง…")
-        self.worker.render(self._load_report())
+        found = self._load_report()
+        self._timer.setInterval(typing_pause_ms(len(found.report.measures)))
+        self.worker.render(found)
 
     def _failed(self, message: str) -> None:
         self.status.setText(message)

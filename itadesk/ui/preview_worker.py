@@ -16,7 +16,7 @@ from ..exchange.jsonfile import Exchange, report_to_dict
 from ..export.preview_server import STOP, put, request_path, result_paths
 from .jobs import self_command
 
-POLL_MS = 20  # while a refresh is awaited: a stat of one file
+POLL_MS = 10  # while a refresh is awaited: a stat of one file
 FAILED = "แสดงตัวอย่างไม่ได้ กรุณาปิดแล้วเปิดตัวอย่างใหม่ (F5) งานที่พิมพ์ไว้ยังอยู่ครบ"
 
 
