@@ -126,6 +126,41 @@ def test_clicking_a_measure_shows_the_page_its_row_starts_on(open_window, qtbot)
     assert preview.current_page() != pages[25]
 
 
+def _page_of_each(pdf: Path, titles: dict[int, str]) -> dict[int, int]:
+    """{measure: the page (from 0) of the exported PDF its title is on}, by pdftotext."""
+    count = int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+    found: dict[int, int] = {}
+    for page in range(count):
+        text = subprocess.run(["pdftotext", "-f", str(page + 1), "-l", str(page + 1),
+                               str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for index, title in titles.items():
+            if title in text:
+                found.setdefault(index, page)
+    return found
+
+
+def test_clicking_a_measure_of_a_narrative_report_shows_the_page_of_its_heading(
+        open_window, qtbot, tmp_path: Path):  # noqa: F811
+    from itadesk.export.jobs import export_report
+
+    report = dataclasses.replace(_long_report(), layout="narrative")
+    pdf = tmp_path / "narrative.pdf"
+    export_report(report, pdf)
+    titles = {row: to_thai_digits(_title(row)) for row in range(len(report.measures))}
+    exported = _page_of_each(pdf, titles)
+    assert len(exported) == len(report.measures) and len(set(exported.values())) >= 3
+    window = open_window()
+    preview = _previewed(window, qtbot, window.library.create_report(report))
+    table = window.report_page.table
+    for row in (25, 2, 14, 29):
+        click_cell(qtbot, table, row, 0)
+        qtbot.waitUntil(lambda row=row: preview.current_page() == exported[row], timeout=5_000)
+        assert titles[row] in preview.document.getAllText(exported[row]).text()
+
+
 def test_the_progress_bar_and_cancel_button_go_when_the_export_ends(open_window, qtbot,  # noqa: F811
                                                                     tmp_path: Path):
     from .ui_helpers import click_button, when_dialog_opens

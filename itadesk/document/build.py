@@ -297,17 +297,17 @@ class _Builder:
         out: list[Block] = []
         number = 0
         style = self.layout.narrative
-        for measure in self.report.measures:
+        for index, measure in enumerate(self.report.measures):
             if measure.kind is MeasureKind.SECTION:
                 out.append(self.para(measure.title, bold=True, space_before_pt=10,
-                                     keep_with_next=True, role="section"))
+                                     keep_with_next=True, role="section", measure_index=index))
                 continue
             number += 1
             title = measure.title.strip()
             heading = (title if OWN_NUMBER.match(title)
                        else self.layout.heading(str(number), title))
             out.append(self.para(heading, bold=True, space_before_pt=10, keep_with_next=True,
-                                 role="heading"))
+                                 role="heading", measure_index=index))
             for column in self.layout.columns[1:]:
                 text = self.cell_text(measure, column.field)
                 if not text:

@@ -54,6 +54,8 @@ class Paragraph:
     space_after_pt: float = 0.0
     keep_with_next: bool = False
     role: str = "body"  # what it is (title, heading, cell, list, signature …), for tests
+    # the measure whose heading it is (narrative form), for preview links as Row's
+    measure_index: int | None = None
 
     @property
     def text(self) -> str:

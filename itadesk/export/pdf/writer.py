@@ -128,9 +128,11 @@ def _paragraph(pages: Pages, p: Paragraph, following: Sequence[Block]) -> None:
         pages.new_page()
     if not pages.at_top():
         pages.y -= before
-    for line in lines:
+    for number, line in enumerate(lines):
         if line.height > pages.room() and not pages.at_top():
             pages.new_page()
+        if not number:
+            pages.row_starts(p.measure_index)  # a narrative measure: its heading's page
         draw_line(pages, line, pages.left, pages.y)
         pages.y -= line.height
     pages.y -= after
