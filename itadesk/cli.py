@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .exchange.jsonfile import Exchange
 from .domain.options import OIT_CODE_PLACES, ORIENTATIONS, SWITCHES
 from .export.writers import FORMATS
-from .store.library import ENV_LIBRARY, default_library_path, library_location
+from .store.location import ENV_LIBRARY, default_library_path, library_location
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
 EXIT_DUPLICATE = 7  # import: the library holds that municipality's year (6 is taken)
@@ -183,9 +183,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     path = args.library or default_library_path()
-    from .export.files import cleanup_leftovers
+    if args.command is not None:  # the window does it once it is painted (ui/app.py)
+        from .export.files import cleanup_leftovers
 
-    cleanup_leftovers()  # what a killed export left behind goes at the next start
+        cleanup_leftovers()  # what a killed export left behind goes at the next start
     if args.command == "export":
         return _export(args, path)
     if args.command == "list":

@@ -38,3 +38,52 @@ def test_the_window_shows_without_what_its_first_screen_does_not_use(tmp_path: P
     early = sorted(m for m in loaded for name in NOT_AT_START
                    if m == name or m.startswith(name + "."))
     assert early == [], f"loaded before the window showed: {early}"
+
+
+# What the window's first paint waits for: the clerk sees the window, then its library.
+NOT_AT_FIRST_PAINT = ("sqlite3", "itadesk.store.library", "itadesk.domain.model",
+                      "itadesk.ui.session")
+
+PAINTED = """
+import sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+from itadesk.cli import main
+
+seen = {}
+
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+            seen.setdefault("first", sorted(sys.modules))
+            page = getattr(watched, "library_page", None)
+            if page is not None:
+                seen["rows"] = page.table.rowCount()
+        return False
+
+
+app = QApplication(sys.argv[:1])
+watch = Watch()
+app.installEventFilter(watch)
+code = main(["--library", sys.argv[1]])
+print("first", " ".join(seen["first"]))
+print("rows", seen.get("rows"))
+sys.exit(code)
+"""
+
+
+def test_the_window_is_painted_before_the_library_is_read_then_lists_it(tmp_path: Path):
+    library = tmp_path / "library.sqlite"
+    env = {**os.environ, "ITADESK_QUIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen",
+           "ITADESK_CONFIG": str(tmp_path / "settings.json")}
+    for _start in range(2):  # the first start adds the demo reports; the next one counts
+        run = subprocess.run([sys.executable, "-c", PAINTED, str(library)],
+                             capture_output=True, text=True, timeout=120, env=env)
+        assert run.returncode == 0 and "shown" in run.stdout, run.stderr
+    lines = dict(line.split(" ", 1) for line in run.stdout.splitlines() if " " in line)
+    at_paint = set(lines["first"].split())
+    early = sorted(m for m in at_paint for name in NOT_AT_FIRST_PAINT
+                   if m == name or m.startswith(name + "."))
+    assert early == [], f"read before the window was first painted: {early}"
+    assert lines["rows"] == "3"  # then the library's three demo reports are listed

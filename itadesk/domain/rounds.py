@@ -12,15 +12,12 @@ import dataclasses
 
 from ..thai.digits import to_thai_digits
 from .model import Measure, MeasureKind, Report, RoundText
+from .round_names import PART_FILES as PART_FILES
+from .round_names import PART_LABELS as PART_LABELS
+from .round_names import ROUNDS
 
-ROUNDS = {"6": "รอบ ๖ เดือน", "12": "รอบ ๑๒ เดือน"}
 PLAN_LAYOUT = "measures-plan"
 PLAN_TITLE = "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
-# What the window's ไฟล์ → ส่งออกแผนหรือผลรายรอบ offers (the command line's
-# `export --round`), and how its files are named.
-PART_LABELS = {"plan": "แผน/มาตรการ (ต้นปี)", "6": f"ผลการดำเนินการ{ROUNDS['6']}",
-               "12": f"ผลการดำเนินการ{ROUNDS['12']}"}
-PART_FILES = {"plan": "มาตรการ", "6": "ผลรอบ6เดือน", "12": "ผลรอบ12เดือน"}
 
 
 def round_text(measure: Measure, name: str) -> RoundText | None:

@@ -51,6 +51,10 @@ from .errors import (
     NotOnServer,
 )
 from .filesystem import on_network
+from .location import ENV_LIBRARY as ENV_LIBRARY  # their old home: here
+from .location import Location
+from .location import default_library_path as default_library_path
+from .location import local_library_path as local_library_path
 from .memo_rows import read_memo, write_memo
 from .opening import translate as _translate
 from .report_rows import read_signers, write_signers
@@ -58,8 +62,6 @@ from .report_rows import read_signers, write_signers
 if TYPE_CHECKING:
     from ..exchange.jsonfile import Exchange
 
-ENV_LIBRARY = "ITADESK_LIBRARY"
-APP_NAME = "ITA Desk"
 _MEASURE_COLUMNS = ("kind", *MEASURE_TEXT_FIELDS)
 # Libraries this process holds. Needed because POSIX drops all of a process's locks on a
 # file when any descriptor of it is closed: even reading the header of a library we hold
@@ -67,38 +69,9 @@ _MEASURE_COLUMNS = ("kind", *MEASURE_TEXT_FIELDS)
 _OPEN_HERE: set[Path] = set()
 
 
-Location = Path | str  # a library file, or a server library's postgresql://… address
-
-
-def library_location(text: str | Path) -> Location:
-    """What a clerk typed or a setting holds: a server address as it is, else a file."""
-    return str(text) if server.is_server(str(text)) else Path(text).expanduser()
-
-
 def exists(location: Location) -> bool:
     """A file that is there; a server library is asked for when opened (create=False)."""
     return server.is_server(location) or Path(location).exists()
-
-
-def default_library_path() -> Location:
-    """$ITADESK_LIBRARY, else the office's server library the clerk opened in the window,
-    else library.sqlite in the per-user data folder (platformdirs)."""
-    env = os.environ.get(ENV_LIBRARY)
-    if env:
-        return library_location(env)
-    from ..settings import load
-
-    office = load()[0].office_library
-    if server.is_server(office):
-        return office
-    return local_library_path()
-
-
-def local_library_path() -> Path:
-    """This PC's own library: library.sqlite in the per-user data folder (platformdirs)."""
-    import platformdirs  # only when no library was named: one import less at start-up
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "library.sqlite"
 
 
 def _now() -> str:

@@ -24,18 +24,15 @@ from .errors import (
     ServerUnreachable,
     WriteFailed,
 )
+from .location import display_path as display_path  # their old home: server.…
+from .location import is_server as is_server
 from .schema import LATEST_VERSION, migrate
 
-SCHEMES = ("postgresql://", "postgres://")
 # libpq's words when the login is refused before any SQLSTATE (its messages are English)
 _LOGIN_REFUSED = re.compile(r'authentication failed for user|no password supplied'
                             r'|role "[^"]*" does not exist')
 APPLICATION_NAME = "ITA Desk"
 CONNECT_TIMEOUT = 5  # seconds: a server that is off is said so, not waited for
-
-
-def is_server(location: object) -> bool:
-    return isinstance(location, str) and location.lower().startswith(SCHEMES)
 
 
 def without_password(url: str) -> str:
@@ -52,11 +49,6 @@ def without_password(url: str) -> str:
     query = urllib.parse.urlencode([(k, v) for k, v in urllib.parse.parse_qsl(
         parts.query, keep_blank_values=True) if k != "password"])
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc[0], query=query))
-
-
-def display_path(url: str) -> Path:
-    """What the messages name: Path(…).name is the database's name."""
-    return Path(urllib.parse.urlsplit(url).path.strip("/") or "postgres")
 
 
 def raw_connection(url: str, application: str = APPLICATION_NAME) -> Any:

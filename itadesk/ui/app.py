@@ -6,15 +6,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from ..store import (
-    Backup,
+from ..store.errors import (
     CorruptLibrary,
     FolderNotWritable,
-    Library,
     LibraryError,
     LibraryInUse,
     LoginFailed,
@@ -22,13 +21,14 @@ from ..store import (
     NotALibrary,
     ServerUnreachable,
 )
-from ..store.backup import restore_damaged
-from ..store.library import Location, local_library_path
-from ..store.server import is_server
+from ..store.location import Location, is_server, local_library_path
 from . import guard
 from .fonts import load_fonts, ui_font
 from .library_name import LOCAL, location_name
 from .main_window import APP_TITLE, MainWindow
+
+if TYPE_CHECKING:
+    from ..store import Backup, Library
 
 QUIT_WHEN_SHOWN = "ITADESK_QUIT_WHEN_SHOWN"
 FILE_FILTER = "คลังรายงาน ITA Desk (*.sqlite);;ทุกไฟล์ (*)"
@@ -52,6 +52,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def open_library(path: Location, parent: QWidget | None = None) -> Library | None:
     """Open, or ask the clerk what to do; None when the clerk gives up."""
     from ..demo import demo_reports
+    from ..store.library import Library  # read once the window is painted (run)
 
     while True:
         try:
@@ -125,6 +126,8 @@ def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bo
                            "(ไฟล์ที่เสียหายจะเก็บไว้ข้างกัน ไม่ถูกลบ):", exc.backups)
     if chosen is None:
         return False
+    from ..store.backup import restore_damaged
+
     try:
         restore_damaged(path, chosen)
     except LibraryError as failed:  # then the copies are offered again
@@ -157,36 +160,53 @@ class AfterFirstPaint(QObject):
 
 
 def run(library_path: Path, argv: list[str] | None = None) -> int:
+    """The window first, empty; once it is painted the library is read into it and the
+    report open last time reopened; once that is painted, the start-up backup. The clerk
+    sees the window at once, and every question about the library comes over it."""
     app = make_app(argv)
     guard.install()
-    library = None
     try:
-        library = open_library(library_path)
-        if library is None:
-            return 1
-        window = MainWindow(library)
+        window = MainWindow()
         window.show_as_left()
-    except Exception as exc:  # no window yet: the message box is the clerk's only answer
+    except Exception as exc:  # no window: the message box is the clerk's only answer
         guard.tell(None, exc, "window: start")
-        if library is not None:
-            library.close()
         return 1
     quit_when_shown = bool(os.environ.get(QUIT_WHEN_SHOWN))
+    opened: list[Library] = []
 
-    def after_paint() -> None:
+    def fill() -> None:
+        if quit_when_shown:  # for the start-up benchmark and the bundle's smoke test
+            print("shown", flush=True)
+        from ..export.files import cleanup_leftovers
+
+        cleanup_leftovers()  # what a killed export left behind goes at the next start
+        try:
+            library = open_library(library_path, window)
+            if library is not None:
+                opened.append(library)
+                window.attach(library)
+        except Exception as exc:  # the library could not be shown: nothing to go on with
+            guard.tell(window, exc, "window: start")
+            library = None
+        if library is None:
+            app.exit(1)
+            return
+        guard.run_guarded(window, window.resumer.resume)
+        window.update()  # a paint of the window with its library: then the backup
+        AfterFirstPaint(window, filled)
+
+    def filled() -> None:
+        if quit_when_shown:
+            print("filled", flush=True)
+        # The copy of the library waits for the library to be on the screen: a large one,
+        # or one on a file server, takes a while to copy.
         window.take_startup_backup()
         if quit_when_shown:
             app.quit()
 
-    # The copy of the library waits for the window to be painted: a large library, or
-    # one on a file server, takes a while to copy, and the clerk sees the window first.
-    AfterFirstPaint(window, after_paint)
-    QTimer.singleShot(0, window.resumer.resume)
-    if quit_when_shown:
-        # for the start-up benchmark and the bundle's smoke test: "shown" after one turn of
-        # the loop, the end once the start-up backup is taken
-        QTimer.singleShot(0, lambda: print("shown", flush=True))
+    AfterFirstPaint(window, fill)
     try:
         return app.exec()
     finally:
-        library.close()
+        for library in opened:
+            library.close()

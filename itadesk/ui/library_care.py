@@ -5,11 +5,13 @@ decides (itadesk.store); this only asks and shows."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ..store import Library
+if TYPE_CHECKING:
+    from ..store import Library
 
 SAVE_COPY = "บันทึกเป็นสำเนาเพื่อแก้ไข"
 NETWORK_NOTICE = (

@@ -4,10 +4,12 @@ office's report must see at once that it is this PC's and not the server's."""
 from __future__ import annotations
 
 import urllib.parse
+from typing import TYPE_CHECKING
 
-from ..store import Library
-from ..store.library import Location
-from ..store.server import display_path, is_server
+from ..store.location import Location, display_path, is_server
+
+if TYPE_CHECKING:
+    from ..store import Library
 
 LOCAL = "คลังรายงานในเครื่องนี้"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import LayoutCatalog, ReportSummary
 from ..thai.dates import thai_date
 from ..thai.digits import to_thai_digits
 from .fonts import ui_font
+
+if TYPE_CHECKING:
+    from ..domain import LayoutCatalog, ReportSummary
 
 HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด",
            "ที่มา")

@@ -39,18 +39,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Only what the window's first paint needs: the library, the domain and the sessions are
+# loaded once it is painted (attach), the report's page when a report is opened.
 from .. import settings
-from ..domain import Origin, OriginKind
-from ..domain.rounds import PART_FILES, PART_LABELS
-from ..store import Backup, BackupFailed, Library, LibraryError, LibraryReadOnly
+from ..domain.round_names import PART_FILES, PART_LABELS
+from ..store.errors import BackupFailed, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
-from .duplicates import next_year_origin, place_report
 from .guard import guarded, run_guarded
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_name import LOCAL, library_name, location_name
 from .library_page import LibraryPage
 from .resume import Resumer
-from .session import LibrarySession
 from .status_bar import ClerkStatusBar
 from .tips import explain
 from .toolbars import EscClosesOverflow
@@ -62,14 +61,16 @@ if TYPE_CHECKING:
     from ..domain import Report
     from ..domain.changes import Changes
     from ..exchange.jsonfile import Exchange
+    from ..store import Backup, Library
     from .checks_pane import ChecksPane
     from .find_replace import FindReplaceDialog
     from .import_dialog import ImportDialog
     from .jobs import ExportJob
+    from .office import OfficeDesk
     from .preview import PreviewPane
     from .preview_worker import PreviewWorker
     from .report_page import ReportPage
-    from .session import ReportSession
+    from .session import LibrarySession, ReportSession
 
 APP_TITLE = "ITA Desk"
 PREVIEW_SHARE = 0.3  # of the window's width, until the clerk gives the preview another
@@ -77,17 +78,22 @@ PREVIEW_SHARE = 0.3  # of the window's width, until the clerk gives the preview 
 
 class MainWindow(QMainWindow):
     find_dialog: FindReplaceDialog | None = None
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    library: Library  # from attach() on
+    library_session: LibrarySession
+
+    def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
+        """The window, with `library` in it; without one, the window only (painted first
+        at start-up: the library is read and shown by attach() right after)."""
         super().__init__(parent)
-        self.library = library
+        self.attached = False
+        self.office: OfficeDesk | None = None
         self.session: ReportSession | None = None
         self.report_page: ReportPage | None = None
         self.setWindowTitle(f"{APP_TITLE} — คลังรายงาน")
         self.setStatusBar(ClerkStatusBar(self))
 
         self.undo_chain = UndoChain(self)
-        self.library_session = self._library_session(library)
-        self.settings, notice = settings.load()
+        self.settings, self._settings_notice = settings.load()
         self.resumer = Resumer(self)
         self._last_folder = self.settings.last_folder or str(Path.home())
         self.export_job: ExportJob | None = None
@@ -111,9 +117,6 @@ class MainWindow(QMainWindow):
         column.addWidget(self.read_only_banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        from .office import OfficeDesk
-
-        self.office = OfficeDesk.attach(self)  # a server library: several clerks at once
 
         self.saved_label = QLabel("")
         self.progress_bar = QProgressBar()
@@ -126,12 +129,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
-        self.refresh_library()
-        self.read_only_banner.show_for(library)
-        if library.network:
-            notice = " · ".join(filter(None, [notice, NETWORK_NOTICE]))
-        self._name_library()
-        self.statusBar().showMessage(notice or library_name(library), 15000)
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
         else:
@@ -147,6 +144,8 @@ class MainWindow(QMainWindow):
         self._keep_timer.setSingleShot(True)
         self._keep_timer.setInterval(500)
         self._keep_timer.timeout.connect(self._keep_window)
+        if library is not None:
+            self.attach(library)
 
     def show_as_left(self) -> None:
         """Maximised on a first start, else as the clerk left it (restoreGeometry keeps
@@ -173,6 +172,27 @@ class MainWindow(QMainWindow):
         super().moveEvent(event)
         if self.isVisible():
             self._keep_timer.start()
+
+    def attach(self, library: Library) -> None:
+        """Show `library` in the window: its reports listed, its notices said."""
+        from .office import OfficeDesk
+        from .session import LibrarySession
+
+        self.library = library
+        self.library_session = LibrarySession(library, self)
+        self.library_session.failed.connect(self.show_error)
+        self.library_session.saved.connect(self._saved)
+        self.library_session.changed.connect(self._library_changed)
+        self.undo_chain.set_library(self.library_session)
+        self.attached = True
+        self.office = OfficeDesk.attach(self)  # a server library: several clerks at once
+        self.refresh_library()
+        self.read_only_banner.show_for(library)
+        notice, self._settings_notice = self._settings_notice, ""
+        if library.network:
+            notice = " · ".join(filter(None, [notice, NETWORK_NOTICE]))
+        self._name_library()
+        self.statusBar().showMessage(notice or library_name(library), 15000)
 
     # ------------------------------------------------------------------ menus
     def _build_menus(self) -> None:
@@ -318,19 +338,12 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda: run_guarded(self, slot))
+        # before the library is attached (the window's first moments) a command waits
+        action.triggered.connect(lambda: self.attached and run_guarded(self, slot))
         menu.addAction(action)
         return action
 
     # ---------------------------------------------------------------- library
-    def _library_session(self, library: Library) -> LibrarySession:
-        session = LibrarySession(library, self)
-        session.failed.connect(self.show_error)
-        session.saved.connect(self._saved)
-        session.changed.connect(self._library_changed)
-        self.undo_chain.set_library(session)
-        return session
-
     def _library_changed(self, changes: Changes) -> None:
         if changes.deleted and self.session is not None and (
                 self.session.report_id == changes.report_id):
@@ -355,6 +368,8 @@ class MainWindow(QMainWindow):
 
     @guarded
     def new_report(self) -> None:
+        from ..domain import Origin, OriginKind
+        from .duplicates import place_report
         from .new_report import NewReportDialog
 
         dialog = NewReportDialog(self.library.layouts(), self)
@@ -830,6 +845,9 @@ class MainWindow(QMainWindow):
 
     @guarded
     def add_imported(self, found: Exchange, path: Path) -> int | None:
+        from ..domain import Origin, OriginKind
+        from .duplicates import place_report
+
         # the clerk's own layout the file carries is kept in the library first
         report = self.library.adopt(found)
         placed = place_report(self, self.library_session, report,
@@ -940,19 +958,13 @@ class MainWindow(QMainWindow):
 
     def _use_library(self, opened: Library) -> None:
         """Go on in another library (the one before is closed)."""
-        from .office import OfficeDesk
-
         self.close_report()
         if self.office is not None:
             self.office.stop()
         self.library.close()
-        self.library = opened
         # the steps of the library before are not steps of this one
         self.library_session.deleteLater()
-        self.library_session = self._library_session(opened)
-        self.read_only_banner.show_for(opened)
-        self.office = OfficeDesk.attach(self)
-        self._name_library()
+        self.attach(opened)
         self.show_library()
 
     def _name_library(self) -> None:
@@ -976,6 +988,7 @@ class MainWindow(QMainWindow):
     def open_server_library(self, url: str | None = None) -> bool:
         """The office's library on a server, from then on (kept in the settings: the next
         start opens it too; the password stays in the clerk's passfile)."""
+        from ..store import Library
         from ..store.versions import local_user
         from .server_dialog import ServerDialog
 
@@ -1011,6 +1024,8 @@ class MainWindow(QMainWindow):
     def save_copy_for_editing(self, target: Path | None = None) -> bool:
         """A read-only library: write it whole elsewhere as a library of its own and go on
         in that copy (the report that was open stays open)."""
+        from ..store import Library
+
         target = target or ask_copy_path(self, self.library, self._last_folder)
         if target is None:
             return False
@@ -1031,6 +1046,7 @@ class MainWindow(QMainWindow):
     @guarded
     def create_next_year(self) -> int | None:
         from ..domain.nextyear import next_year
+        from .duplicates import next_year_origin, place_report
 
         if self.session is None:
             return None
@@ -1148,7 +1164,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.export_job is not None and self.export_job.is_running():
             self.export_job.wait()  # a file half written is never left behind
-        self.resumer.remember()  # where the clerk was, reopened at the next start
+        if self.attached:  # (closed before its library opened: nowhere to remember)
+            self.resumer.remember()  # where the clerk was, reopened at the next start
         self._remember_preview_width()
         self.close_report()
         if self.office is not None:

@@ -8,10 +8,13 @@ is not undone from inside this one). In the library, the library's steps.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
-from .session import LibrarySession, ReportSession
+if TYPE_CHECKING:
+    from .session import LibrarySession, ReportSession
 
 UNDO, REDO = "เลิกทำ", "ทำซ้ำ"
 
