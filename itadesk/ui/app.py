@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,15 @@ FILE_FILTER = "คลังรายงาน ITA Desk (*.sqlite);;ทุกไ�
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    app = start_app(argv)
+    from .translation import own_dialogs
+
+    own_dialogs()
+    return app
+
+
+def start_app(argv: list[str] | None = None) -> QApplication:
+    """The application as its first paint needs it: Thai, its fonts (make_app: all of it)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)
@@ -163,7 +173,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
     """The window first, empty; once it is painted the library is read into it and the
     report open last time reopened; once that is painted, the start-up backup. The clerk
     sees the window at once, and every question about the library comes over it."""
-    app = make_app(argv)
+    app = start_app(argv)
     guard.install()
     try:
         window = MainWindow()
@@ -176,9 +186,11 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
 
     def fill() -> None:
         if quit_when_shown:  # for the start-up benchmark and the bundle's smoke test
-            print("shown", flush=True)
+            print(f"shown (cpu {time.process_time() * 1000:.1f} ms)", flush=True)
         from ..export.files import cleanup_leftovers
+        from .translation import own_dialogs
 
+        own_dialogs()  # before the first question about the library
         cleanup_leftovers()  # what a killed export left behind goes at the next start
         try:
             library = open_library(library_path, window)

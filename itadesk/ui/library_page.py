@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+# QtCore.Qt, not Qt: Qt's namespace is made at its first use, after the window's first
+# paint (ui/app.py)
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,10 +75,7 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self._open())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # as in a file manager
-            enter = QShortcut(QKeySequence(key), self.table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(self._open)
+        self._enter_opens: list[QShortcut] = []  # with the first list of reports
 
         self.new_button = QPushButton("สร้างรายงานใหม่…")
         self.new_button.clicked.connect(self.new_requested)
@@ -96,6 +96,12 @@ class LibraryPage(QWidget):
         layout.addWidget(self.table)
 
     def show_reports(self, reports: list[ReportSummary], layouts: LayoutCatalog) -> None:
+        if not self._enter_opens:
+            for key in ("Return", "Enter"):  # as in a file manager
+                enter = QShortcut(QKeySequence(key), self.table)
+                enter.setContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(self._open)
+                self._enter_opens.append(enter)
         self.table.setRowCount(len(reports))
         for row, r in enumerate(reports):
             layout_name = layouts.get(r.layout).name if r.layout in layouts else r.layout
@@ -106,7 +112,7 @@ class LibraryPage(QWidget):
                       origin_text(r))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                item.setData(QtCore.Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(row, col, item)
         if reports:
             self.table.selectRow(0)
@@ -120,17 +126,17 @@ class LibraryPage(QWidget):
             row = max(self.table.currentRow(), 0)
             self.table.setCurrentCell(row, 0)
             self.table.selectRow(row)
-        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.table.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
 
     def select(self, report_id: int | None) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == report_id:
+            if self.table.item(row, 0).data(QtCore.Qt.ItemDataRole.UserRole) == report_id:
                 self.table.selectRow(row)
                 return
 
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()
-        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return items[0].data(QtCore.Qt.ItemDataRole.UserRole) if items else None
 
     def _open(self) -> None:
         report_id = self.selected_id()

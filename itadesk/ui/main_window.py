@@ -8,12 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# QtCore.Qt, not Qt: Qt's namespace (94 enums) is made at its first use, after the first
+# paint (ui/app.py); a `from PySide6.QtCore import Qt` here would make it at import
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
     QModelIndex,
-    Qt,
     QTimer,
     QUrl,
 )
@@ -185,6 +187,9 @@ class MainWindow(QMainWindow):
         self.library_session.changed.connect(self._library_changed)
         self.undo_chain.set_library(self.library_session)
         self.attached = True
+        # F5 wherever the focus is: a form's field, the find dialog, a floating preview
+        # (set here, not with the menus: Qt's namespace is not made before the first paint)
+        self.preview_action.setShortcutContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)
         self.office = OfficeDesk.attach(self)  # a server library: several clerks at once
         self.refresh_library()
         self.read_only_banner.show_for(library)
@@ -229,8 +234,6 @@ class MainWindow(QMainWindow):
         self.preview_action = self._action(file_menu, "ดูตัวอย่างก่อนพิมพ์", "F5",
                                            self.toggle_preview)
         self.preview_action.setCheckable(True)
-        # F5 wherever the focus is: a form's field, the find dialog, a floating preview
-        self.preview_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.print_preview_action = self._action(file_menu, "ตัวอย่างการพิมพ์…", None,
                                                  self.print_preview)
         self.print_action = self._action(file_menu, "พิมพ์…", QKeySequence.StandardKey.Print,
@@ -337,7 +340,8 @@ class MainWindow(QMainWindow):
                 slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts: setShortcut's overloads make Qt's namespace (16 ms) at once
+            action.setShortcuts([QKeySequence(shortcut)])
         # before the library is attached (the window's first moments) a command waits
         action.triggered.connect(lambda: self.attached and run_guarded(self, slot))
         menu.addAction(action)
@@ -679,7 +683,7 @@ class MainWindow(QMainWindow):
         self.preview_dock = QDockWidget("ตัวอย่างก่อนพิมพ์ (PDF)", self)
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
         self.restoreDockWidget(self.preview_dock)  # floating, or where the clerk put it
         if self.checks_dock is not None and self.checks_dock.isVisible():
             self._checks_under_preview()
@@ -687,7 +691,7 @@ class MainWindow(QMainWindow):
         # widen the preview, and finds it that wide the next time.
         width = self.settings.preview_width or int(self.width() * PREVIEW_SHARE)
         self.resizeDocks([self.preview_dock], [min(width, int(self.width() * 0.5))],
-                         Qt.Orientation.Horizontal)
+                         QtCore.Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.changed.connect(self._preview_changed)
         if self.report_page is not None:
@@ -746,10 +750,10 @@ class MainWindow(QMainWindow):
     def _checks_under_preview(self) -> None:
         """The checks in the preview's column, below it: the table keeps its height."""
         assert self.preview_dock is not None and self.checks_dock is not None
-        self.splitDockWidget(self.preview_dock, self.checks_dock, Qt.Orientation.Vertical)
+        self.splitDockWidget(self.preview_dock, self.checks_dock, QtCore.Qt.Orientation.Vertical)
         self.resizeDocks([self.preview_dock, self.checks_dock],
                          [int(self.height() * 0.6), int(self.height() * 0.25)],
-                         Qt.Orientation.Vertical)
+                         QtCore.Qt.Orientation.Vertical)
 
     def _close_preview(self) -> None:
         self._remember_preview_width()
@@ -779,13 +783,13 @@ class MainWindow(QMainWindow):
             self.session.changed.connect(pane.follow)
             self.checks_pane, self.checks_dock = pane, dock
             if self.preview_dock is not None and self.preview_dock.isVisible():
-                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
                 self._checks_under_preview()
             else:
-                self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
                 # a strip under the table, not half the window (the table is the work)
                 self.resizeDocks([dock], [max(140, self.height() // 5)],
-                                 Qt.Orientation.Vertical)
+                                 QtCore.Qt.Orientation.Vertical)
         self.checks_dock.show()
         self.checks_pane.refresh()
 

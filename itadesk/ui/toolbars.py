@@ -7,7 +7,8 @@ and hit a button of the overflow instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6 import QtCore  # QtCore.Qt when a key comes: not made at import (ui/app.py)
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
@@ -35,7 +36,7 @@ class EscClosesOverflow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # ShortcutOverride first: an editor that takes Esc itself never sees this one
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
-                isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+                isinstance(event, QKeyEvent) and event.key() == QtCore.Qt.Key.Key_Escape
                 and self.button is not None and self.button.isChecked()):
             if event.type() == QEvent.Type.KeyPress:
                 self.button.click()  # as a second click on » does

@@ -10,7 +10,10 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+# Qt's namespace through its module (QtCore.Qt when called): made at its first use, not
+# at import (ui/app.py paints the window first)
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from ..paths import resource
 
@@ -61,10 +64,15 @@ def compiled() -> Path | None:
     return cache if build(source, cache) else None
 
 
+def own_dialogs() -> None:
+    """Qt's own dialogs, not the system's: their labels come from the translation, never
+    from the system's language. (Before the first dialog, not before the first paint.)"""
+    QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_DontUseNativeDialogs,
+                                  True)
+
+
 def install(app: QCoreApplication) -> bool:
-    """Qt's strings in Thai, and Qt's own dialogs (their labels come from the translation,
-    never from the system's language)."""
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    """Qt's strings in Thai (in Qt's own dialogs too, with own_dialogs())."""
     QLocale.setDefault(QLocale(QLocale.Language.Thai, QLocale.Country.Thailand))
     path = compiled()
     if path is None:
