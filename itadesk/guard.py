@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import errno
 import os
-import platform
 import sys
 import traceback
 from dataclasses import dataclass
@@ -50,6 +49,8 @@ def write_log(text: str) -> Path | None:
         with contextlib.suppress(FileNotFoundError):
             if path.stat().st_size > MAX_LOG:
                 os.replace(path, path.with_name(LOG_NAME + ".1"))
+        import platform  # when something is written, not at every start
+
         stamp = dt.datetime.now().isoformat(timespec="seconds")
         with path.open("a", encoding="utf-8", errors="backslashreplace") as fh:
             fh.write(f"--- {stamp} ITA Desk {__version__}, Python {platform.python_version()}, "
