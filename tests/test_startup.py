@@ -91,3 +91,35 @@ def test_the_window_is_painted_before_the_library_is_read_then_lists_it(tmp_path
     assert early == [], f"read before the window was first painted: {early}"
     assert lines["qt"] == "False", "Qt's namespace was made before the first paint"
     assert lines["rows"] == "3"  # then the library's three demo reports are listed
+
+
+def test_the_window_before_its_library_tells_a_failure_and_its_commands_wait(qtbot):
+    """The first moments, before the library is attached: a failure told over the window
+    is a message (not a second failure), and a command waits for the library."""
+    import errno
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    from itadesk.ui import guard
+    from itadesk.ui.app import make_app
+    from itadesk.ui.main_window import MainWindow
+
+    from .ui_helpers import when_dialog_opens
+
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    told: list[str] = []
+
+    def close(box) -> None:
+        told.append(box.text())
+        box.close()
+
+    when_dialog_opens(close)
+    guard.tell(window, OSError(errno.EIO, "gone"), "test")
+    assert told and "ลองอีกครั้ง" in told[0]
+    [new] = [a for a in window.findChildren(QAction) if a.text() == "สร้างรายงานใหม่…"]
+    new.trigger()  # nothing opens, nothing fails
+    assert QApplication.activeModalWidget() is None and not window.attached

@@ -1136,7 +1136,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str, english: str = "") -> None:
         self.statusBar().showMessage(message, 15000)
-        if self.library.read_only and message == LibraryReadOnly(self.library.path).message:
+        if self.attached and self.library.read_only and (
+                message == LibraryReadOnly(self.library.path).message):
             # an edit refused: offer the way to a copy that can be edited
             box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, message, parent=self)
             copy = box.addButton(SAVE_COPY + "…", QMessageBox.ButtonRole.AcceptRole)
