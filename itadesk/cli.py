@@ -44,12 +44,12 @@ EXIT_UNEXPECTED, EXIT_INTERRUPTED = 70, 130  # sysexits' EX_SOFTWARE; 128 + SIGI
 DEMO_CHOICES = ", ".join(DEMOS)
 
 
-def _top_parser(**kw: Any) -> argparse.ArgumentParser:
+def _top_parser() -> argparse.ArgumentParser:
     """The options of the program itself (the window's), without the commands."""
     parser = argparse.ArgumentParser(
         prog="itadesk",
         description="ITA Desk: จัดทำรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส"
-                    "ภายในหน่วยงาน (ไม่ระบุคำสั่ง = เปิดหน้าต่างโปรแกรม)", **kw,
+                    "ภายในหน่วยงาน (ไม่ระบุคำสั่ง = เปิดหน้าต่างโปรแกรม)",
     )
     parser.add_argument("--version", action="version", version=f"ITA Desk {__version__}")
     parser.add_argument(
@@ -61,16 +61,17 @@ def _top_parser(**kw: Any) -> argparse.ArgumentParser:
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    """The command line. The commands' parsers are built only when something beyond the
-    program's own options is given: the window's start does not wait for them (70
-    arguments, each looked up in gettext's catalogues: 6 ms of every start)."""
-    top = _top_parser(add_help=False, exit_on_error=False)
-    with contextlib.suppress(argparse.ArgumentError):
-        args, rest = top.parse_known_args(argv)
-        if not rest:
-            args.command = None
-            return args
-    return build_parser().parse_args(argv)  # a command, --help, or a mistake to tell
+    """The command line. The commands' parsers are built only when more than the window's
+    `--library PATH` is given: the window's start does not wait for them (70 arguments,
+    each looked up in gettext's catalogues: 6 ms of every start)."""
+    given = sys.argv[1:] if argv is None else list(argv)
+    window = not given or (len(given) == 2 and given[0] == "--library") or (
+        len(given) == 1 and given[0].startswith("--library="))
+    if window:
+        args = _top_parser().parse_args(given)
+        args.command = None
+        return args
+    return build_parser().parse_args(given)  # a command, --help, or a mistake to tell
 
 
 def build_parser() -> argparse.ArgumentParser:
