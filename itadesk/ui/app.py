@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..store.errors import (
     CorruptLibrary,
@@ -61,6 +61,8 @@ def start_app(argv: list[str] | None = None) -> QApplication:
 
 def open_library(path: Location, parent: QWidget | None = None) -> Library | None:
     """Open, or ask the clerk what to do; None when the clerk gives up."""
+    from PySide6.QtWidgets import QMessageBox
+
     from ..demo import demo_reports
     from ..store.library import Library  # read once the window is painted (run)
 
@@ -103,6 +105,8 @@ def open_library(path: Location, parent: QWidget | None = None) -> Library | Non
 
 
 def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
     new = box.addButton("สร้างคลังรายงานใหม่…", QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton("เปิดไฟล์อื่น…", QMessageBox.ButtonRole.ActionRole)
@@ -122,6 +126,8 @@ def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) 
 def choose_backup(parent: QWidget | None, title: str, text: str,
                   backups: list[Backup]) -> Backup | None:
     """The clerk picks a copy by its date (newest first); None if they cancel."""
+    from PySide6.QtWidgets import QInputDialog
+
     labels = [b.label for b in backups]
     choice, ok = QInputDialog.getItem(parent, title, text, labels, 0, False)
     return backups[labels.index(choice)] if ok else None
@@ -129,6 +135,8 @@ def choose_backup(parent: QWidget | None, title: str, text: str,
 
 def _offer_backup(path: Path, exc: CorruptLibrary, parent: QWidget | None) -> bool:
     """Offer the damaged library's own copies; True once one is put back."""
+    from PySide6.QtWidgets import QMessageBox
+
     if not exc.backups:
         QMessageBox.critical(parent, APP_TITLE, exc.message + "\nแต่ยังไม่มีสำเนาสำรองของคลังนี้")
         return False

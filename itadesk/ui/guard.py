@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ..guard import Told, explain, write_log
 
@@ -27,6 +27,8 @@ _showing: list[bool] = []  # a message box is up: a second failure meanwhile is 
 
 def tell(parent: QWidget | None, exc: BaseException, context: str = "") -> Told:
     """Show what went wrong: the Thai message, the English line below it for support."""
+    from PySide6.QtWidgets import QMessageBox
+
     told = explain(exc, context)
     if _showing or QApplication.instance() is None:
         return told

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..thai.dates import thai_date
 from ..thai.digits import to_thai_digits
 from .fonts import ui_font
 
@@ -41,6 +40,8 @@ def origin_text(summary: ReportSummary) -> str:
 
 
 def when_text(stamp: str) -> str:
+    from ..thai.dates import thai_date  # with the first list, not before the first paint
+
     try:
         moment = dt.datetime.fromisoformat(stamp)
     except ValueError:

@@ -17,23 +17,13 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QTimer,
-    QUrl,
 )
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QKeySequence,
-    QMoveEvent,
-    QResizeEvent,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -42,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 # Only what the window's first paint needs: the library, the domain and the sessions are
-# loaded once it is painted (attach), the report's page when a report is opened.
+# loaded once it is painted (attach), the report's page when a report is opened; the
+# message boxes and file dialogs by the commands that ask (QMessageBox's enums: 2.4 ms).
 from .. import settings
 from ..domain.round_names import PART_FILES, PART_LABELS
 from ..store.errors import BackupFailed, LibraryError, LibraryReadOnly
@@ -390,6 +381,8 @@ class MainWindow(QMainWindow):
 
     @guarded
     def delete_report(self, report_id: int) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         report = self.library.load_report(report_id)
         answer = QMessageBox.question(
             self, "ลบรายงาน",
@@ -517,6 +510,8 @@ class MainWindow(QMainWindow):
                             "เอกสาร Word (*.docx);;เอกสาร PDF (*.pdf)", part)
 
     def _export_dialog(self, suffix: str, title: str, file_filter: str, part: str = "") -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.session is None:
             return
         start = Path(self._last_folder) / self.suggested_name(suffix, part)
@@ -581,6 +576,10 @@ class MainWindow(QMainWindow):
             self.export_job.cancel()
 
     def _export_done(self, path: Path, kind: str) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         self._last_folder = str(path.parent)
         self.statusBar().showMessage(f"ส่งออกเป็น {kind} แล้ว: {path}", 10000)
         box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE,
@@ -596,6 +595,8 @@ class MainWindow(QMainWindow):
 
     def _export_failed(self, path: Path, message: str, english: str = "",
                        part: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, parent=self)
         box.setInformativeText(english)
@@ -817,6 +818,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------- files and years
     def import_report(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, "นำเข้ารายงาน", self._last_folder,
             "รายงาน (*.itadesk.json *.json *.docx *.pdf);;ทุกไฟล์ (*)")
@@ -869,6 +872,8 @@ class MainWindow(QMainWindow):
         return report_id
 
     def save_json(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.session is None:
             return
         start = Path(self._last_folder) / self.suggested_name(".itadesk.json")
@@ -890,6 +895,8 @@ class MainWindow(QMainWindow):
         return True
 
     def merge_parts(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(
             self, "รวมไฟล์จากหน่วยงานย่อย (เลือกได้หลายไฟล์ ตามลำดับที่ต้องการ)",
             self._last_folder, "รายงาน (*.itadesk.json *.json *.docx *.pdf)")
@@ -1135,6 +1142,8 @@ class MainWindow(QMainWindow):
             f"บันทึกแล้ว {to_thai_digits(when.strftime('%H:%M:%S'))} น.")
 
     def show_error(self, message: str, english: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(message, 15000)
         if self.attached and self.library.read_only and (
                 message == LibraryReadOnly(self.library.path).message):
