@@ -123,3 +123,21 @@ def test_the_window_before_its_library_tells_a_failure_and_its_commands_wait(qtb
     [new] = [a for a in window.findChildren(QAction) if a.text() == "สร้างรายงานใหม่…"]
     new.trigger()  # nothing opens, nothing fails
     assert QApplication.activeModalWidget() is None and not window.attached
+
+
+def test_a_reader_that_stops_at_shown_does_not_hold_the_window(tmp_path: Path):
+    """The bundle's smoke test reads "shown" with `grep -q`, which goes at once: the
+    lines after it find the pipe closed, and the start goes on to its end."""
+    env = {**os.environ, "ITADESK_QUIT_WHEN_SHOWN": "1", "QT_QPA_PLATFORM": "offscreen",
+           "ITADESK_CONFIG": str(tmp_path / "settings.json"), "ITADESK_LOG": str(tmp_path)}
+    with subprocess.Popen([sys.executable, "-m", "itadesk", "--library",
+                           str(tmp_path / "library.sqlite")], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True, env=env) as proc:
+        assert proc.stdout is not None
+        assert "shown" in proc.stdout.readline()
+        proc.stdout.close()
+        try:
+            assert proc.wait(timeout=60) == 0
+        finally:
+            proc.kill()  # (held by a message about the closed pipe, before the fix)
+    assert not (tmp_path / "itadesk.log").exists()  # nothing went wrong

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -177,6 +178,13 @@ class AfterFirstPaint(QObject):
             then()
 
 
+def _tell_reader(line: str) -> None:
+    """A line for whoever started the window to measure or check it; one that has read
+    enough and gone (`grep -q shown`) leaves the pipe closed, which is no failure."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, flush=True)
+
+
 def run(library_path: Path, argv: list[str] | None = None) -> int:
     """The window first, empty; once it is painted the library is read into it and the
     report open last time reopened; once that is painted, the start-up backup. The clerk
@@ -194,7 +202,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
 
     def fill() -> None:
         if quit_when_shown:  # for the start-up benchmark and the bundle's smoke test
-            print(f"shown (cpu {time.process_time() * 1000:.1f} ms)", flush=True)
+            _tell_reader(f"shown (cpu {time.process_time() * 1000:.1f} ms)")
         from ..export.files import cleanup_leftovers
         from .translation import own_dialogs
 
@@ -217,7 +225,7 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
 
     def filled() -> None:
         if quit_when_shown:
-            print("filled", flush=True)
+            _tell_reader("filled")
         # The copy of the library waits for the library to be on the screen: a large one,
         # or one on a file server, takes a while to copy.
         window.take_startup_backup()
