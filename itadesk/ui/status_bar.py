@@ -4,7 +4,10 @@ right against them, and the two read as one text ("…หรือเครื�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+# QtCore.Qt, not Qt: Qt's namespace is made at its first use, not before the window's
+# first paint (ui/app.py)
+from PySide6 import QtCore
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QStatusBar, QWidget
 
@@ -56,7 +59,7 @@ class ClerkStatusBar(QStatusBar):
             cut = line.rfind(" ", 0, cut)
         if cut > 0:
             return line[:cut] + ELLIPSIS
-        return metrics.elidedText(line, Qt.TextElideMode.ElideRight,
+        return metrics.elidedText(line, QtCore.Qt.TextElideMode.ElideRight,
                                   room + metrics.horizontalAdvance(ELLIPSIS))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -66,5 +69,5 @@ class ClerkStatusBar(QStatusBar):
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.drawText(QRect(6, 0, self.room(), self.height()),
-                         Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
-                         | Qt.TextFlag.TextSingleLine, self.shown_message())
+                         QtCore.Qt.AlignmentFlag.AlignLeading | QtCore.Qt.AlignmentFlag.AlignVCenter
+                         | QtCore.Qt.TextFlag.TextSingleLine, self.shown_message())
