@@ -156,3 +156,36 @@ def tall_report() -> tuple[Report, list[str]]:
     short = Measure(title="มาตรการสั้น", steps=SENTENCE, owner="กองคลัง")
     return Report(layout="six-measures", municipality="เทศบาลตำบลทดสอบ",
                   measures=(short, tall, short)), words
+
+
+def sections_report(seed: int) -> tuple[Report, list[tuple[str, str]]]:
+    """Headed sections (the improvement plan's ประเด็น rows) of one to three rows of
+    varying height; each heading's mark with its first row's."""
+    from itadesk.domain import MeasureKind
+
+    measures, pairs = [], []
+    row_tags = iter(tags(60))
+    for n, head in enumerate(f"sec{a}{b}" for a, b in itertools.islice(
+            itertools.product(string.ascii_lowercase, repeat=2), 14)):
+        measures.append(Measure(kind=MeasureKind.SECTION, title=f"{head} ประเด็นที่ต้องพัฒนา"))
+        for k in range(1 + (n + seed) % 3):
+            tag = next(row_tags)
+            if k == 0:
+                pairs.append((head, tag))
+            lines = 1 + (n * 5 + k * 3 + seed) % 7
+            measures.append(Measure(title=marked(tag, SENTENCE), owner="กองคลัง",
+                                    steps=marked(tag, SENTENCE * lines)))
+    return Report(layout="improvement-plan", municipality="เทศบาลตำบลทดสอบ",
+                  measures=tuple(measures)), pairs
+
+
+def test_a_section_heading_row_goes_with_the_first_row_under_it(tmp_path):
+    for seed in range(4):
+        report, pairs = sections_report(seed)
+        pdf = tmp_path / f"sections-{seed}.pdf"
+        write_pdf(build_document(report, ExportOptions.from_report(report)), pdf)
+        pages = page_texts(pdf)
+        assert len(pages) >= 3
+        seen = pages_of_rows(pages, [t for pair in pairs for t in pair])
+        for head, first in pairs:
+            assert seen[head] == seen[first][:1], (seed, head, seen[head], seen[first])

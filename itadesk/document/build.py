@@ -278,8 +278,10 @@ class _Builder:
         rows = []
         for index, measure in enumerate(self.report.measures):
             if measure.kind is MeasureKind.SECTION:
-                rows.append(Row((Cell(self.lines(measure.title, size, "section", bold=True)),),
-                                spans_all=True, measure_index=index))
+                # a heading row goes with the first row under it (Word: keepNext)
+                heading = tuple(dataclasses.replace(p, keep_with_next=True) for p in
+                                self.lines(measure.title, size, "section", bold=True))
+                rows.append(Row((Cell(heading),), spans_all=True, measure_index=index))
                 continue
             cells = []
             for column in self.layout.columns:

@@ -117,6 +117,20 @@ def rows_fitting_a_page(table: Table, page: PageSetup, share: float = 1.0) -> li
     return out
 
 
+def _kept_with(table: Table, row: Row, index: int, widths: list[float], look: _Look,
+               whole_page: float, min_line: float) -> float:
+    """For a row kept with the next (a section heading: its paragraphs keep with next),
+    the height the next row needs on the same page: all of it if it fits on a page (it
+    is never broken), else its first line; 0 for any other row."""
+    paragraphs = [p for cell in row.cells for p in cell.paragraphs]
+    kept = bool(paragraphs) and all(p.keep_with_next for p in paragraphs)
+    if not kept or index + 1 >= len(table.rows):
+        return 0.0
+    cells, _ = _row_cells(table.rows[index + 1], widths, look)
+    height = max(c.height() for c in cells) + look.pad_y
+    return height if height <= whole_page else min_line + look.pad_y
+
+
 def draw_table(pages: Pages, table: Table) -> None:
     look = _Look(table)
     widths = [mm(w) for w in table.widths_mm]
@@ -142,11 +156,17 @@ def draw_table(pages: Pages, table: Table) -> None:
     if pages.room() < header_height + min_line + look.pad_y:
         pages.new_page()
     draw_header()
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
         pages.step()
         cells, cell_widths = _row_cells(row, widths, look)
         position = [0] * len(cells)
         moved = False  # to a page of its own: it runs on from there if it must
+        below = _kept_with(table, row, index, widths, look, whole_page, min_line)
+        if below and pages.room() < whole_page - 0.01:
+            full = max(c.height() for c in cells) + look.pad_y
+            if full + below > pages.room() and full + below <= whole_page:
+                new_page_with_header()  # a heading row is not left at the foot of a page
+                moved = True
         while True:
             remaining = [(p, len(c.lines)) for p, c in zip(position, cells, strict=True)]
             full = max(c.height(s, e) for c, (s, e) in zip(cells, remaining, strict=True))
