@@ -5,6 +5,7 @@ banner while the window stays readable, the edit kept and sent when the server i
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -201,7 +202,7 @@ def test_a_report_field_saved_by_another_clerk_is_offered_not_overwritten(qtbot,
         assert other.load_report(rid).title == "ชื่อที่อีกคนตั้ง"
 
 
-def _type_signer(qtbot, window: MainWindow, name: str) -> None:
+def _type_signer(qtbot, window: MainWindow, name: str, *, finish: bool = True) -> None:
     """Type over the first signer's name in the report's form, with keys."""
     activate(qtbot, window)
     page = window.report_page
@@ -213,7 +214,13 @@ def _type_signer(qtbot, window: MainWindow, name: str) -> None:
     assert editor is not table
     qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
     type_text(editor, name)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the table closes the editor a moment after
+    if finish:
+        _finish_signer(qtbot, table)
+
+
+def _finish_signer(qtbot, table) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    # the table closes the editor a moment after
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
 
@@ -241,12 +248,19 @@ def _answer(asked: list[str], button: str) -> None:
 def test_a_signer_typed_in_two_windows_is_offered_as_a_conflict(qtbot, two_on_signed,
                                                                   choice: str):
     a, b, rid = two_on_signed
-    _type_signer(qtbot, a, "นายเอ พิมพ์ก่อน")
-    with Library.open(a.library.location, take_backup=False) as other:
-        assert other.load_report(rid).signers[0].name == "นายเอ พิมพ์ก่อน"
+    _type_signer(qtbot, b, "นางบี พิมพ์ทีหลัง", finish=False)  # B is still typing
+    with Library.open(a.library.location, take_backup=False) as other:  # another clerk
+        signers = other.load_report(rid).signers
+        other.update_report(rid, signers=(dataclasses.replace(signers[0], name="นายเอ พิมพ์ก่อน"),
+                                          *signers[1:]))
+    qtbot.waitUntil(lambda: a.report_page.form.signers.item(0, 0).text() == "นายเอ พิมพ์ก่อน",
+                    timeout=1000)
+    qtbot.wait(300)  # B heard of it too: the signers B types in are left alone
+    table = b.report_page.form.signers
+    assert table.state() == QAbstractItemView.State.EditingState
     asked: list[str] = []
     _answer(asked, "ใช้ข้อความของฉัน" if choice == "mine" else "ใช้ข้อความของ postgres")
-    _type_signer(qtbot, b, "นางบี พิมพ์ทีหลัง")  # B read the signers before A's edit
+    _finish_signer(qtbot, table)
     qtbot.waitUntil(lambda: bool(asked))
     assert "ผู้ลงนามท้ายรายงาน" in asked[0]
     assert "นายเอ พิมพ์ก่อน" in asked[0] and "นางบี พิมพ์ทีหลัง" in asked[0]
@@ -336,3 +350,68 @@ def test_a_layout_chosen_on_the_office_library_gives_the_table_its_columns(qtbot
     assert [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(headers))] == headers
     with Library.open(a.library.location, take_backup=False) as other:
         assert other.load_report(rid).layout == chosen
+
+
+def test_another_clerks_report_fields_signers_options_and_memo_show_within_a_second(
+        qtbot, two_on_signed):
+    """The form, the signers, the options and the memo follow another clerk's saves as
+    the table does; the memo field this clerk is typing in is left alone, and saved."""
+    a, b, rid = two_on_signed
+    activate(qtbot, b)
+    page = b.report_page
+    page.tabs.setCurrentWidget(page.memo)
+    facts = page.memo.texts["facts"]
+    facts.setFocus()
+    qtbot.keyClick(facts, Qt.Key.Key_A, CTRL)
+    type_text(facts, "บีกำลังพิมพ์ข้อเท็จจริง")  # not left yet: not saved
+    with Library.open(a.library.location, take_backup=False) as other:  # another clerk
+        report = other.load_report(rid)
+        signer = dataclasses.replace(report.signers[0], name="นายอื่น ลงนามแทน")
+        other.update_report(rid, title="ชื่อที่อีกคนตั้ง", signers=(signer, *report.signers[1:]),
+                            options={**report.options, "cover": True},
+                            memo=dataclasses.replace(report.memo, subject="เรื่องของอีกคน",
+                                                     facts="ข้อเท็จจริงของอีกคน"))
+    form = page.form
+    qtbot.waitUntil(lambda: form.lines["title"].text() == "ชื่อที่อีกคนตั้ง", timeout=1000)
+    assert form.signers.item(0, 0).text() == "นายอื่น ลงนามแทน" and form.cover.isChecked()
+    assert page.memo.lines["subject"].text() == "เรื่องของอีกคน"
+    assert facts.text() == "บีกำลังพิมพ์ข้อเท็จจริง" and facts.hasFocus()  # left alone
+    asked: list[str] = []
+    _answer(asked, "ใช้ข้อความของฉัน")
+    qtbot.keyClick(facts, Qt.Key.Key_Tab)  # B leaves the field: typed over the old facts
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "«ข้อเท็จจริงของอีกคน»" in asked[0] and "«บีกำลังพิมพ์ข้อเท็จจริง»" in asked[0]
+    with Library.open(a.library.location, take_backup=False) as other:
+        qtbot.waitUntil(lambda: other.load_report(rid).memo.facts == "บีกำลังพิมพ์ข้อเท็จจริง")
+        saved = other.load_report(rid)
+    assert saved.memo.subject == "เรื่องของอีกคน" and saved.title == "ชื่อที่อีกคนตั้ง"
+    # the first window heard of all of it too
+    qtbot.waitUntil(lambda: a.session.report.memo.facts == "บีกำลังพิมพ์ข้อเท็จจริง",
+                    timeout=1000)
+    assert a.report_page.form.lines["title"].text() == "ชื่อที่อีกคนตั้ง"
+
+
+def test_a_memo_field_typed_while_the_server_is_away_is_kept_and_sent_as_that_field(
+        qtbot, two_on_signed, pg_cluster: Cluster):
+    """Told by the banner alone (no 'nothing was changed' dialog), kept on this PC, and sent
+    when the server is back as the one field typed: another clerk's field is not wiped."""
+    a, b, rid = two_on_signed
+    with Library.open(a.library.location, take_backup=False) as other:
+        memo = other.load_report(rid).memo
+        other.update_report(rid, memo=dataclasses.replace(memo, agency="กองของอีกคน"))
+    # (B may not have heard of it yet: its memo is then older than the library's)
+    failures: list[str] = []
+    b.session.failed.connect(lambda message, _english: failures.append(message))
+    pg_cluster.stop("fast")
+    try:
+        _type_memo(qtbot, b, "facts", "พิมพ์ตอนเครื่องแม่ข่ายดับ")
+        qtbot.waitUntil(b.office.banner.isVisible)
+        assert failures == [] and QApplication.activeModalWidget() is None
+        assert [e.field for e in b.library.held_edits(rid)] == ["memo.facts"]
+    finally:
+        pg_cluster.start()
+    qtbot.waitUntil(lambda: not b.office.banner.isVisible(), timeout=10000)
+    with Library.open(a.library.location, take_backup=False) as other:
+        saved = other.load_report(rid).memo
+    assert (saved.agency, saved.facts) == ("กองของอีกคน", "พิมพ์ตอนเครื่องแม่ข่ายดับ")
+    assert b.library.held_edits(rid) == [] and failures == []

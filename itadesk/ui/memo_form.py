@@ -30,7 +30,7 @@ from ..domain.memo import MEMO_TEXT_FIELDS
 from .session import ReportSession
 from .table_keys import thai_row_numbers
 from .thai_edit import ThaiTextEdit
-from .widgets import button_row, rows_table, with_button
+from .widgets import button_row, rows_table, typing_in, with_button
 
 PARAGRAPHS = frozenset(("background", "facts", "proposal"))
 HINTS = {"number": "เช่น ชน ๕๒๐๐๖/๑๒๓", "date": "เช่น ๒๔ เมษายน ๒๕๖๘",
@@ -139,37 +139,57 @@ class MemoForm(QScrollArea):
 
     def _changed(self, changes: Changes) -> None:
         if changes.report_fields & {"memo", "options", "signers"}:
-            self.refresh()
+            self.refresh(others=changes.others)
 
-    def refresh(self, *_args: Any) -> None:
+    def typing(self) -> set[str]:
+        """The memo's parts whose field the keyboard is in (report_parts.py)."""
+        fields: dict[str, QWidget] = {**self.lines, **self.texts, "garuda_image": self.garuda,
+                                      "endorsements": self.endorsements}
+        out = {f"memo.{name}" for name, widget in fields.items() if typing_in(widget)}
+        if typing_in(self.signer_name) or typing_in(self.signer_positions):
+            out.add("memo.signer")
+        return out
+
+    def refresh(self, *_args: Any, others: bool = False) -> None:
+        """Show the memo; `others`: another clerk's change, the field being typed in
+        left alone."""
         memo = self.memo()
+        leave = {part.removeprefix("memo.") for part in self.typing()} if others else set()
         self._loading = True
         try:
             self.switch.setChecked(bool(self.session.report.options.get("memo")))
             if self.session.report.signers:
                 self.signer_note.clear()  # "no signer yet" is no longer so
             for name, edit in self.lines.items():
-                if edit.text() != memo.get(name):
+                if edit.text() != memo.get(name) and name not in leave:
                     edit.setText(memo.get(name))
             for name, text_edit in self.texts.items():
-                if text_edit.text() != memo.get(name):
+                if text_edit.text() != memo.get(name) and name not in leave:
                     text_edit.set_text(memo.get(name))
-            if self.garuda.text() != memo.garuda_image:
+            if self.garuda.text() != memo.garuda_image and "garuda_image" not in leave:
                 self.garuda.setText(memo.garuda_image)
-            if self.signer_name.text() != memo.signer.name:
-                self.signer_name.setText(memo.signer.name)
-            positions = "\n".join(memo.signer.positions)
-            if self.signer_positions.text() != positions:
-                self.signer_positions.set_text(positions)
-            self.endorsements.blockSignals(True)
-            self.endorsements.setRowCount(len(memo.endorsements))
-            for row, note in enumerate(memo.endorsements):
-                for column, value in enumerate((note.text, note.name, "\n".join(note.positions))):
-                    self.endorsements.setItem(row, column, QTableWidgetItem(value))
-            self.endorsements.resizeRowsToContents()
-            self.endorsements.blockSignals(False)
+            if "signer" not in leave:
+                self._show_signer(memo)
+            if "endorsements" not in leave:
+                self._show_endorsements(memo)
         finally:
             self._loading = False
+
+    def _show_signer(self, memo: Memo) -> None:
+        if self.signer_name.text() != memo.signer.name:
+            self.signer_name.setText(memo.signer.name)
+        positions = "\n".join(memo.signer.positions)
+        if self.signer_positions.text() != positions:
+            self.signer_positions.set_text(positions)
+
+    def _show_endorsements(self, memo: Memo) -> None:
+        self.endorsements.blockSignals(True)
+        self.endorsements.setRowCount(len(memo.endorsements))
+        for row, note in enumerate(memo.endorsements):
+            for column, value in enumerate((note.text, note.name, "\n".join(note.positions))):
+                self.endorsements.setItem(row, column, QTableWidgetItem(value))
+        self.endorsements.resizeRowsToContents()
+        self.endorsements.blockSignals(False)
 
     # ---------------------------------------------------------------- editing
     def _set(self, memo: Memo, text: str = "แก้ไขบันทึกข้อความ") -> None:

@@ -150,10 +150,18 @@ class OfficeDesk(QObject):
     def refresh(self, changed: set[int]) -> None:
         session = self.session
         if session is not None and session.shared is not None and session.report_id in changed:
-            session.shared.editing = self._editing()
-            session.shared.refresh()
+            self._refresh_shared()
         if session is None:
             self.window.refresh_library()
+
+    def _refresh_shared(self) -> None:
+        shared = self.session.shared if self.session is not None else None
+        if shared is None:
+            return
+        shared.editing = self._editing()
+        page = self.window.report_page
+        shared.typing = set() if page is None else page.form.typing() | page.memo.typing()
+        shared.refresh()
 
     def _editing(self) -> tuple[int, str] | None:
         page = self.window.report_page
@@ -198,8 +206,7 @@ class OfficeDesk(QObject):
         if session is not None and session.shared is not None:
             if not session.shared.send_held():
                 return  # the server went again
-            session.shared.editing = self._editing()
-            session.shared.refresh()  # what others saved meanwhile was not heard
+            self._refresh_shared()  # what others saved meanwhile was not heard
         else:
             self.window.refresh_library()
         self._back()

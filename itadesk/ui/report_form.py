@@ -26,7 +26,7 @@ from ..thai.digits import to_thai_digits
 from .session import ReportSession
 from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
-from .widgets import button_row, rows_table
+from .widgets import button_row, rows_table, typing_in
 
 LINE_FIELDS = (
     ("title", "ชื่อรายงาน"),
@@ -143,8 +143,14 @@ class ReportForm(QScrollArea):
         outer.addStretch(1)
 
         self._loading = False
-        session.changed.connect(lambda changes: changes.report_fields and self.refresh())
+        session.changed.connect(lambda changes: changes.report_fields and self.refresh(
+            others=changes.others))
         self.refresh()
+
+    def typing(self) -> set[str]:
+        """The report's parts whose field the keyboard is in (report_parts.py)."""
+        fields = {**self.lines, **self.texts, "fiscal_year": self.year, "signers": self.signers}
+        return {name for name, widget in fields.items() if typing_in(widget)}
 
     # ---------------------------------------------------------------- display
     def fill_layouts(self) -> None:
@@ -153,8 +159,11 @@ class ReportForm(QScrollArea):
         for layout in self.session.library.layouts():
             self.layout_box.addItem(layout.name, layout.id)
 
-    def refresh(self, *_args: Any) -> None:
+    def refresh(self, *_args: Any, others: bool = False) -> None:
+        """Show the report's fields; `others`: another clerk's change, the field being
+        typed in left alone."""
         report = self.session.report
+        leave = self.typing() if others else set()
         self._loading = True
         try:
             self.layout_box.setCurrentIndex(self.layout_box.findData(report.layout))
@@ -162,18 +171,20 @@ class ReportForm(QScrollArea):
             self.layout_headers.setText("หัวตาราง: " + headers)
             self.layout_headers.setToolTip(headers.replace(" · ", "\n"))
             for name, edit in self.lines.items():
-                if edit.text() != getattr(report, name):
+                if edit.text() != getattr(report, name) and name not in leave:
                     edit.setText(getattr(report, name))
             for name, text_edit in self.texts.items():
-                if text_edit.text() != getattr(report, name):
+                if text_edit.text() != getattr(report, name) and name not in leave:
                     text_edit.set_text(getattr(report, name))
-            self.year.setText(to_thai_digits(str(report.fiscal_year)))
+            if "fiscal_year" not in leave:
+                self.year.setText(to_thai_digits(str(report.fiscal_year)))
             self.year_hint.setText("ปีงบประมาณ: " + fiscal_period_text(report.fiscal_year))
             # the example is this report's own year, not a year gone by
             self.lines["period"].setPlaceholderText(
                 "เช่น " + period_text(report.fiscal_year, 12))
             self.year_hint.setStyleSheet("")
-            self._fill_signers(report.signers)
+            if "signers" not in leave:
+                self._fill_signers(report.signers)
             self.cover.setChecked(bool(report.options.get("cover")))
         finally:
             self._loading = False

@@ -7,6 +7,9 @@ the table and kept on this PC (Library.hold_edits) until it can be sent; the win
 so. Other clerks' edits arrive through `refresh` (the window's OfficeDesk calls it when
 the server says the report changed), except in the cell this clerk is typing in: that
 row keeps the version read, so the clerk's text, when it comes, is checked against theirs.
+The report's own fields (its form, its signers, its options, its memo) are edited and
+refreshed the same way, part by part (domain/report_parts.py), the form field the clerk
+is typing in left alone.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..domain import MEASURE_TEXT_FIELDS
+from ..domain import MEASURE_TEXT_FIELDS, Report
 from ..domain.changes import Changes
+from ..domain.model import REPORT_EDITABLE_FIELDS
 from ..domain.report_parts import changed_parts, field_of, report_with
 from ..store import LibraryError, ServerUnreachable
 from ..store.versions import REPORT_ROW, CellEdit, Conflict
@@ -46,6 +50,7 @@ class SharedCells:
         self.editing: Place | None = None  # the cell the clerk is typing in
         # the cells' text this clerk saved here: another's text over it is said (refresh)
         self.typed: dict[Place, str] = {}
+        self.typing: set[str] = set()  # the report's parts whose form field is typed in
         self.held: list[CellEdit] = self.library.held_edits(self.report_id)
         if self.held:  # kept by a window that closed while the server was away
             there = {m.id for m in session.model.measures()}
@@ -151,25 +156,28 @@ class SharedCells:
         self.send([conflict.keep_mine()])
 
     def refresh(self) -> None:
-        """Show what other clerks saved (the model is brought to the library's state)."""
+        """Show what other clerks saved (the model and the report's own fields are brought
+        to the library's state), except what this clerk is typing or has kept unsent."""
         session, model = self.session, self.session.model
-        try:
-            measures = self.library.load_measures(self.report_id)
+        try:  # the versions first: a commit between the two reads is then checked by text
             versions = self.library.row_versions(self.report_id)
+            fresh = self.library.load_report(self.report_id)
         except LibraryError:
             return  # away: the window keeps showing what it has
-        # the report's own fields stay as this window read them (a form may be typed in:
-        # a clerk's text there is checked against the version read, as a cell's is)
-        versions[REPORT_ROW] = self.versions.get(REPORT_ROW, 1)
+        measures = list(fresh.measures)
         keep = {(e.measure_id, e.field) for e in self.held}
+        if not self._refresh_report(fresh, keep):
+            # a part typed in keeps its base text: checked against theirs when saved
+            versions[REPORT_ROW] = self.versions.get(REPORT_ROW, 1)
         if self.editing is not None:
             keep.add(self.editing)
             versions[self.editing[0]] = self.versions.get(self.editing[0], 1)
         if [m.id for m in measures] != [m.id for m in model.measures()]:
             model.reset_measures(measures)
             self.versions = versions
-            session.changed.emit(Changes(self.report_id, rows=True, measures=frozenset(
-                m.id for m in measures if m.id is not None)))
+            session.changed.emit(Changes(self.report_id, rows=True, others=True,
+                                         measures=frozenset(
+                                             m.id for m in measures if m.id is not None)))
             return
         cells, replaced = [], []
         for old, new in zip(model.measures(), measures, strict=True):
@@ -187,7 +195,26 @@ class SharedCells:
         self.versions = versions
         if cells:
             model.set_fields(cells)
-            session.changed.emit(Changes(self.report_id, measures=frozenset(
+            session.changed.emit(Changes(self.report_id, others=True, measures=frozenset(
                 m for m, _f, _t in cells), fields=frozenset(f for _m, f, _t in cells)))
         if replaced:
             session.replaced.emit(replaced)
+
+    def _refresh_report(self, fresh: Report, keep: set[Place]) -> bool:
+        """Put other clerks' parts of the report in the session; False when a part they
+        changed was left as this clerk has it (typed in, or kept unsent)."""
+        report, parts, left = self.session.report, [], False
+        for name in sorted(REPORT_EDITABLE_FIELDS):
+            for part, _mine, theirs in changed_parts(name, getattr(report, name),
+                                                     getattr(fresh, name)):
+                typed = part in self.typing or (REPORT_ROW, part) in keep or (
+                    part == "memo" and any(p.startswith("memo.") for p in self.typing))
+                if typed:
+                    left = True
+                else:
+                    parts.append((part, theirs))
+        if parts:
+            fields = self._show_report(parts)
+            self.session.changed.emit(Changes(self.report_id, report_fields=frozenset(fields),
+                                              others=True))
+        return not left

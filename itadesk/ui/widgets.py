@@ -58,6 +58,13 @@ class ElidedLabel(QLabel):
         painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
 
 
+def typing_in(widget: QWidget) -> bool:
+    """The keyboard is in this field (or in an editor of this table), or will be again
+    when its window is the active one again."""
+    focus = widget.window().focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
 def ok_cancel(ok_text: str, on_ok: Callable[[], object],
               on_cancel: Callable[[], object]) -> QDialogButtonBox:
     """OK / Cancel buttons in Thai (Qt's own say "OK" and "Cancel")."""
