@@ -216,13 +216,8 @@ def test_the_command_line_reports_a_conflict_and_writes_nothing(library: Path | 
         assert lib.load_measures(rid)[1].result == "มาลี"
 
 
-@pytest.mark.parametrize("clerks", [2, 3])
-def test_clerks_in_their_own_processes_edit_one_report_through_a_server_restart(
-        pg_cluster: Cluster, pg_url: str, clerks: int):
-    rows_each = 8
-    with Library.open(pg_url) as lib:
-        rid = lib.create_report(_report(clerks * rows_each + 1))
-    shared = clerks * rows_each  # the last row: every clerk edits its outcome
+def _start_workers(pg_url: str, rid: int, clerks: int, rows_each: int,
+                   shared: int) -> list[subprocess.Popen]:
     workers = []
     for n in range(clerks):
         rows = [str(r) for r in range(n * rows_each, (n + 1) * rows_each)]
@@ -230,6 +225,45 @@ def test_clerks_in_their_own_processes_edit_one_report_through_a_server_restart(
             [sys.executable, "-m", "tests.office_worker", pg_url, str(rid), f"clerk{n}",
              *rows, "--shared", str(shared), "--pause", "0.25"], cwd=ROOT, stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    return workers
+
+
+def _as_exchanged(pg_url: str, rid: int, tmp_path: Path) -> list[tuple[str, str]]:
+    """The report's results and outcomes as its exchange file from the server has them
+    (`itadesk save-json`), the file read back by `itadesk check`."""
+    from itadesk.exchange.jsonfile import read_report
+
+    path = tmp_path / "report.itadesk.json"
+    saved = itadesk("--library", pg_url, "save-json", str(rid), "-o", path)
+    assert saved.returncode == 0, saved.stderr
+    checked = itadesk("check", path)
+    assert checked.returncode in (0, 1), checked.stderr  # read whole; 1: things to fix
+    return [(m.result, m.outcome) for m in read_report(path).measures]
+
+
+@pytest.mark.parametrize("clerks, window", [(2, False), (3, False), (2, True)],
+                         ids=["2-clerks", "3-clerks", "a-window-and-2-clerks"])
+def test_clerks_in_their_own_processes_edit_one_report_through_a_server_restart(
+        pg_cluster: Cluster, pg_url: str, clerks: int, window: bool,
+        request: pytest.FixtureRequest, tmp_path: Path):
+    """Clerks as processes of their own (and a clerk at the window, typing with keys),
+    each editing their own rows and one cell all of them edit, while the server is
+    stopped and started again: no edit lost, each conflict told or offered, the report
+    whole (its exchange file from the server says the same as the library)."""
+    rows_each = 8
+    own = [clerks * rows_each + i for i in range(3)] if window else []  # the window's rows
+    with Library.open(pg_url) as lib:
+        rid = lib.create_report(_report(clerks * rows_each + len(own) + 1))
+    shared = clerks * rows_each + len(own)  # the last row: every clerk edits its outcome
+    desk = None
+    if window:
+        from .office_window import WindowClerk
+
+        desk = WindowClerk(request.getfixturevalue("qtbot"), pg_url, rid)
+        # typed over the cell before any clerk saved it, left once all of them did:
+        # a conflict for sure, offered at the window
+        desk.start_typing(shared, "outcome", "หน้าต่าง แก้ช่องร่วม")
+    workers = _start_workers(pg_url, rid, clerks, rows_each, shared)
     try:
         for w in workers:
             assert w.stdout.readline().strip() == "ready", w.stderr.read()
@@ -252,21 +286,49 @@ def test_clerks_in_their_own_processes_edit_one_report_through_a_server_restart(
     assert all("lost\n" in out for out in outputs)  # each clerk met the restart
     lines = [line.split(" ", 3) for out in outputs for line in out.splitlines()
              if line != "lost"]
+    on_shared = [(done, text) for done, row, field, text in lines if field == "outcome"]
+    saved = [text for done, text in on_shared if done == "saved"]
+    if desk is not None:
+        qtbot = desk.qtbot
+        # the window's connection went with the restart: its edit is kept, then sent and
+        # met as a conflict with the clerks' text, which the window's clerk keeps over
+        desk.finish_typing("ใช้ข้อความของฉัน")
+        qtbot.waitUntil(lambda: bool(desk.asked), timeout=20000)
+        assert "«หน้าต่าง แก้ช่องร่วม»" in desk.asked[0]
+        assert any(f"«{text}»" in desk.asked[0] for text in saved)
+        qtbot.waitUntil(lambda: not desk.window.office.banner.isVisible(), timeout=20000)
+        desk.type_cell(own[0], "result", "ผลของหน้าต่าง แถวแรก")
+        pg_cluster.stop("fast")  # and once more, while the window's clerk types
+        try:
+            desk.type_cell(own[1], "result", "ผลของหน้าต่าง ตอนเครื่องแม่ข่ายดับ")
+            qtbot.waitUntil(desk.window.office.banner.isVisible)
+            assert desk.shown(own[1], "result") == "ผลของหน้าต่าง ตอนเครื่องแม่ข่ายดับ"
+        finally:
+            pg_cluster.start()
+        desk.type_cell(own[2], "result", "ผลของหน้าต่าง แถวสุดท้าย")
+        qtbot.waitUntil(lambda: not desk.window.office.banner.isVisible(), timeout=20000)
+        qtbot.waitUntil(lambda: desk.window.library.held_edits(rid) == [], timeout=10000)
+        saved.append("หน้าต่าง แก้ช่องร่วม")
+        desk.close()
     with Library.open(pg_url) as lib:
         measures = lib.load_measures(rid)
         # every clerk's own cells: every edit there, none lost
         for n in range(clerks):
             for r in range(n * rows_each, (n + 1) * rows_each):
                 assert measures[r].result == f"ผลของ clerk{n} แถว {r}"
+        assert [measures[r].result for r in own] == [
+            "ผลของหน้าต่าง แถวแรก", "ผลของหน้าต่าง ตอนเครื่องแม่ข่ายดับ",
+            "ผลของหน้าต่าง แถวสุดท้าย"][:len(own)]
         # the shared cell: one save per clerk at most, the others told of a conflict
-        on_shared = [(done, text) for done, row, field, text in lines if field == "outcome"]
         assert len(on_shared) == clerks
-        saved = [text for done, text in on_shared if done == "saved"]
-        assert saved and len(saved) + sum(d == "conflict" for d, _t in on_shared) == clerks
-        assert measures[shared].outcome in saved
+        assert saved and len(saved) + sum(d == "conflict" for d, _t in on_shared) == (
+            clerks + bool(window))
+        # the window's clerk kept their own text over the others' (the cell's last save)
+        assert measures[shared].outcome in (saved[-1:] if window else saved)
         logged = [c.new for c in lib.changes(rid) if c.field == "outcome"]
         assert sorted(logged) == sorted(saved)  # each save logged once, no other write
         assert lib.integrity_ok()
+        assert _as_exchanged(pg_url, rid, tmp_path) == [(m.result, m.outcome) for m in measures]
 
 
 def test_a_password_in_the_address_is_never_repeated(tmp_path: Path, own_log: Path):
