@@ -134,3 +134,63 @@ def test_a_text_another_clerk_put_over_mine_is_said_and_ctrl_z_takes_mine_back(
     with Library.open(a.library.location, take_backup=False) as other:
         assert other.load_measures(rid)[0].result == "ของเอ"
     qtbot.waitUntil(lambda: _shown(b, 0, "result") == "ของเอ", timeout=1500)
+
+
+def test_the_conflict_question_names_the_row_and_the_column(qtbot, two_windows):  # noqa: F811
+    from PySide6.QtWidgets import QApplication
+
+    from .processes import itadesk
+    from .test_window_office import _shown, _type_into
+    from .ui_helpers import click_button, when_dialog_opens
+
+    a, b, rid = two_windows
+    _type_into(qtbot, b, 1, RESULT, "ของหน้าต่างบี", finish=False)
+    b_editor = QApplication.focusWidget()
+    run = itadesk("--library", a.library.location, "cell", str(rid), "2", "result",
+                  "ของอีกคน")
+    assert run.returncode == 0, run.stderr
+    qtbot.waitUntil(lambda: _shown(a, 1, "result") == "ของอีกคน", timeout=1500)
+    qtbot.wait(400)
+    asked = []
+
+    def answer(box) -> None:
+        asked.append(box.text())
+        click_button("ใช้ข้อความของ postgres")(box)
+
+    when_dialog_opens(answer)
+    qtbot.keyClick(b_editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(asked))
+    header = " ".join(b.session.model.headerData(RESULT, Qt.Orientation.Horizontal).split())
+    assert f"(แถวที่ ๒ ช่อง «{header}»)" in asked[0]
+    assert "ตอนนี้ตารางแสดงข้อความของ postgres" in asked[0]
+
+
+def test_the_conflict_question_on_a_report_field_names_the_field_not_the_table(
+        qtbot, two_windows):  # noqa: F811
+    from .processes import itadesk
+    from .test_window import activate
+    from .ui_helpers import click_button, type_text, when_dialog_opens
+
+    a, b, rid = two_windows
+    run = itadesk("--library", a.library.location, "cell", str(rid), "0", "prepared_by",
+                  "กองยุทธศาสตร์")
+    assert run.returncode == 0, run.stderr
+    activate(qtbot, b)
+    page = b.report_page
+    qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=page.tabs.tabBar().tabRect(1).center())
+    field = page.form.lines["prepared_by"]
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(field, "กองคลัง")
+    asked = []
+
+    def answer(box) -> None:
+        asked.append(box.text())
+        click_button("ใช้ข้อความของ postgres")(box)
+
+    when_dialog_opens(answer)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # leaving the field saves it
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "(ข้อมูลรายงาน ช่อง «จัดทำโดย»)" in asked[0]
+    assert "ตาราง" not in asked[0]  # it is a form's field, not the table

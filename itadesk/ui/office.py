@@ -267,12 +267,10 @@ class OfficeDesk(QObject):
         if edit.measure_id == REPORT_ROW:  # a part of the report itself: said as such
             place, shown = where(edit.field), "หน้าต่างแสดง"
             theirs, mine = readable(edit.field, theirs), readable(edit.field, mine)
-        elif self.session is not None:
-            try:
-                place = "แถวที่ " + to_thai_digits(
-                    str(self.session.model.row_of(edit.measure_id) + 1))
-            except KeyError:
-                place = "แถวที่ถูกลบแล้ว"
+        elif self.session is not None:  # the row and the column, by its header
+            from .cell_place import cell_place
+
+            place = cell_place(self.session.model, edit.measure_id, edit.field)
         else:
             place = "ตารางมาตรการ"
         box = QMessageBox(QMessageBox.Icon.Question, "มีผู้แก้ไขช่องเดียวกัน",
