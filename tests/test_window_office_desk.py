@@ -121,8 +121,9 @@ def test_a_text_another_clerk_put_over_mine_is_said_and_ctrl_z_takes_mine_back(
     qtbot.waitUntil(lambda: _shown(a, 0, "result") == "ของอีกคน", timeout=1500)
     said = a.statusBar().currentMessage()
     header = " ".join(a.session.model.headerData(RESULT, Qt.Orientation.Horizontal).split())
-    assert said.startswith(f"postgres แก้แถวที่ ๑ ช่อง «{header}» ที่คุณพิมพ์ไว้ «ของเอ»"), said
-    assert "«ของอีกคน»" in said and "Ctrl+Z" in said
+    assert said.startswith(f"postgres แก้แถวที่ ๑ ช่อง «{header}» ที่คุณพิมพ์ไว้ · กด Ctrl+Z "
+                           "เพื่อใช้ข้อความของคุณ «ของเอ» อีกครั้ง"), said
+    assert said.endswith("ข้อความตอนนี้ «ของอีกคน»")
     assert b.statusBar().currentMessage() != said  # B typed nothing there: nothing to say
     # Ctrl+Z in A's table: A's text again, saved for everyone
     table = a.report_page.table

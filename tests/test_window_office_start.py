@@ -142,6 +142,16 @@ def test_a_remembered_server_that_does_not_answer_is_said_and_this_pc_offered(
         assert window.library.location == this_pc and len(window.library.list_reports()) == 3
         said = window.library_page.where.text()
         assert said.startswith("คลังรายงานในเครื่องนี้") and "เครื่องแม่ข่าย «ita»" in said
+        # ไฟล์ › เปิดคลังรายงานบนเครื่องแม่ข่าย… offers the office's again, filled in
+        seen = []
+
+        def look(dialog) -> None:
+            seen.append((dialog.host.text(), dialog.database.text(), dialog.user.text()))
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+        when_dialog_opens(look)
+        assert not window.open_server_library()
+        assert seen == [(str(tmp_path / "no-server"), "ita", "somchai")]
     finally:
         window.close()
         window.library.close()

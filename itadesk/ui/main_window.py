@@ -1005,6 +1005,8 @@ class MainWindow(QMainWindow):
 
         if url is None:
             dialog = ServerDialog(self, local_user())
+            if self.settings.office_library:  # the office's, opened before: again in a click
+                dialog.fill_from(self.settings.office_library)
             if dialog.exec() != ServerDialog.DialogCode.Accepted:
                 return False
             url = dialog.url()

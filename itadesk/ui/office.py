@@ -233,9 +233,10 @@ class OfficeDesk(QObject):
         more = (to_thai_digits(f" และอีก {len(replaced) - 1} ช่อง")
                 if len(replaced) > 1 else "")
         self.window.statusBar().showMessage(
+            # what to do comes before the texts: a narrow window's status bar ends in "…"
             f"{who[0]} แก้{cell_place(session.model, first.measure_id, first.field)}"
-            f" ที่คุณพิมพ์ไว้ «{_short(first.mine)}» เป็น «{_short(first.theirs)}»{more} "
-            "· กด Ctrl+Z เพื่อใช้ข้อความของคุณอีกครั้ง", 60000)
+            f" ที่คุณพิมพ์ไว้{more} · กด Ctrl+Z เพื่อใช้ข้อความของคุณ «{_short(first.mine)}» "
+            f"อีกครั้ง · ข้อความตอนนี้ «{_short(first.theirs)}»", 60000)
 
     def _who(self, r: Replaced) -> str:
         """Whom the change log names for that text of that cell."""

@@ -72,6 +72,21 @@ class ServerDialog(QDialog):
         column.addWidget(self.problem)
         column.addWidget(buttons)
 
+    def fill_from(self, url: str) -> None:
+        """The fields of an address opened before (the one the window remembers)."""
+        parts = urllib.parse.urlsplit(url)
+        query = dict(urllib.parse.parse_qsl(parts.query))
+        host = parts.hostname or query.get("host", "")
+        if host:
+            self.host.setText(urllib.parse.unquote(host))
+        if parts.port:
+            self.port.setValue(parts.port)
+        database = urllib.parse.unquote(parts.path.strip("/"))
+        if database:
+            self.database.setText(database)
+        if parts.username:
+            self.user.setText(urllib.parse.unquote(parts.username))
+
     def _accept(self) -> None:
         if not self.host.text().strip() or not self.database.text().strip():
             self.problem.setText("กรุณาใส่ชื่อเครื่องแม่ข่ายและชื่อฐานข้อมูล")
