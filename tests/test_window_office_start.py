@@ -30,6 +30,7 @@ def test_the_first_start_on_an_empty_server_library_puts_no_demo_reports_in(qtbo
     window = _window(qtbot, library)
     try:
         assert window.library_page.table.rowCount() == 0
+        assert window.library_page.empty.isVisible()  # what to do in an empty library
         with Library.open(pg_url, take_backup=False) as other:
             assert other.list_reports() == []  # not on the shared server for everyone
     finally:
@@ -42,6 +43,9 @@ def test_a_new_library_file_still_starts_with_the_demo_reports(qtbot, tmp_path):
     assert library is not None
     try:
         assert len(library.list_reports()) == 3
+        window = _window(qtbot, library)
+        assert not window.library_page.empty.isVisible()
+        window.close()
     finally:
         library.close()
 

@@ -94,6 +94,13 @@ class LibraryPage(QWidget):
         layout.addWidget(self.where)
         layout.addWidget(hint)
         layout.addLayout(buttons)
+        # a new office library starts empty (the demo reports go only into a new file)
+        self.empty = QLabel("คลังรายงานนี้ยังไม่มีรายงาน กด «สร้างรายงานใหม่…» (Ctrl+N) "
+                            "หรือนำเข้ารายงานปีก่อนที่เมนู ไฟล์ › นำเข้ารายงาน (Ctrl+Shift+O)")
+        self.empty.setObjectName("library_empty")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        layout.addWidget(self.empty)
         layout.addWidget(self.table)
 
     def show_reports(self, reports: list[ReportSummary], layouts: LayoutCatalog) -> None:
@@ -118,6 +125,7 @@ class LibraryPage(QWidget):
         if reports:
             self.table.selectRow(0)
         self.open_button.setEnabled(bool(reports))
+        self.empty.setVisible(not reports)
         self.delete_button.setEnabled(bool(reports))
 
     def take_keys(self) -> None:
