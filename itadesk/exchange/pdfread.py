@@ -126,14 +126,7 @@ def _side_by_side(box: Box, chars: list[dict], lines: list[Line], spaces: bool,
     pieces = lines_of(chars, spaces, apart=True, gap=1.0)
     if len(pieces) == len(lines):
         return []  # no line is cut
-    rows: list[list[Line]] = []
-    for line in pieces:
-        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    for row in rows:
-        row.sort(key=lambda line: line.x0)
+    rows = _rows(pieces)
 
     def starts(row: list[Line]) -> list[float]:
         return [line.x0 for line in row]
@@ -210,17 +203,25 @@ def _fill(table: _Table, lefts: list[float], reading: Reading) -> None:
         table.grid.rows.append(RowData(cells))
 
 
-def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
-    """Runs of lines to read in order: lines side by side (two signers, each a column of
-    lines) are read column by column, each column at the height of the block (None: each
-    paragraph at its own); a line alone under one of the columns (a signer's third
-    position) stays in it."""
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """Lines (top to bottom) at one height together, each row left to right."""
     rows: list[list[Line]] = []
     for line in lines:
         if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
             rows[-1].append(line)
         else:
             rows.append([line])
+    for row in rows:
+        row.sort(key=lambda line: line.x0)
+    return rows
+
+
+def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
+    """Runs of lines to read in order: lines side by side (two signers, each a column of
+    lines) are read column by column, each column at the height of the block (None: each
+    paragraph at its own); a line alone under one of the columns (a signer's third
+    position) stays in it."""
+    rows = _rows(lines)
     out: list[tuple[float | None, list[Line]]] = []
     block: list[list[Line]] = []  # per column
     starts: list[float] = []
@@ -232,7 +233,6 @@ def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
         starts.clear()
 
     for row in rows:
-        row.sort(key=lambda line: line.x0)
         if len(row) > 1:
             if not starts:
                 starts.extend(line.x0 for line in row)
