@@ -142,3 +142,26 @@ def test_headings_by_style_and_bold_read_the_same_from_a_pdf(tmp_path):
     assert _measures(from_pdf) == _measures(from_word) == [
         (SECTION, "การเปิดเผยข้อมูล", "", ""), (MEASURE, "มาตรการเผยแพร่", "สำนักปลัด", STEPS),
         (MEASURE, "มาตรการรับเรื่อง\nช่องทางออนไลน์", "กองคลัง", STEPS)]
+
+
+def test_headings_and_steps_numbered_by_word(tmp_path):
+    """Word's automatic numbering and bullets (List Number, List Bullet): the number or
+    bullet the clerk sees is not in the text; the headings are told by it and the steps
+    keep it (they came in without it, the headings lost in the opening)."""
+    path = tmp_path / "lists.docx"
+    document = docx.Document()
+    for text in TOP:
+        document.add_paragraph(text)
+    for title, owner in (("มาตรการเผยแพร่", "สำนักปลัด"), ("มาตรการรับเรื่อง", "กองคลัง")):
+        document.add_paragraph(title, style="List Number")
+        document.add_paragraph("เพื่อให้ประชาชนรู้")
+        document.add_paragraph("ขั้นตอนหรือวิธีการปฏิบัติ")
+        document.add_paragraph("ประชุม", style="List Bullet")
+        document.add_paragraph("ประกาศ", style="List Bullet")
+        document.add_paragraph(f"ผู้รับผิดชอบ: {owner}")
+    document.save(str(path))
+    report, _ = read_with_summary(path)
+    assert [(m.title, m.steps, m.owner) for m in report.measures] == [
+        ("มาตรการเผยแพร่\nเพื่อให้ประชาชนรู้", "- ประชุม\n- ประกาศ", "สำนักปลัด"),
+        ("มาตรการรับเรื่อง\nเพื่อให้ประชาชนรู้", "- ประชุม\n- ประกาศ", "กองคลัง")]
+    assert report.opening == "เทศบาลได้ดำเนินการดังนี้"

@@ -308,3 +308,16 @@ def test_a_code_comes_back_as_the_clerk_typed_it_from_thai_digits(tmp_path):
         back, _ = read_with_summary(path)
         assert [(m.code, m.title) for m in back.measures] == [
             ("i10", "มาตรการ ๒ ข้อ"), ("O35", "เผยแพร่"), ("e6", "บริการ")], suffix
+
+
+def test_steps_numbered_by_word_in_a_cell_keep_their_numbers(tmp_path):
+    document = docx.Document()
+    table = _table(document, [PLAN_HEADERS, ["มาตรการ", "กอง", "", "ปี", "ผล"]])
+    cell = table.rows[1].cells[2]
+    cell.paragraphs[0].text = "ประชุม"
+    cell.paragraphs[0].style = document.styles["List Number"]
+    cell.add_paragraph("ประกาศ", style="List Number")
+    path = tmp_path / "steps.docx"
+    document.save(str(path))
+    report, _ = read_with_summary(path)
+    assert report.measures[0].steps == "1. ประชุม\n2. ประกาศ"  # they came without

@@ -109,9 +109,9 @@ def _damaged(path: Path, exc: BaseException) -> ImportProblem:
         f"{type(exc).__name__}: {exc}", "The Word file is damaged.")
 
 
-def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None]:
-    """word/document.xml and word/styles.xml (if any) of a Word file that passed the
-    checks."""
+def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
+    """word/document.xml, word/styles.xml and word/numbering.xml (if any) of a Word file
+    that passed the checks."""
     if data.startswith(OLE_MAGIC):
         raise ImportProblem(
             f"ไฟล์ «{path.name}» ตั้งรหัสผ่านไว้ หรือเป็นไฟล์ Word รุ่นเก่า (.doc) จึงอ่านไม่ได้ "
@@ -143,7 +143,8 @@ def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None]:
                                     path, f"{total} bytes unpacked", "Too large unpacked.")
             document = archive.read("word/document.xml")
             names = set(archive.namelist())
-            styles = archive.read("word/styles.xml") if "word/styles.xml" in names else None
+            styles, numbering = (archive.read(f"word/{name}.xml") if f"word/{name}.xml" in names
+                                 else None for name in ("styles", "numbering"))
     except KeyError as exc:
         raise _not_word(path, exc) from exc
     except zipfile.BadZipFile as exc:
@@ -151,11 +152,11 @@ def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None]:
         raise (_damaged(path, exc) if data.startswith(b"PK") else _not_word(path, exc)) from exc
     except (zlib.error, EOFError) as exc:
         raise _damaged(path, exc) from exc
-    for xml in (document, styles or b""):
+    for xml in (document, styles or b"", numbering or b""):
         if b"<!DOCTYPE" in xml[:2000] or b"<!ENTITY" in xml:
             raise ImportProblem(f"ไฟล์ «{path.name}» มีโครงสร้างที่ไม่ปลอดภัย จึงไม่ได้นำเข้า",
                                 path, english="DOCTYPE or ENTITY in the document (refused).")
-    return document, styles
+    return document, styles, numbering
 
 
 def _not_word(path: Path, exc: BaseException) -> ImportProblem:
@@ -168,13 +169,15 @@ def read_docx(path: Path, data: bytes | None = None,
               layouts: LayoutCatalog | None = None) -> tuple[Report, ImportSummary]:
     from lxml.etree import LxmlError
 
+    from .numbering import Numbering
     from .wordxml import read_blocks, read_styles
 
     path = Path(path)
     data = _read(path) if data is None else data
-    document, styles = _check_zip(path, data)
+    document, styles, numbering = _check_zip(path, data)
     try:
-        blocks = read_blocks(document, progress, read_styles(styles))
+        blocks = read_blocks(document, progress, read_styles(styles),
+                             Numbering.read(numbering))
     except (LxmlError, ValueError) as exc:
         # XML that is not XML, or not the kind Word writes: the file is not a report
         raise ImportProblem(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..thai.linebreak import WORD_JOINER, ZWSP
+from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _BODY = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}body"
@@ -83,6 +84,18 @@ def _int(value: str | None, default: int, high: int) -> int:
 class Style:
     level: int = 0  # outline level, 1 for Heading 1
     bold: bool = False
+    num: tuple[str, int] | None = None  # its automatic numbering: list id, level
+
+
+def _num(ppr) -> tuple[str | None, int | None]:
+    """The w:numPr of paragraph properties: (list id, level), either None if not said."""
+    numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+    if numpr is None:
+        return None, None
+    num, ilvl = numpr.find(f"{W}numId"), numpr.find(f"{W}ilvl")
+    level = ilvl.get(f"{W}val", "") if ilvl is not None else ""
+    return (num.get(f"{W}val", "") if num is not None else None,
+            int(level) if level.isdigit() else None)
 
 
 def read_styles(styles_xml: bytes | None) -> dict[str, Style]:
@@ -95,7 +108,7 @@ def read_styles(styles_xml: bytes | None) -> dict[str, Style]:
 
     root = etree.fromstring(styles_xml, etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False))
-    own: dict[str, tuple[int | None, bool | None, str]] = {}
+    own: dict[str, tuple[int | None, bool | None, str, tuple[str | None, int | None]]] = {}
     for style in root.iter(f"{W}style"):
         if style.get(f"{W}type") != "paragraph":
             continue
@@ -109,21 +122,25 @@ def read_styles(styles_xml: bytes | None) -> dict[str, Style]:
         bold = None if b is None else b.get(f"{W}val", "true") not in ("0", "false")
         based = style.find(f"{W}basedOn")
         own[style.get(f"{W}styleId", "")] = (
-            level, bold, based.get(f"{W}val", "") if based is not None else "")
+            level, bold, based.get(f"{W}val", "") if based is not None else "",
+            _num(style.find(f"{W}pPr")))
 
     def resolve(style_id: str, depth: int = 0) -> Style:
-        level, bold, based = own.get(style_id, (None, None, ""))
+        level, bold, based, (num, ilvl) = own.get(style_id, (None, None, "", (None, None)))
         parent = resolve(based, depth + 1) if based and depth < 10 else Style()
+        numbered = parent.num if num is None else (num, ilvl or 0)
         return Style(parent.level if level is None else level,
-                     parent.bold if bold is None else bold)
+                     parent.bold if bold is None else bold, numbered)
 
     return {style_id: resolve(style_id) for style_id in own}
 
 
 class _Reader:
     def __init__(self, progress: Callable[[float], None] | None, size: int,
-                 styles: dict[str, Style] | None = None) -> None:
+                 styles: dict[str, Style] | None = None,
+                 numbering: Numbering | None = None) -> None:
         self.styles = styles or {}
+        self.numbering = numbering or Numbering()
         self.blocks: list[Block] = []
         self.page = 1
         self.tables = 0
@@ -161,7 +178,20 @@ class _Reader:
         ppr = p.find(f"{W}pPr")
         if ppr is not None and ppr.find(f"{W}pageBreakBefore") is not None:
             breaks += 1
-        return "".join(parts), breaks
+        text = "".join(parts)
+        label = self.label(ppr)
+        return (f"{label} {text}" if label and text.strip() else text), breaks
+
+    def label(self, ppr) -> str:
+        """The number or bullet Word shows before the paragraph (numbering.py)."""
+        num, level = _num(ppr)
+        style = self.styles.get(_style_id(ppr))
+        if style is not None and style.num is not None:
+            num = style.num[0] if num is None else num
+            level = style.num[1] if level is None else level
+        if not num or num == "0":  # "0": the numbering taken off
+            return ""
+        return self.numbering.label(num, level or 0)
 
     def end_paragraph(self, p, _depth: int = 0) -> None:
         text, breaks = self.paragraph_text(p)
@@ -273,7 +303,8 @@ def _in_cell(el) -> bool:
 
 def read_blocks(document_xml: bytes,
                 progress: Callable[[float], None] | None = None,
-                styles: dict[str, Style] | None = None) -> list[Block]:
+                styles: dict[str, Style] | None = None,
+                numbering: Numbering | None = None) -> list[Block]:
     """The body's paragraphs and tables in order (lxml errors pass to the caller)."""
     from lxml import etree
 
@@ -282,7 +313,7 @@ def read_blocks(document_xml: bytes,
         # dropped before parsing, they cost neither the parser nor the walk over each
         # paragraph. (A tracked change of them nests one in another: then kept.)
         document_xml = _RUN_PROPERTIES.sub(_bold_only, document_xml)
-    reader = _Reader(progress, len(document_xml), styles)
+    reader = _Reader(progress, len(document_xml), styles, numbering)
     source = io.BytesIO(document_xml)
     # Only the ends of these elements: a table's or a cell's nesting is read from its
     # ancestors, which stay until the element that holds them is read.
