@@ -18,6 +18,7 @@ from itadesk.ui.app import make_app, open_library
 from itadesk.ui.main_window import MainWindow
 
 from .test_window import activate, open_window  # noqa: F401
+from .ui_helpers import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -170,3 +171,25 @@ def test_the_preview_open_before_a_kill_is_open_again(qtbot, library_path: Path)
     finally:
         window3.close()
         library.close()
+
+
+def test_enter_to_confirm_leaves_no_empty_line_and_the_editor_says_its_keys(
+        open_window, qtbot, library_path: Path):  # noqa: F811
+    window, rid = _demo_open(open_window, library_path)
+    table = window.report_page.table
+    index = table.model().index(0, 2)
+    table.setCurrentIndex(index)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table
+    hint = window.statusBar().currentMessage()
+    assert "Enter ขึ้นบรรทัดใหม่" in hint and "Tab" in hint and "Esc" in hint
+    assert "Ctrl+Enter" in hint
+    QTest.keyClick(editor, Qt.Key.Key_End, CTRL)
+    type_text(editor, "\nบรรทัดใหม่\n\nอีกบรรทัด\n\n")  # Enter as "OK", twice
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    text = window.library.load_report(rid).measures[0].get(table.model().field(2))
+    assert text.endswith("\nบรรทัดใหม่\n\nอีกบรรทัด")  # the empty line inside stays
+    assert window.session.drafts is not None
+    assert not window.library.drafts(rid)  # saved as typed: no draft kept of it

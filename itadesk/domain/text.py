@@ -25,6 +25,15 @@ def clean_cell_text(text: str) -> tuple[str, bool]:
     return text, cut
 
 
+_TRAILING_EMPTY_LINES = re.compile(r"(?:\n[ \t\u00a0]*)+\Z")
+
+
+def finished_cell_text(text: str) -> str:
+    """A cell's text as the clerk leaves it: the empty lines at its end dropped (an Enter
+    pressed to "confirm" made one); the empty lines inside it are the clerk's own."""
+    return _TRAILING_EMPTY_LINES.sub("", text)
+
+
 def parse_tsv(text: str) -> list[list[str]]:
     """Tab-separated cells as Excel, LibreOffice and Word put them on the clipboard.
 

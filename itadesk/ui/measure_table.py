@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.text import clean_cell_text, parse_tsv, to_tsv
+from ..domain.text import clean_cell_text, finished_cell_text, parse_tsv, to_tsv
 from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
 from .fonts import TABLE_POINT_SIZE, ui_font
@@ -75,6 +75,9 @@ SELECTED_BACKGROUND = QColor("#cfe3ff")
 SECTION_BACKGROUND = QColor("#eef3fb")
 FOCUS_FRAME = QColor("#1a56b0")
 FOCUS_WIDTH = 2
+# Shown in the status bar while a cell is typed in (Enter does not finish a cell, as in
+# Word's tables: the clerk who pressed it to confirm got an empty line and no word why).
+EDIT_KEYS = "Enter ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab เสร็จช่องนี้ · Esc ยกเลิก"
 
 
 def _layouts(text: str, font: QFont, width: float) -> list[QTextLayout]:
@@ -200,7 +203,7 @@ class CellDelegate(QStyledItemDelegate):
         editor.setFrameShape(ThaiTextEdit.Shape.NoFrame)
         # It may reach over the rows below: a clear edge says where the cell's text ends.
         editor.setStyleSheet("ThaiTextEdit { border: 2px solid #3b7ddd; background: white; }")
-        editor.setToolTip("Enter = ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab = เสร็จ · Esc = ยกเลิก")
+        editor.setToolTip(EDIT_KEYS)
         editor.done.connect(lambda: self._finish(editor))
         view = self.parent()
         if isinstance(view, MeasureTable):
@@ -453,6 +456,7 @@ class MeasureTable(WordTabs, QTableView):
             self.setCurrentIndex(current)
 
     def editor_opened(self, editor: ThaiTextEdit, index: ModelIndex) -> None:
+        self.notice.emit(EDIT_KEYS)
         model = self.table_model()
         measure = model.measure(index.row())
         if measure.id is None:
@@ -469,7 +473,7 @@ class MeasureTable(WordTabs, QTableView):
             super().closeEditor(editor, hint)
             return
         _editor, (measure_id, name), base = opened
-        typed = clean_cell_text(opened[0].text())[0]
+        typed = finished_cell_text(clean_cell_text(opened[0].text())[0])
         if hint == Hint.RevertModelCache and typed != base:
             self.thrown_away.emit(measure_id, name, base, typed)  # one undo step brings it back
         super().closeEditor(editor, hint)
@@ -484,7 +488,7 @@ class MeasureTable(WordTabs, QTableView):
                                  hint == Hint.RevertModelCache or now == typed)
 
     def commit_text(self, row: int, column: int, text: str) -> None:
-        self.cells_edited.emit([(row, column, text)])
+        self.cells_edited.emit([(row, column, finished_cell_text(text))])
 
     # ------------------------------------------------------------- empty
     EMPTY_HINT = ("ตารางยังว่าง\n\nกด Ctrl+Shift+N (หรือปุ่ม «เพิ่มแถวท้ายตาราง») เพื่อเพิ่มมาตรการแรก\n"
