@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -193,3 +194,61 @@ def test_enter_to_confirm_leaves_no_empty_line_and_the_editor_says_its_keys(
     assert text.endswith("\nบรรทัดใหม่\n\nอีกบรรทัด")  # the empty line inside stays
     assert window.session.drafts is not None
     assert not window.library.drafts(rid)  # saved as typed: no draft kept of it
+
+
+def _unbreakable_pieces(text: str) -> list[str]:
+    """The pieces a line may not break inside (the project's Thai line breaking)."""
+    from itadesk.thai.linebreak import with_break_hints
+
+    return [p for p in re.split(r"[\u200b\s]+", with_break_hints(text, keep_together=True))
+            if p]
+
+
+def test_with_the_preview_open_at_1366_nothing_is_cut(open_window, qtbot,  # noqa: F811
+                                                      library_path: Path):
+    from PySide6.QtGui import QFontMetricsF, QImage, QPainter
+
+    from itadesk.ui.measure_table import PADDING, draw_wrapped
+
+    window, _rid = _demo_open(open_window, library_path)
+    window.resize(1366, 740)
+    page = window.report_page
+    table = page.table
+    table.setCurrentIndex(table.model().index(1, 0))
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F5)
+    assert window.preview_dock.isVisible()
+    qtbot.waitUntil(lambda: window.preview_dock.width() > 200)
+    qtbot.wait(50)
+    model = table.model()
+    header = table.horizontalHeader()
+    metrics = QFontMetricsF(header.font())
+    for column in range(model.columnCount()):
+        words = _unbreakable_pieces(str(model.headerData(column, Qt.Orientation.Horizontal)))
+        widest = max(metrics.horizontalAdvance(w) for w in words)
+        # a header word is never cut ("ผู้รับผิดชอบ" showed as "ผู้ / บผิดชอบ")
+        assert widest <= header.sectionSize(column) - 12, (column, words)
+    # a period's year is never broken ("๒๕ / ๖๘")
+    timing = next(c for c in range(model.columnCount()) if model.field(c) == "timing")
+    image = QImage(800, 800, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    width = table.columnWidth(timing) - 2 * PADDING
+    lines = draw_wrapped(painter, "ต.ค. ๒๕๖๘ - ก.ย. ๒๕๖๙", table.delegate.font,
+                         image.rect().adjusted(0, 0, width - 800, 0))
+    painter.end()
+    assert all(("๒๕๖๘" in line) or ("๒๕๖๙" in line) or "๒๕" not in line for line in lines)
+    # the table and the detail pane beside it fit the room left by the preview
+    assert table.horizontalScrollBar().maximum() == 0
+    detail = page.detail
+    assert detail.area.horizontalScrollBar().maximum() == 0
+    viewport = detail.area.viewport()
+    from PySide6.QtWidgets import QAbstractButton
+
+    for button in detail.body.findChildren(QAbstractButton):
+        if not button.isVisibleTo(detail):
+            continue
+        left = button.mapTo(viewport, button.rect().topLeft()).x()
+        right = button.mapTo(viewport, button.rect().topRight()).x()
+        assert left >= 0 and right < viewport.width(), button.text()
+        assert button.width() >= button.sizeHint().width() or button.minimumSizeHint().width() \
+            <= button.width(), button.text()

@@ -691,8 +691,14 @@ class MainWindow(QMainWindow):
         # The table keeps the most room (beside it the measure's detail); the clerk may
         # widen the preview, and finds it that wide the next time.
         width = self.settings.preview_width or int(self.width() * PREVIEW_SHARE)
-        self.resizeDocks([self.preview_dock], [min(width, int(self.width() * 0.5))],
-                         QtCore.Qt.Orientation.Horizontal)
+        width = min(width, int(self.width() * 0.5))
+        if self.report_page is not None and not self.settings.preview_width:
+            # its first width leaves the table its columns' least and the detail its own
+            page = self.report_page
+            needed = (sum(page.table.min_widths()) + page.detail.minimumWidth()
+                      + page.table.verticalHeader().width() + 60)
+            width = max(min(width, self.width() - needed), 260)
+        self.resizeDocks([self.preview_dock], [width], QtCore.Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.changed.connect(self._preview_changed)
         if self.report_page is not None:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -66,6 +66,14 @@ class _LiveDelegate(QStyledItemDelegate):
         return editor
 
 
+def _wrapping_form() -> QFormLayout:
+    """Labels beside their fields where there is room, above them where there is not."""
+    form = QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
 class MeasureDetail(QWidget):
     def __init__(self, session: ReportSession, parent: QWidget | None = None,
                  current_row: Callable[[], int | None] | None = None) -> None:
@@ -74,7 +82,10 @@ class MeasureDetail(QWidget):
         self.current_row = current_row  # the table's current row, read after a row step
         self.row: int | None = None
         self._loading = False
-        self.setMinimumWidth(340)
+        # Narrow beside the table and the preview (1366 pixels): its rows wrap, its
+        # labels go above their fields, and it scrolls down, never sideways (buttons and
+        # a label were cut off on the right).
+        self.setMinimumWidth(300)
         # the row's number and title stay in sight above the fields, however scrolled
         self.heading = QLabel()
         self.heading.setObjectName("detail_heading")
@@ -82,6 +93,7 @@ class MeasureDetail(QWidget):
         self.heading.setStyleSheet("font-weight: bold; padding: 4px;")
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = body = QWidget()
         self.area.setWidget(body)
         frame = QVBoxLayout(self)
@@ -90,14 +102,15 @@ class MeasureDetail(QWidget):
         frame.addWidget(self.area, 1)
         outer = QVBoxLayout(body)
 
-        form = QFormLayout()
+        form = _wrapping_form()
         self.code = QLineEdit()
         self.code.setObjectName("detail_code")
         self.code.setPlaceholderText("เช่น O35, i10, e6")
         self.code.setMaximumWidth(160)
         self.code.editingFinished.connect(lambda: self._text_done("code", self.code.text()))
         form.addRow("รหัสข้อคำถาม ITA", self.code)
-        self.section = QCheckBox("เป็นหัวข้อหมวด (แถวเต็มความกว้างตาราง)")
+        self.section = QCheckBox("เป็นหัวข้อหมวด")
+        self.section.setToolTip("แถวหัวข้อหมวดพาดเต็มความกว้างตาราง")
         self.section.setObjectName("detail_section")
         self.section.toggled.connect(self._section_toggled)
         form.addRow("", self.section)
@@ -123,16 +136,17 @@ class MeasureDetail(QWidget):
         self.scores.setItemDelegate(self.delegate)
         self.scores.itemChanged.connect(self._score_edited)
         box.addWidget(self.scores)
-        buttons = QHBoxLayout()
-        for name, text, slot in (("add", "เพิ่มคะแนน", self._add_score),
-                                 ("remove", "ลบ", self._remove_score),
-                                 ("up", "ขึ้น", lambda: self._move_score(-1)),
-                                 ("down", "ลง", lambda: self._move_score(1))):
+        buttons = QGridLayout()  # two by two: four in a row did not fit beside the preview
+        for at, (name, text, slot) in enumerate((
+                ("add", "เพิ่มคะแนน", self._add_score),
+                ("remove", "ลบคะแนน", self._remove_score),
+                ("up", "เลื่อนขึ้น", lambda: self._move_score(-1)),
+                ("down", "เลื่อนลง", lambda: self._move_score(1)))):
             button = QPushButton(text)
             button.setObjectName(f"score_{name}")
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, at % 2, at // 2)
+        buttons.setColumnStretch(2, 1)
         box.addLayout(buttons)
         box.addWidget(QLabel("จะพิมพ์ว่า:"))
         self.printed = QLabel()
@@ -143,7 +157,7 @@ class MeasureDetail(QWidget):
         box.addWidget(self.printed)
         outer.addWidget(scores_box)
 
-        extras = QFormLayout()
+        extras = _wrapping_form()
         self.budget = QLineEdit()
         self.budget.setObjectName("detail_budget")
         self.budget.setPlaceholderText("เช่น ๕,๐๐๐ บาท หรือ ไม่ใช้งบประมาณ")

@@ -9,6 +9,7 @@ are fitted exactly when they come into view.
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -75,6 +76,11 @@ SELECTED_BACKGROUND = QColor("#cfe3ff")
 SECTION_BACKGROUND = QColor("#eef3fb")
 FOCUS_FRAME = QColor("#1a56b0")
 FOCUS_WIDTH = 2
+# The narrowest a column gets: its header's longest word, and a month with its year
+# whole (at 1366 pixels with the preview open, "ผู้รับผิดชอบ" was cut and "๒๕๖๘" broke
+# as "๒๕ / ๖๘"); where these do not fit the table scrolls sideways instead.
+YEAR_SAMPLE = "ต.ค. ๒๕๖๘ -"
+HEADER_MARGIN = 12
 # Shown in the status bar while a cell is typed in (Enter does not finish a cell, as in
 # Word's tables: the clerk who pressed it to confirm got an empty line and no word why).
 EDIT_KEYS = "Enter ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab เสร็จช่องนี้ · Esc ยกเลิก"
@@ -129,6 +135,30 @@ def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list
                 return drawn
     painter.restore()
     return drawn
+
+
+def share_width(available: int, weights: list[float], least: list[int]) -> list[int]:
+    """`available` pixels shared by weight, each at least its `least` (a column given its
+    least takes no more; the others share the rest); the least of each where even that is
+    more than there is."""
+    if sum(least) >= available:
+        return list(least)
+    widths = list(least)
+    free = set(range(len(weights)))
+    room = available
+    while free:
+        total = sum(weights[i] for i in free) or 1.0
+        short = [i for i in free if room * weights[i] / total < least[i]]
+        if not short:
+            break
+        for i in short:
+            free.discard(i)
+            room -= least[i]
+    total = sum(weights[i] for i in free) or 1.0
+    for i in free:
+        widths[i] = int(room * weights[i] / total)
+    widths[max(free) if free else -1] += available - sum(widths)
+    return widths
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -309,6 +339,7 @@ class MeasureTable(WordTabs, QTableView):
         vheader.setMinimumSectionSize(MIN_ROW)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fitted: set[int] = set()
+        self._min_widths: tuple[object, list[int]] = (None, [])
         self._open_edit: tuple[ThaiTextEdit, Place, str] | None = None
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -365,16 +396,30 @@ class MeasureTable(WordTabs, QTableView):
             self._estimate_rows()
         self._schedule_fit()
 
+    def min_widths(self) -> list[int]:
+        """Each column's narrowest (see YEAR_SAMPLE), for this layout and text size."""
+        model = self.table_model()
+        key = (model.layout.columns, self.point_size)
+        if self._min_widths[0] != key:
+            header = QFontMetricsF(self.horizontalHeader().font())
+            year = QFontMetricsF(self.delegate.font).horizontalAdvance(YEAR_SAMPLE)
+            widths = []
+            for column in range(model.columnCount()):
+                text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                words = re.split(r"[\u200b\s]+", with_break_hints(text, keep_together=True))
+                widest = max((header.horizontalAdvance(w) for w in words if w), default=0.0)
+                widths.append(math.ceil(max(widest + HEADER_MARGIN, year + 2 * PADDING)) + 2)
+            self._min_widths = (key, widths)
+        return self._min_widths[1]
+
     def _fit_columns(self) -> bool:
-        """Share the width among the columns as the layout's relative widths say."""
+        """Share the width among the columns as the layout's relative widths say, none
+        narrower than its header's longest word and a month's year."""
         model = self.model()
         if not isinstance(model, MeasureTableModel) or not model.columnCount():
             return False
-        available = max(self.viewport().width(), 600)
-        weights = [c.width for c in model.layout.columns]
-        total = sum(weights)
-        widths = [max(60, int(available * w / total)) for w in weights]
-        widths[-1] += available - sum(widths)
+        widths = share_width(self.viewport().width(),
+                             [c.width for c in model.layout.columns], self.min_widths())
         changed = False
         for i, width in enumerate(widths):
             if self.columnWidth(i) != width:
