@@ -252,3 +252,27 @@ def test_with_the_preview_open_at_1366_nothing_is_cut(open_window, qtbot,  # noq
         assert left >= 0 and right < viewport.width(), button.text()
         assert button.width() >= button.sizeHint().width() or button.minimumSizeHint().width() \
             <= button.width(), button.text()
+
+
+def test_the_library_columns_are_readable_at_1366(open_window, qtbot,  # noqa: F811
+                                                  library_path: Path):
+    from PySide6.QtGui import QFontMetricsF
+
+    window, _rid = _demo_open(open_window, library_path)
+    window.create_next_year()  # its «ที่มา» is long: "ปีถัดไปของ … · ๒ ธันวาคม …"
+    window.resize(1366, 740)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)
+    table = window.library_page.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 1000)
+    qtbot.wait(50)
+    metrics = QFontMetricsF(table.font())
+    origin_column = table.columnCount() - 1
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount() - 1):
+            item = table.item(row, column)
+            # every column but «ที่มา» shows its whole text («รูปแบบรายงาน» was cut)
+            assert metrics.horizontalAdvance(item.text()) + 6 <= table.columnWidth(column), (
+                row, column, item.text())
+        origin = table.item(row, origin_column)
+        assert origin.toolTip() == origin.text()  # the long one, cut, is whole here
+    assert table.horizontalScrollBar().maximum() == 0

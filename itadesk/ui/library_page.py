@@ -72,9 +72,14 @@ class LibraryPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        # Each column as wide as its text, «ที่มา» (the long one, "ปีถัดไปของ … · วันที่")
+        # the room that is left, cut with "…" and whole in its tooltip: it took the room
+        # of «รูปแบบรายงาน», which tells two reports of one town apart.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(lambda _i: self._open())
         self._enter_opens: list[QShortcut] = []  # with the first list of reports
 
@@ -120,6 +125,7 @@ class LibraryPage(QWidget):
                       origin_text(r))
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 item.setData(QtCore.Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(row, col, item)
         if reports:
