@@ -276,3 +276,38 @@ def test_the_library_columns_are_readable_at_1366(open_window, qtbot,  # noqa: F
         origin = table.item(row, origin_column)
         assert origin.toolTip() == origin.text()  # the long one, cut, is whole here
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_row_shorter_than_its_text_is_fitted_and_cut_text_shows_an_ellipsis(
+        open_window, qtbot, library_path: Path):  # noqa: F811
+    from PySide6.QtGui import QImage, QPainter
+
+    from itadesk.ui.measure_table import MIN_ROW, draw_wrapped
+
+    window, _rid = _demo_open(open_window, library_path)
+    window.resize(1366, 740)
+    table = window.report_page.table
+    model = table.model()
+    timing = next(c for c in range(model.columnCount()) if model.field(c) == "timing")
+    table.setCurrentIndex(model.index(0, timing))
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    QTest.keyClick(editor, Qt.Key.Key_A, CTRL)
+    type_text(editor, "ต.ค. ๒๕๖๘ -\nก.ย. ๒๕๖๙")
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    # a fit made for other widths (or only the estimate) leaves the row too short …
+    table.setRowHeight(0, MIN_ROW)
+    index = model.index(0, timing)
+    need = table.delegate.cell_height(index, table.columnWidth(timing))
+    assert need > MIN_ROW
+    table.viewport().update()
+    # … painted once, it is fitted to its text
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= need)
+    # and where a cell's text is cut, its last line shown ends in "…"
+    image = QImage(400, 400, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    lines = draw_wrapped(painter, "ต.ค. ๒๕๖๘ -\nก.ย. ๒๕๖๙", table.delegate.font,
+                         image.rect().adjusted(0, 0, 0, -(400 - MIN_ROW + 12)))
+    painter.end()
+    assert lines == ["ต.ค. ๒๕๖๘ -…"]

@@ -114,27 +114,55 @@ def wrapped_height(text: str, font: QFont, width: float) -> float:
     return sum(max(lay.lineCount(), 1) * spacing for lay in _layouts(text, font, width))
 
 
+ELLIPSIS = "…"
+
+
 def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list[str]:
-    """Draw as `wrapped_height` measured; returns the lines drawn (for tests)."""
+    """Draw as `wrapped_height` measured; returns the lines drawn (for tests). Lines that
+    do not fit are not drawn, and the last line drawn ends in "…" (a row not yet as tall
+    as its text hid "ก.ย. ๒๕๖๙" below "ต.ค. ๒๕๖๘ -" with no sign of it)."""
     spacing = QFontMetricsF(font).lineSpacing()
     y = float(rect.top())
     drawn: list[str] = []
     painter.save()
     painter.setClipRect(rect)
-    for layout in _layouts(text, font, rect.width()):
+    layouts = _layouts(text, font, rect.width())
+    count = sum(max(lay.lineCount(), 1) for lay in layouts)
+    room = max(int((rect.height() + 1) // spacing), 1)
+    for layout in layouts:
         source = layout.text()
         for i in range(max(layout.lineCount(), 1)):
+            if len(drawn) == room - 1 and count > room:
+                ends = _ending(painter, source, layout, i, font, rect, y)
+                drawn.append(ends)
+                painter.restore()
+                return drawn
             if layout.lineCount():
                 line = layout.lineAt(i)
                 line.setPosition(QPointF(0, 0))
                 line.draw(painter, QPointF(rect.left(), y))
                 drawn.append(source[line.textStart() : line.textStart() + line.textLength()])
+            else:
+                drawn.append("")
             y += spacing
-            if y > rect.bottom():
-                painter.restore()
-                return drawn
     painter.restore()
     return drawn
+
+
+def _ending(painter: QPainter, source: str, layout: QTextLayout, i: int, font: QFont,
+            rect: QRect, y: float) -> str:
+    """The last line there is room for, with "…" after it (cut to make room)."""
+    text = ""
+    if layout.lineCount():
+        line = layout.lineAt(i)
+        text = source[line.textStart() : line.textStart() + line.textLength()].rstrip()
+    metrics = QFontMetricsF(font)
+    shown = metrics.elidedText(text + ELLIPSIS, Qt.TextElideMode.ElideRight, rect.width())
+    if not shown.endswith(ELLIPSIS):
+        shown += ELLIPSIS
+    painter.setFont(font)
+    painter.drawText(QPointF(rect.left(), y + metrics.ascent()), shown)
+    return shown
 
 
 def share_width(available: int, weights: list[float], least: list[int]) -> list[int]:
@@ -205,8 +233,10 @@ class CellDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         painter.save()
         painter.setPen(TEXT)
-        draw_wrapped(painter, text, opt.font, opt.rect.adjusted(PADDING, PADDING,
-                                                                -PADDING, -PADDING))
+        lines = draw_wrapped(painter, text, opt.font, opt.rect.adjusted(PADDING, PADDING,
+                                                                        -PADDING, -PADDING))
+        if lines and lines[-1].endswith(ELLIPSIS) and isinstance(view, MeasureTable):
+            view.refit_later(index.row())  # the row is shorter than its text: fit it
         if current:
             pen = painter.pen()
             pen.setColor(FOCUS_FRAME)
@@ -339,6 +369,11 @@ class MeasureTable(WordTabs, QTableView):
         vheader.setMinimumSectionSize(MIN_ROW)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fitted: set[int] = set()
+        self._refit: set[int] = set()
+        self._refit_timer = QTimer(self)  # the table's own: it ends with the table
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._refit_rows)
         self._min_widths: tuple[object, list[int]] = (None, [])
         self._open_edit: tuple[ThaiTextEdit, Place, str] | None = None
         self._fit_timer = QTimer(self)
@@ -473,6 +508,17 @@ class MeasureTable(WordTabs, QTableView):
                          for c in range(model.columnCount()))
         self.setRowHeight(row, min(MAX_ROW, max(MIN_ROW, height)))
         self._fitted.add(row)
+
+    def refit_later(self, row: int) -> None:
+        """A row found shorter than its text as it was painted (its height fitted for
+        other widths, or only estimated): fitted again once the paint is over."""
+        self._refit.add(row)
+        self._refit_timer.start()
+
+    def _refit_rows(self) -> None:
+        rows, self._refit = self._refit, set()
+        for row in rows:
+            self.fit_row(row)
 
     def fit_visible_rows(self) -> None:
         model = self.model()
