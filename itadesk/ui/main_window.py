@@ -122,12 +122,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
+        room = self.screen().availableGeometry()
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+            # maximised, or partly off this screen: within the screen (with no window
+            # manager a window restored maximised came back 25 pixels down, cut at the
+            # bottom)
+            if self.isMaximized() or not room.intersects(self.geometry()):
+                self.setGeometry(room)
+            elif not room.contains(self.geometry()):
+                self.setGeometry(room.intersected(self.geometry()))
         else:
             # a first start fills the screen (a window at 1280×728 left a laptop's edges
             # bare, and with no window manager there is nothing to maximise it with)
-            self.setGeometry(self.screen().availableGeometry())
+            self.setGeometry(room)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
         self.preview_action.setChecked(self.settings.preview_open)
@@ -691,14 +699,8 @@ class MainWindow(QMainWindow):
         # The table keeps the most room (beside it the measure's detail); the clerk may
         # widen the preview, and finds it that wide the next time.
         width = self.settings.preview_width or int(self.width() * PREVIEW_SHARE)
-        width = min(width, int(self.width() * 0.5))
-        if self.report_page is not None and not self.settings.preview_width:
-            # its first width leaves the table its columns' least and the detail its own
-            page = self.report_page
-            needed = (sum(page.table.min_widths()) + page.detail.minimumWidth()
-                      + page.table.verticalHeader().width() + 60)
-            width = max(min(width, self.width() - needed), 260)
-        self.resizeDocks([self.preview_dock], [width], QtCore.Qt.Orientation.Horizontal)
+        self.resizeDocks([self.preview_dock], [min(width, int(self.width() * 0.5))],
+                         QtCore.Qt.Orientation.Horizontal)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
         session.changed.connect(self._preview_changed)
         if self.report_page is not None:
