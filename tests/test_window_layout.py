@@ -237,6 +237,9 @@ def test_with_the_preview_open_at_1366_nothing_is_cut(open_window, qtbot,  # noq
                          image.rect().adjusted(0, 0, width - 800, 0))
     painter.end()
     assert all(("๒๕๖๘" in line) or ("๒๕๖๙" in line) or "๒๕" not in line for line in lines)
+    # the window with its preview fits a 1366-pixel screen at 150 % (910 pixels), so
+    # nothing of it is off the screen (the library page's title made it 933)
+    assert window.minimumSizeHint().width() <= 1366 / 1.5
     # the table and the detail pane beside it fit the room left by the preview
     assert table.horizontalScrollBar().maximum() == 0
     detail = page.detail

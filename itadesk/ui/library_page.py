@@ -56,7 +56,10 @@ class LibraryPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("คลังรายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใส")
+        # the places it may wrap marked by hand (U+200B): the segmenter is not loaded
+        # before the window shows
+        title = QLabel("คลังรายงาน\u200bผลการดำเนินการ\u200bเพื่อส่งเสริม\u200bคุณธรรม"
+                       "\u200bและ\u200bความโปร่งใส")
         title.setFont(ui_font(20, bold=True))
         # which library this is: this PC's, or the office's on a server (main_window says)
         self.where = QLabel("")
@@ -65,6 +68,10 @@ class LibraryPage(QWidget):
         self.where.setFont(ui_font(bold=True))
         hint = QLabel("ดับเบิลคลิกรายงาน (หรือเลือกแล้วกด Enter) เพื่อเปิดแก้ไข "
                       "ทุกการแก้ไขบันทึกทันที ไม่ต้องกดบันทึก · กด F1 เพื่อดูวิธีใช้")
+        for label in (title, hint):
+            # wrapped between words: on one line the title alone made the window wider
+            # than a 1366-pixel screen at 150 % (the page is in the window's stack)
+            label.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("library_table")
         self.table.setHorizontalHeaderLabels(HEADERS)
