@@ -86,7 +86,6 @@ class LibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(QtCore.Qt.TextElideMode.ElideRight)
         self.table.doubleClicked.connect(lambda _i: self._open())
         self._enter_opens: list[QShortcut] = []  # with the first list of reports
 
