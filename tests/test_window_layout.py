@@ -104,6 +104,16 @@ def _saved_settings() -> dict:
     return json.loads(config.read_text(encoding="utf-8")) if config.exists() else {}
 
 
+def _start_again(qtbot, library_path: Path) -> tuple[Library, MainWindow]:
+    """The program started again on the same library and settings."""
+    library = open_library(library_path)
+    assert library is not None
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show_as_left()
+    return library, window
+
+
 def test_the_first_start_fills_the_screen_then_the_clerks_size_is_kept(
         qtbot, library_path: Path):
     make_app()
@@ -123,10 +133,7 @@ def test_the_first_start_fills_the_screen_then_the_clerks_size_is_kept(
     qtbot.waitUntil(lambda: _saved_settings().get("window_geometry") == now, timeout=3000)
     window.hide()
     library.close()
-    again = open_library(library_path)
-    window2 = MainWindow(again)
-    qtbot.addWidget(window2)
-    window2.show_as_left()
+    again, window2 = _start_again(qtbot, library_path)
     try:
         qtbot.waitUntil(lambda: (window2.width(), window2.height()) == (700, 500))
     finally:
@@ -148,10 +155,7 @@ def test_the_preview_open_before_a_kill_is_open_again(qtbot, library_path: Path)
         _saved_settings().get("last_open", {}).get(str(library.path))), timeout=3000)
     window.hide()
     library.close()  # the window never closed: as after kill -9
-    again = open_library(library_path)
-    window2 = MainWindow(again)
-    qtbot.addWidget(window2)
-    window2.show_as_left()
+    again, window2 = _start_again(qtbot, library_path)
     try:
         assert window2.resumer.resume()
         assert window2.preview_dock is not None and window2.preview_dock.isVisible()
@@ -162,10 +166,7 @@ def test_the_preview_open_before_a_kill_is_open_again(qtbot, library_path: Path)
     finally:
         window2.close()
         again.close()
-    library = open_library(library_path)
-    window3 = MainWindow(library)
-    qtbot.addWidget(window3)
-    window3.show_as_left()
+    library, window3 = _start_again(qtbot, library_path)
     try:
         assert window3.resumer.resume()
         assert window3.preview_dock is None or not window3.preview_dock.isVisible()
