@@ -58,14 +58,17 @@ class LaidOut:
     measure_pages: dict[int, int]  # measure index → page (from 0) where its row starts
 
 
-def laid_out(document: Document, progress: Progress | None = None) -> LaidOut:
+def laid_out(document: Document, progress: Progress | None = None, *,
+             compress: bool = True) -> LaidOut:
+    """``compress=False`` for the preview: its file never leaves the machine, and
+    deflating the pages was a tenth of each refresh."""
     fonts.register()
     next_words = None
     if document.continuation_word:
         # คำต่อหน้า needs each page's first word before the page before it is closed.
-        next_words = _render(document, None, _part(progress, 0.0, 0.45)).first_words
+        next_words = _render(document, None, _part(progress, 0.0, 0.45), compress).first_words
         progress = _part(progress, 0.45, 0.95)
-    pages = _render(document, next_words, progress)
+    pages = _render(document, next_words, progress, compress)
     return LaidOut(pages.data, pages.measure_pages)
 
 
@@ -76,12 +79,12 @@ def _part(progress: Progress | None, start: float, end: float) -> Progress | Non
 
 
 def _render(document: Document, next_words: list[str] | None,
-            progress: Progress | None = None) -> Pages:
+            progress: Progress | None = None, compress: bool = True) -> Pages:
     out = io.BytesIO()
     # The canvas starts in our face, so no Helvetica is declared in the file. Not invariant:
     # that dates every file 1 January 2000; ReportLab takes SOURCE_DATE_EPOCH, when set, for
     # the dates and the document id (reproducible files), else the time now.
-    canvas = Canvas(out, pageCompression=1, invariant=0, initialFontName=face_name(),
+    canvas = Canvas(out, pageCompression=int(compress), invariant=0, initialFontName=face_name(),
                     initialFontSize=16)
     canvas.setTitle(document.title)
     canvas.setAuthor(document.metadata.get("municipality", "") or "ITA Desk")
