@@ -321,6 +321,47 @@ def test_two_clerks_choosing_other_options_and_typing_other_memo_fields_keep_bot
     assert report.memo.facts == "ข้อเท็จจริงที่บีพิมพ์"
 
 
+def test_another_clerks_option_heard_while_the_dialog_is_open_is_kept(qtbot, two_on_signed):
+    """The options dialog shows the report as it was when it opened; another clerk's choice
+    heard meanwhile (the dialog's own event loop takes the notice) is not undone by OK.
+    Before: OK compared the dialog's choices with the newer report and put the cover back."""
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+
+    from itadesk.domain.report_parts import changed_parts
+    from itadesk.store.versions import REPORT_ROW, CellEdit
+
+    a, b, rid = two_on_signed
+    activate(qtbot, b)
+    done: list[bool] = []
+
+    def fill(dialog) -> None:
+        with Library.open(a.library.location, take_backup=False) as other:
+            read = other.load_report(rid)
+            rv = other.row_versions(rid)[REPORT_ROW]
+            edits = [CellEdit(REPORT_ROW, part, text, rv, base) for part, base, text in
+                     changed_parts("options", read.options, {**read.options, "cover": True})]
+            assert other.edit_cells(rid, edits).saved
+        qtbot.waitUntil(lambda: b.session.report.options.get("cover") is True, timeout=5000)
+        combo = dialog.findChild(QComboBox)
+        combo.setFocus()
+        for _ in range(combo.count()):
+            if combo.currentData() == "portrait":
+                break
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+        ok = next(bt for bt in dialog.findChildren(QDialogButtonBox)[0].buttons()
+                  if bt.text() == "ตกลง")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        done.append(True)
+
+    when_dialog_opens(fill)
+    b.options_action.trigger()
+    assert done
+    with Library.open(a.library.location, take_backup=False) as other:
+        options = other.load_report(rid).options
+    assert options.get("cover") is True and options["orientation"] == "portrait"
+    assert b.session.report.options.get("cover") is True
+
+
 def test_a_layout_chosen_on_the_office_library_gives_the_table_its_columns(qtbot,
                                                                            two_windows):
     a, _b, rid = two_windows

@@ -57,6 +57,24 @@ def with_choices(options: dict[str, Any], choices: dict[str, Any]) -> dict[str, 
     return {**options, **{k: v for k, v in choices.items() if k in CHOSEN}}
 
 
+def rebased(shown: dict[str, Any], chosen: dict[str, Any], current: dict[str, Any],
+            ) -> dict[str, Any]:
+    """What a dialog opened on `shown` chose, put on the options as they are now: only the
+    entries the clerk changed in it. Another clerk's choice heard while the dialog was
+    open (its own event loop takes the notices) is kept, not undone by OK."""
+    out = dict(current)
+    for key in shown.keys() | chosen.keys():
+        if key not in chosen:
+            if key in shown:
+                out.pop(key, None)
+        elif chosen[key] != shown.get(key, _ABSENT):
+            out[key] = chosen[key]
+    return out
+
+
+_ABSENT = object()
+
+
 def carried_to_new_report(options: dict[str, Any]) -> dict[str, Any]:
     """The part of a report's options a new report starts with."""
     return {k: v for k, v in options.items() if k not in OWN_TO_REPORT}

@@ -155,6 +155,7 @@ def make_evidence_pack(parent: QWidget, session: ReportSession, folder: Path) ->
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ..domain.options import rebased
     from ..export.pack import write_pack
 
     report = session.report
@@ -162,8 +163,8 @@ def make_evidence_pack(parent: QWidget, session: ReportSession, folder: Path) ->
     dialog = EvidencePackDialog(report, year, folder, parent)
     if not dialog.exec():
         return []
-    options = dialog.options()
-    if options != report.options:
+    options = rebased(report.options, dialog.options(), session.report.options)
+    if options != session.report.options:
         session.set_report_field("options", options, "แก้ไขข้อมูลการเผยแพร่")
     sign = None
     if dialog.certificate.text().strip():

@@ -621,14 +621,15 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- options
     def edit_export_options(self) -> None:
-        from ..domain.options import carried_to_new_report
+        from ..domain.options import carried_to_new_report, rebased
         from .export_options import ExportOptionsDialog
 
         if self.session is None:
             return
+        shown = self.session.report.options
         dialog = ExportOptionsDialog(self.session.report, self)
         if dialog.exec():
-            chosen = dialog.chosen()
+            chosen = rebased(shown, dialog.chosen(), self.session.report.options)
             self.session.set_report_field("options", chosen, "เปลี่ยนตัวเลือกการส่งออก")
             # A new report starts with the options the clerk chose last.
             self.settings.default_options = carried_to_new_report(chosen)
