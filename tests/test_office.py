@@ -241,8 +241,11 @@ def _as_exchanged(pg_url: str, rid: int, tmp_path: Path) -> list[tuple[str, str]
     return [(m.result, m.outcome) for m in read_report(path).measures]
 
 
-@pytest.mark.parametrize("clerks, window", [(2, False), (3, False), (2, True)],
-                         ids=["2-clerks", "3-clerks", "a-window-and-2-clerks"])
+@pytest.mark.parametrize("clerks, window", [
+    (2, False),
+    pytest.param(3, False, marks=pytest.mark.slow),  # the quick run keeps the plain case
+    pytest.param(2, True, marks=pytest.mark.slow)],
+    ids=["2-clerks", "3-clerks", "a-window-and-2-clerks"])
 def test_clerks_in_their_own_processes_edit_one_report_through_a_server_restart(
         pg_cluster: Cluster, pg_url: str, clerks: int, window: bool,
         request: pytest.FixtureRequest, tmp_path: Path):

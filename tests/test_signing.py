@@ -111,6 +111,7 @@ def test_a_wrong_password_or_a_missing_file_is_told_in_thai(tmp_path: Path):
     assert "ไม่พบไฟล์ใบรับรอง" in missing.value.message
 
 
+@pytest.mark.slow  # every PDF of a pack signed; one signed PDF is checked above
 def test_itadesk_pack_signs_every_pdf(tmp_path: Path):
     p12, cert = make_certificate(tmp_path)
     out = tmp_path / "pack"

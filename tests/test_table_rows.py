@@ -136,6 +136,7 @@ def libreoffice_pages(report: Report, path: Path) -> list[str]:
     return page_texts(path.with_suffix(".pdf"))
 
 
+@pytest.mark.slow  # LibreOffice lays out a long report
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_libreoffice_breaks_no_row_of_our_word_file_but_one_taller_than_a_page(tmp_path):
     pages = libreoffice_pages(rows_report("improvement-plan", 14, 1), tmp_path / "rows.docx")

@@ -23,6 +23,7 @@ def test_demo_pdf_breaks_where_icu_does(name, tmp_path):
     assert split_words(report) == []
 
 
+@pytest.mark.slow  # the whole corpus; the demos' reports above are the quick guard
 def test_corpus_breaks_where_icu_does(tmp_path):
     joins = agreed = clusters = chars = 0
     split: list[str] = []
