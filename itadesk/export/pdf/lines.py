@@ -244,6 +244,8 @@ def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
 def _underline(canvas: Canvas, line: Line, x: float, baseline: float) -> None:
     """One rule under each stretch of underlined spans (across the space justification
     put between them), at the font's underline position; never under trailing spaces."""
+    if not any(span.underline for span in line.spans):  # nearly every line: a tenth of a layout
+        return
     stretches: list[list[float]] = []
     gaps = line.gaps or [0.0] * len(line.spans)
     last = len(line.spans) - 1
