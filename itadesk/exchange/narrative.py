@@ -10,6 +10,15 @@ is left out of the title only where the layout's own heading form puts it back t
 ("๑. " before the title of the first measure); any other number stays in the title, as
 the clerk typed it. A heading one level above the measures' (Heading 1 over Heading 2),
 a "ตัวชี้วัดที่ …" line, or a bold line that a measure heading follows is a section row.
+
+Sub-numbers under a numbered heading ("๑. …" over "๑.๑ …", "๑.๒ …") are the section's
+measures when the first has lines of its own before the second (labels, a description), and
+the measure's steps when they follow one another as a list; "๑.๑.๑ …" under "๑.๑ …" are its
+steps. Their numbers stay in the titles (the layout's heading form cannot print them back)
+and the section keeps its "๑. " (a section's heading is printed as it is). A plain short
+line over a description is a heading when the lines show that form (headings.py). A
+description under a heading (its lines that are no label's) is the measure's result when
+the measure has no labelled paragraphs, or none for the result under a plain heading.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from ..domain import Layout, Measure, MeasureKind
 from ..domain.layouts import OWN_NUMBER
 from ..thai.digits import to_arabic_digits
 from . import parts
+from .headings import LINE_CHARS, plain_headings, short_line, sub_number
 from .tables import HEADING, norm, ratio
 from .wordxml import Block, Para
 
@@ -95,9 +105,12 @@ def find_narrative(blocks: list[Block], layouts: list[Layout]):
     lines = [p for p in _flat(blocks) if not parts.is_noise(p.text)]
     best = None
     for layout in layouts:
-        found = _Reader(lines, layout).read()
-        if found and (best is None or len(found[2]) > len(best[4])):
-            best = (layout, lines, *found)
+        reader = _Reader(lines, layout)
+        plain = plain_headings(lines, reader.labels, reader.numbers)
+        # the plain form only where it reads more measures than the marked headings
+        for found in (reader.read(), _Reader(lines, layout, plain).read() if plain else None):
+            if found and (best is None or len(found[2]) > len(best[4])):
+                best = (layout, lines, *found)
     return best
 
 
@@ -112,12 +125,16 @@ def _flat(blocks: list[Block]) -> list[Para]:
 
 
 class _Reader:
-    def __init__(self, lines: list[Para], layout: Layout) -> None:
+    def __init__(self, lines: list[Para], layout: Layout, plain: set[int] | None = None,
+                 ) -> None:
         self.lines = lines
         self.layout = layout
         patterns = _label_patterns(layout)
         self.labels = [_label(p.text, patterns) for p in lines]
         self.numbers = [_number(p.text) for p in lines]
+        self.subs = [sub_number(p.text) for p in lines]
+        self.plain = plain or set()  # the lines that are headings by the plain form
+        self.steps = next((k for k, c in enumerate(layout.columns) if c.field == "steps"), 0)
         self.title_form = _title_pattern(layout)
         levels = Counter(p.level for p, label in zip(lines, self.labels, strict=True)
                          if p.level and label is None)
@@ -129,6 +146,12 @@ class _Reader:
         self.order = 0
         self.listed: _Number | None = None  # the current field's last numbered line
         self.numbered = 0  # the last measure heading's number
+        self.path: tuple[int, ...] = ()  # the current heading's number and sub-number
+        self.sub_mode = ""  # under a numbered heading: "measures" or "steps" by sub-numbers
+        self.heading_text = ""  # the current heading as typed
+        self.labelled = False  # the current measure has a labelled paragraph
+        self.plain_heading = False  # the current measure's heading is a plain line
+        self.described: list[int] = []  # the title's lines that describe the measure
 
     # -------------------------------------------------------------- kinds of line
     def _expected(self, number: _Number) -> bool:
@@ -163,7 +186,9 @@ class _Reader:
         if number is not None and self._expected(number) and (
                 not goes_on or styled or (para.bold and not self.lines[i - 1].bold)):
             return True
-        if styled:
+        # a plain heading follows the start or another plain one (never in a field of a
+        # measure headed otherwise)
+        if styled or (i in self.plain and (not self.values or self.plain_heading)):
             return True
         following = self.labels[i + 1] if i + 1 < len(self.lines) else None
         if goes_on:
@@ -173,8 +198,11 @@ class _Reader:
         if self._bold(i) and not para.centered and not in_title:
             label = self._next_label(i)
             return label is not None and (not self.current or label[1] <= self.order)
+        # a plain line over a label: no paragraph's text (too long), and no heading among
+        # numbered ones
         return following is not None and not in_title and (
-            not self.current or following[1] <= self.order)
+            not self.current or following[1] <= self.order) and short_line(
+            para.text, LINE_CHARS) and not (self.values and self.path)
 
     def _section_heading(self, i: int) -> bool:
         para = self.lines[i]
@@ -197,10 +225,61 @@ class _Reader:
 
     # ----------------------------------------------------------------- reading
     def _close(self) -> None:
-        if self.values:
+        values = self.values
+        has_result = any(line.strip() for line in values.get("result", []))
+        if self.described and "title" in values and not has_result and (
+                not self.labelled or self.plain_heading) and "result" in self.layout.fields:
+            title = values["title"]
+            values["result"] = [title[k] for k in self.described] + values.get("result", [])
+            values["title"] = [t for k, t in enumerate(title) if k not in self.described]
+        if values:
             self.measures.append(Measure(**{k: "\n".join(v).strip()
-                                            for k, v in self.values.items()}))
+                                            for k, v in values.items()}))
         self.values, self.current, self.order, self.listed = {}, "", 0, None
+        self.labelled, self.plain_heading, self.described = False, False, []
+
+    def _start(self, i: int, title: str, path: tuple[int, ...]) -> None:
+        """A measure from heading line `i`."""
+        self._close()
+        self.values = {"title": [title]}
+        self.path, self.heading_text = path, self.lines[i].text.strip()
+        self.plain_heading = i in self.plain
+
+    def _sub_heading(self, i: int) -> bool:
+        """A sub-numbered line under the current heading, read (True) as the next measure
+        of the section the heading becomes, or as a step."""
+        sub, path = self.subs[i], self.path
+        if sub is None or not path or not self.lines[i].first:
+            return False
+        text = self.lines[i].text.strip()
+        first = len(sub) == len(path) + 1 and sub[:-1] == path and sub[-1] == 1
+        if first and not self.current and len(path) == 1 and not self.sub_mode:
+            self.sub_mode = "measures" if self._has_lines(i) else "steps"
+            if self.sub_mode == "measures":
+                # the heading was the section's: as typed, with the lines under it
+                self.measures.append(Measure(kind=MeasureKind.SECTION, title="\n".join(
+                    [self.heading_text, *self.values.get("title", [])[1:]]).strip()))
+                self.values, self.described = {}, []
+                self._start(i, text, sub)
+                return True
+        if (self.sub_mode == "measures" and len(path) == 2 and len(sub) == 2
+                and sub[0] == path[0] and sub[1] == path[1] + 1):
+            self._start(i, text, sub)
+            return True
+        if first and not self.current and self.steps:
+            self.current, self.order, self.listed = "steps", self.steps, None
+            self.values.setdefault("steps", []).append(text)
+            return True
+        return False
+
+    def _has_lines(self, i: int) -> bool:
+        """Whether the sub-numbered line `i` has lines of its own before the next."""
+        sub = self.subs[i]
+        k = i + 1
+        if k >= len(self.lines) or parts.is_signature_start(self.lines[k].text):
+            return False
+        after = self.subs[k]
+        return not (after is not None and len(after) == len(sub) and after[:-1] == sub[:-1])
 
     def _title(self, i: int) -> str:
         text = self.lines[i].text.strip()
@@ -226,29 +305,34 @@ class _Reader:
                 stop = i
                 break
             if label is not None and start is not None:
-                self.current, self.order = label[0], label[1]
+                self.current, self.order, self.labelled = label[0], label[1], True
                 self.values.setdefault(self.current, [])
                 self.listed = None
                 if label[2]:
                     self.values[self.current].append(label[2])
                 continue
+            if start is not None and self._sub_heading(i):
+                continue
             if self._measure_heading(i):
                 if start is None:
                     start = self._sections_before(i)
                 self._close()
-                title = self._title(i)
                 number = self.numbers[i]
+                self._start(i, self._title(i), (number.value,) if number else ())
+                self.sub_mode = ""
                 self.numbered = number.value if number else self.numbered + 1
-                self.values = {"title": [title]}
                 continue
             if start is None:
                 continue
             if self._section_heading(i):
                 self._close()
+                self.path, self.sub_mode = (), ""
                 self.measures.append(Measure(kind=MeasureKind.SECTION, title=text))
                 continue
             if self.numbers[i] is not None:
                 self.listed = self.numbers[i]
+            if not self.current and para.first and not para.bold and self.values:
+                self.described.append(len(self.values["title"]))
             self.values.setdefault(self.current or "title", []).append(text)
         if start is None:
             return None
