@@ -25,15 +25,17 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 
 
-def _to_pdf(source: Path, folder: Path) -> Path:
+def _to_pdf(source: Path, folder: Path, *more: Path) -> Path:
     """`soffice --headless --convert-to pdf`, with the program's fonts in a home of its own
-    (fontconfig reads ~/.fonts), so the PDF has TH Sarabun New as a clerk's would."""
+    (fontconfig reads ~/.fonts), so the PDF has TH Sarabun New as a clerk's would; `more`
+    files in the same run (LibreOffice takes seconds to start)."""
     home = folder / "home"
     (home / ".fonts").mkdir(parents=True, exist_ok=True)
     for font in font_dir().glob("*.ttf"):
         shutil.copy(font, home / ".fonts")
     subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{folder}/profile",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+                    "--convert-to", "pdf", "--outdir", str(folder), str(source),
+                    *map(str, more)],
                    capture_output=True, timeout=240, check=True,
                    env={"HOME": str(home), "PATH": "/usr/bin:/bin"})
     return folder / f"{source.stem}.pdf"

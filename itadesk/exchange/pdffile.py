@@ -20,6 +20,7 @@ def read_pdf(path: Path, data: bytes, progress: Callable[[float], None] | None =
     from pdfplumber.utils.exceptions import PdfminerException
 
     from ..domain import builtin_layouts
+    from ..domain.layouts import Form
     from .pdfread import ScannedPdf, read_pdf_blocks
     from .tables import own_lines
 
@@ -27,7 +28,9 @@ def read_pdf(path: Path, data: bytes, progress: Callable[[float], None] | None =
         raise ImportProblem(f"ไฟล์ «{path.name}» ไม่ใช่ไฟล์ PDF ที่อ่านได้", path,
                             english="Not a PDF file (no %PDF header).")
     try:
-        content = read_pdf_blocks(data, progress, own_lines(layouts or builtin_layouts()))
+        known = list(layouts or builtin_layouts())
+        content = read_pdf_blocks(data, progress, own_lines(known),
+                                  [lay for lay in known if lay.form is Form.TABLE])
     except ScannedPdf as exc:
         raise ImportProblem(
             f"ไฟล์ «{path.name}» เป็นภาพสแกนของหน้ากระดาษ ไม่มีตัวอักษรให้อ่าน โปรแกรมจึงนำเข้าไม่ได้ "

@@ -55,6 +55,19 @@ class Line:
         return (self.x0 + self.x1) / 2
 
 
+def rows_of(lines: list[Line]) -> list[list[Line]]:
+    """Lines (top to bottom) at one height together, each row left to right."""
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for row in rows:
+        row.sort(key=lambda line: line.x0)
+    return rows
+
+
 def _bold(ch: dict) -> bool:
     return "bold" in str(ch.get("fontname", "")).lower()
 
@@ -224,7 +237,9 @@ def wrapped(first: Line, second: Line, width: float, reading: Reading,
     measure = reading.metrics.measure(first.any_bold or second.any_bold, first.size)
     if reading.our_breaks:
         return _breaks_there([first, second, *after], width, measure)
-    room = width - measure(first.text + first.trailing)
+    # the line as drawn when it is wider than measured (kerning the metrics do not know)
+    drawn = first.x1 - first.x0 + (measure(first.trailing) if first.trailing else 0.0)
+    room = width - max(measure(first.text + first.trailing), drawn)
     return measure(first_word(second.text)) > room
 
 

@@ -9,6 +9,9 @@ header repeated there: that row's text is the rest of the row above when every c
 fills was filled to the foot of the page before (a renderer moves on to the next page
 only the lines that did not fit), and the first column's text, if any, goes on with the
 title there.
+
+A table in a cell drawn with lines of its own is taken out of the outer grid (pdfgrid.py);
+a table drawn without any is found from its header (pdfunruled.py).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .pdfgrid import outer_tables, within
 from .pdflines import (
     LINE_TOLERANCE,
     Line,
@@ -28,8 +32,10 @@ from .pdflines import (
     join,
     lines_of,
     paragraphs,
+    rows_of,
     wrapped,
 )
+from .pdfunruled import PAD, Unruled, unruled_tables
 from .wordxml import Block, CellData, Grid, Para, RowData
 
 MAX_PAGES = 1000
@@ -75,6 +81,7 @@ class _Table:
     grid: Grid
     box: Box
     cells: list[list[_Cell | None]]  # per row, per column (None: covered by a merge)
+    ruled: bool = True  # drawn with ruling lines (else pdfunruled.py placed its cells)
 
 
 @dataclass
@@ -93,7 +100,7 @@ def _inside(ch: dict, box: Box) -> bool:
 
 
 def _table(table, chars: list[dict], page, number: int, spaces: bool,
-           pitch_steps: list[float]) -> _Table:
+           pitch_steps: list[float], nested: list[Box]) -> _Table:
     rows = table.rows
     columns = max((len(r.cells) for r in rows), default=0)
     lefts = [min((r.cells[i][0] for r in rows if i < len(r.cells) and r.cells[i]),
@@ -107,11 +114,43 @@ def _table(table, chars: list[dict], page, number: int, spaces: bool,
                 continue
             inside = [c for c in chars if _inside(c, box)]
             lines = lines_of(inside, spaces)
-            cells.append(_Cell(box, lines, parts=_side_by_side(box, inside, lines, spaces)))
+            held = [n for n in nested if within(n, box)]
+            parts = (_nested(box, inside, held, spaces) if held
+                     else _side_by_side(box, inside, lines, spaces))
+            cells.append(_Cell(box, lines, parts=parts))
         found.append(cells)
     _steps([cell.lines for row in found for cell in row if cell], pitch_steps)
     return _Table(Grid(page=page.page_number, number=number, columns=columns), table.bbox,
                   found), lefts
+
+
+def _unruled(found: Unruled, page, number: int, pitch_steps: list[float]) -> _Table:
+    """A table without ruling lines (pdfunruled.py) as a ruled one's cells."""
+    rows: list[list[_Cell | None]] = [
+        [None if cell is None else _Cell(cell[0], cell[1], cell[0][0] + PAD, cell[0][2] - PAD)
+         for cell in row] for row in found.rows]
+    _steps([cell.lines for row in rows for cell in row if cell], pitch_steps)
+    return _Table(Grid(page=page.page_number, number=number, columns=len(found.starts)),
+                  found.box, rows, ruled=False)
+
+
+def _nested(box: Box, chars: list[dict], cells: list[Box], spaces: bool,
+            ) -> list[tuple[Box, list[Line]]]:
+    """A cell holding a ruled table (pdfgrid.py): the lines outside the table as they
+    are, each of its cells' lines a part of their own, top to bottom and each row left
+    to right, as the Word reader gives a nested table's cells."""
+    cells = sorted(set(cells), key=lambda c: (c[1], c[0]))
+    free = [c for c in chars if not any(_inside(c, n) for n in cells)]
+    items = [(line.top, 0.0, box, [line]) for line in lines_of(free, spaces)]
+    items += [(n[1], n[0], n, lines_of([c for c in chars if _inside(c, n)], spaces))
+              for n in cells]
+    parts: list[tuple[Box, list[Line]]] = []
+    for _, _, where, lines in sorted(items, key=lambda item: (item[0], item[1])):
+        if where is box and parts and parts[-1][0] is box:
+            parts[-1][1].extend(lines)  # the cell's own lines: one run of paragraphs
+        elif lines:
+            parts.append((where, lines))
+    return parts
 
 
 def _side_by_side(box: Box, chars: list[dict], lines: list[Line], spaces: bool,
@@ -126,7 +165,7 @@ def _side_by_side(box: Box, chars: list[dict], lines: list[Line], spaces: bool,
     pieces = lines_of(chars, spaces, apart=True, gap=1.0)
     if len(pieces) == len(lines):
         return []  # no line is cut
-    rows = _rows(pieces)
+    rows = rows_of(pieces)
 
     def starts(row: list[Line]) -> list[float]:
         return [line.x0 for line in row]
@@ -158,6 +197,7 @@ def _pad(tables: list[_Table]) -> None:
     of the file (a writer's, or Word's default margins): the least room between a border
     and the line nearest to it (centred text stands further in), averaged over the cells
     that have it (positions are rounded)."""
+    tables = [table for table in tables if table.ruled]
     rooms = [min(line.x0 for line in cell.lines) - cell.box[0] for table in tables
              for row in table.cells for cell in row if cell and cell.lines]
     rooms = [room for room in rooms if room >= 0]
@@ -203,25 +243,12 @@ def _fill(table: _Table, lefts: list[float], reading: Reading) -> None:
         table.grid.rows.append(RowData(cells))
 
 
-def _rows(lines: list[Line]) -> list[list[Line]]:
-    """Lines (top to bottom) at one height together, each row left to right."""
-    rows: list[list[Line]] = []
-    for line in lines:
-        if rows and abs(rows[-1][0].top - line.top) <= LINE_TOLERANCE:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    for row in rows:
-        row.sort(key=lambda line: line.x0)
-    return rows
-
-
 def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
     """Runs of lines to read in order: lines side by side (two signers, each a column of
     lines) are read column by column, each column at the height of the block (None: each
     paragraph at its own); a line alone under one of the columns (a signer's third
     position) stays in it."""
-    rows = _rows(lines)
+    rows = rows_of(lines)
     out: list[tuple[float | None, list[Line]]] = []
     block: list[list[Line]] = []  # per column
     starts: list[float] = []
@@ -255,8 +282,9 @@ def _columns(lines: list[Line]) -> list[tuple[float | None, list[Line]]]:
 
 
 def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None,
-                    own_lines: re.Pattern[str] | None = None) -> PdfContent:
-    """The blocks of the PDF; `own_lines`: the lines our writer starts anew (tables.py)."""
+                    own_lines: re.Pattern[str] | None = None, layouts=()) -> PdfContent:
+    """The blocks of the PDF; `own_lines`: the lines our writer starts anew (tables.py);
+    `layouts`: the table layouts whose header finds a table drawn without lines."""
     import pdfplumber
 
     pages: list[_Page] = []
@@ -267,6 +295,7 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
     reading = Reading(own_lines=own_lines)
     pending: list[tuple[_Table, list[float]]] = []
     continuation = False
+    going_on: Unruled | None = None
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         # our own PDF: its lines were broken by our line breaker (pdflines.wrapped)
         reading.our_breaks = str(pdf.metadata.get("Creator", "")) == "ITA Desk"
@@ -277,17 +306,30 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
             reading.metrics.add(chars)
             # ours, Word's and LibreOffice's PDFs draw typed spaces; trust them once seen
             spaces = spaces or any(c["text"] == " " for c in chars)
-            found = sorted(page.find_tables(), key=lambda t: t.bbox[1])
-            boxes = [t.bbox for t in found]
+            finder = page.debug_tablefinder()  # its tables, and the lines they are made of
+            found = sorted(outer_tables(page, finder.tables, finder.edges),
+                           key=lambda t: t[0].bbox[1])
+            boxes = [t.bbox for t, _ in found]
             outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
             read = _Page(number, float(page.width), float(page.height),
                          lines_of(outside, spaces, apart=True))
-            for table in found:
+            for table, nested in found:
                 tables += 1
                 inside = [c for c in chars if _inside(c, table.bbox)]
-                item, lefts = _table(table, inside, page, tables, spaces, steps)
+                item, lefts = _table(table, inside, page, tables, spaces, steps, nested)
                 read.tables.append(item)
                 pending.append((item, lefts))
+            plains = unruled_tables(outside, spaces, layouts, float(page.width), reading,
+                                    going_on)
+            for plain in plains:
+                tables += 1
+                read.lines = [line for line in read.lines if not plain.holds(line)]
+                read.tables.append(_unruled(plain, page, tables, steps))
+                pending.append((read.tables[-1], [start - PAD for start in plain.starts]))
+            read.tables.sort(key=lambda t: t.box[1])
+            # a table without lines at the foot of the page may go on on the next
+            going_on = plains[-1] if plains and plains[-1].to_foot and (
+                read.tables[-1].box == plains[-1].box) else None
             last = max(read.lines, key=lambda line: line.top, default=None)
             if last is not None and _CONTINUATION.match(last.text) and all(
                     t.box[3] < last.top for t in read.tables):
