@@ -59,6 +59,7 @@ def test_a_run_ended_or_killed_leaves_no_server_running():
     run, root, server = _run_until_started()
     run.kill()  # SIGKILL: nothing of the run's own is left to stop its server
     run.wait(60)
-    assert not _gone(server, 1) and root.exists()
-    assert root in stop_orphans()  # what the next run's first cluster does first
+    swept = stop_orphans()  # what the next run's first cluster does first
+    # another test run on this machine (its first cluster) may have swept it a moment before
+    assert root in swept or not root.exists()
     assert _gone(server) and not root.exists()
