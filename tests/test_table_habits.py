@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPushButton
 
 from itadesk.ui.main_window import MainWindow
 from itadesk.ui.measure_table import FOCUS_FRAME, MeasureTable
@@ -253,3 +253,112 @@ def test_enter_opens_the_selected_report(open_window, qtbot):  # noqa: F811
     wanted = window.library_page.selected_id()
     QTest.keyClick(table, Qt.Key.Key_Return)
     assert window.session is not None and window.session.report_id == wanted
+
+
+# ------------------------------------------------------------------ Enter
+def editor_state(view) -> tuple[str, int, bool]:
+    """(text, cursor position, anything selected) of the cell editor that has the keys."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    editor = QApplication.focusWidget()
+    assert editor is not None and view.isAncestorOf(editor), editor
+    if isinstance(editor, QLineEdit):
+        return editor.text(), editor.cursorPosition(), editor.hasSelectedText()
+    assert isinstance(editor, QPlainTextEdit), editor
+    cursor = editor.textCursor()
+    return editor.text(), len(editor.toPlainText()[:cursor.position()].replace("\u200b", "")), \
+        cursor.hasSelection()
+
+
+def test_enter_on_a_cell_opens_its_editor_at_the_end_of_the_text(open_window, qtbot):  # noqa: F811
+    """Enter on a cell not being edited starts editing it as F2 does (Word, Excel): the
+    cursor after the text, nothing selected; in the editor Enter is a new line and
+    Ctrl+Enter is done."""
+    _window, table = open_demo(open_window)
+    model = table.model()
+    table.setFocus()
+    click_cell(qtbot, table, 0, 1)
+    text = model.measure(0).get(model.field(1))
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert table.state() == EDITING
+    assert editor_state(table) == (text, len(text), False)
+    editor = QApplication.focusWidget()
+    QTest.keyClick(editor, Qt.Key.Key_Return)  # still a new line inside the cell
+    type_text(editor, "ต่อ")
+    assert table.state() == EDITING
+    QTest.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: table.state() != EDITING)
+    assert model.measure(0).get(model.field(1)) == text + "\nต่อ"
+    # the keypad's Enter does the same, and F2 leaves the text unselected too
+    for key in (Qt.Key.Key_Enter, Qt.Key.Key_F2):
+        click_cell(qtbot, table, 1, 2)
+        text = model.measure(1).get(model.field(2))
+        QTest.keyClick(table, key, Qt.KeyboardModifier.KeypadModifier
+                       if key == Qt.Key.Key_Enter else Qt.KeyboardModifier.NoModifier)
+        assert table.state() == EDITING, key
+        assert editor_state(table) == (text, len(text), False)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: table.state() != EDITING)
+
+
+def test_enter_opens_the_cell_in_the_signers_and_the_other_tables(open_window, qtbot):  # noqa: F811
+    window, _table = open_demo(open_window)
+    page = window.report_page
+    checked = []
+    for tab, view in ((page.form, page.form.signers), (page.memo, page.memo.endorsements)):
+        page.tabs.setCurrentWidget(tab)
+        if not view.rowCount():
+            view.insertRow(0)
+        for column in range(view.columnCount()):
+            view.setFocus()
+            view.setCurrentCell(0, column)
+            item = view.item(0, column)
+            text = item.text() if item is not None else ""
+            QTest.keyClick(view, Qt.Key.Key_Return)
+            assert view.state() == EDITING, (view.objectName(), column)
+            assert editor_state(view) == (text, len(text), False), (view.objectName(), column)
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+            qtbot.waitUntil(lambda v=view: v.state() != EDITING)
+            checked.append((view.objectName(), column))
+    # the measure's ITA scores beside the table
+    page.show_table()
+    detail = page.detail
+    scores = detail.scores
+    if not scores.rowCount():
+        QTest.mouseClick(next(b for b in detail.findChildren(QPushButton)
+                              if b.text() == "เพิ่มคะแนน"), Qt.MouseButton.LeftButton)
+        editor = QApplication.focusWidget()
+        if scores.isAncestorOf(editor):
+            QTest.keyClick(editor, Qt.Key.Key_Escape)
+    scores.setFocus()
+    scores.setCurrentCell(0, 0)
+    text = scores.item(0, 0).text() if scores.item(0, 0) is not None else ""
+    QTest.keyClick(scores, Qt.Key.Key_Return)
+    assert scores.state() == EDITING
+    assert editor_state(scores) == (text, len(text), False)
+    assert len(checked) == page.form.signers.columnCount() + page.memo.endorsements.columnCount()
+
+
+def test_enter_opens_the_cell_in_the_dialogs_tables_and_leaves_the_dialog_open(qtbot):
+    """In a dialog an unhandled Enter presses its default button: here it edits the cell."""
+    from itadesk.domain.oit import OitItem, empty_year
+    from itadesk.ui.oit_dialog import OitYearDialog
+    from itadesk.ui.scoresheet_dialog import ScoreSheetDialog
+
+    oit = OitYearDialog(empty_year(2568))
+    oit._add_row(OitItem("O30", ("results",), "รายงานผล", ()))
+    scores = ScoreSheetDialog(None, 2568)
+    for dialog, view, column in ((oit, oit.table, 1), (scores, scores.indicators, 1)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        view.setFocus()
+        view.setCurrentCell(0, column)
+        item = view.item(0, column)
+        text = item.text() if item is not None else ""
+        QTest.keyClick(view, Qt.Key.Key_Return)
+        assert view.state() == EDITING and dialog.isVisible(), dialog
+        assert editor_state(view) == (text, len(text), False)
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        dialog.reject()

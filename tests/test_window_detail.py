@@ -40,13 +40,17 @@ def _squeezed(text: str) -> str:
     return "".join(text.split())
 
 
+def _type_here(text: str) -> None:
+    """Each key where the keyboard is: on a cell with no editor open yet the first key
+    opens it, and the next keys go into that editor."""
+    for ch in text:
+        type_text(QApplication.focusWidget(), ch)
+
+
 def _type_cell(qtbot, table, text: str) -> None:
-    """Type into the current cell of a QTableWidget, then Tab to the next cell (which
-    opens its editor). On a cell with no editor open yet the first key opens it."""
-    if QApplication.focusWidget() is table:
-        type_text(table, text[0])
-        text = text[1:]
-    type_text(QApplication.focusWidget(), text)
+    """Type into the current cell of a QTableWidget, then Tab to the next cell (as in
+    Word's tables, not yet editing it: the next key typed opens its editor)."""
+    _type_here(text)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
 
 
@@ -70,7 +74,7 @@ def test_scores_typed_in_the_detail_pane_print_the_computed_sentence(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     _type_cell(qtbot, scores, "94.99")
     # the sentence follows the typing before the cell is committed
-    type_text(QApplication.focusWidget(), "98.72")
+    _type_here("98.72")
     assert "มีคะแนนเฉลี่ยเพิ่มขึ้น ๓.๗๓ คะแนน" in detail.printed.text()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     # Qt commits on Return from the event loop's next turn

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,7 +35,7 @@ from ..domain import Measure, MeasureKind, Score
 from ..domain.changes import Changes
 from ..thai.digits import parse_decimal_text, to_thai_digits
 from .session import ReportSession
-from .table_keys import thai_row_numbers
+from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 
 SCORE_FIELDS = ("topic", "previous", "current")
@@ -118,8 +117,7 @@ class MeasureDetail(QWidget):
 
         scores_box = QGroupBox("คะแนน ITA")
         box = QVBoxLayout(scores_box)
-        self.scores = QTableWidget(0, 3)
-        thai_row_numbers(self.scores)
+        self.scores = WordTable(0, 3)
         self.scores.setObjectName("detail_scores")
         self.scores.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

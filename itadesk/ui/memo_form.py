@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from ..domain import Endorsement, Memo
 from ..domain.changes import Changes
 from ..domain.memo import MEMO_TEXT_FIELDS
 from .session import ReportSession
-from .table_keys import thai_row_numbers
+from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 from .widgets import button_row, rows_table, typing_in, with_button
 
@@ -115,8 +114,7 @@ class MemoForm(QScrollArea):
 
         notes_box = QGroupBox("ความเห็นผู้บังคับบัญชา (ใต้บันทึก)")
         notes = QVBoxLayout(notes_box)
-        self.endorsements = QTableWidget(0, 3)
-        thai_row_numbers(self.endorsements)
+        self.endorsements = WordTable(0, 3)
         self.endorsements.setObjectName("memo_endorsements")
         # the header was cut off at 1366 px with its example in it: the example is a tip
         self.endorsements.setHorizontalHeaderLabels(["ข้อความ", "ชื่อ-สกุล", "ตำแหน่ง"])

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from ..domain.oit import CONFIDENCE, STATUS, CatalogueError, OitItem, OitYear, y
 from ..domain.oit import year_to_dict as _to_dict
 from ..store import Library
 from ..thai.digits import to_thai_digits
+from .table_keys import WordTable
 
 SERVES_SHORT = (("analysis", "ตอบ: วิเคราะห์"), ("measures", "ตอบ: มาตรการ"),
                 ("results", "ตอบ: รายงานผล"))
@@ -43,7 +43,7 @@ class OitYearDialog(QDialog):
                        f"{CONFIDENCE.get(year.confidence, year.confidence)}"
                        + ("" if year.builtin else " · ฉบับที่หน่วยงานแก้ไขเก็บในคลัง"))
         self.source = QLineEdit(year.source)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = WordTable(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for item in year.items:

@@ -58,7 +58,7 @@ from ..domain.scoresheet import (
 )
 from ..thai.digits import parse_int, to_thai_digits
 from .session import LibrarySession, ReportSession
-from .table_keys import WordTable
+from .table_keys import WordTable, WordTabs
 
 if TYPE_CHECKING:
     from .duplicates import Placed
@@ -124,7 +124,7 @@ class ThaiYearBox(QSpinBox):
         return (QValidator.State.Acceptable if ok else QValidator.State.Intermediate), text, pos
 
 
-class DownOnEnter(QTableWidget):
+class DownOnEnter(WordTabs, QTableWidget):
     """Enter after a score goes down to the next indicator's, as in a spreadsheet; a key
     typed on an indicator's row picked anywhere (its name, its «ผล») starts its score:
     the row is what the clerk picked, and nothing typed is lost."""

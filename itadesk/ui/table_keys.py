@@ -1,15 +1,19 @@
 """Tab in a table as in Word's tables: it goes on to the next cell, from the last column
 to the next row's first (adding a row at the end where the table allows it), and never
-opens an editor with the text selected, where one key would wipe the cell."""
+opens an editor with the text selected, where one key would wipe the cell. Enter (or F2)
+on a cell not being edited opens its editor, the cursor after the text, as in Excel."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QLineEdit,
+    QPlainTextEdit,
     QTableView,
     QTableWidget,
     QWidget,
@@ -20,6 +24,7 @@ from ..thai.digits import to_thai_digits
 
 Move = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint
+EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 
 
 def next_cell(view: QTableView, action: Move,
@@ -50,11 +55,46 @@ def next_cell(view: QTableView, action: Move,
     return model.index(row, column)
 
 
+def cursor_to_end(editor: QWidget | None) -> None:
+    """The cursor after the editor's text, nothing selected (Qt selects all of a line
+    editor's text as it opens it: the next key would wipe the cell)."""
+    if isinstance(editor, QLineEdit):
+        editor.deselect()
+        editor.end(False)
+    elif isinstance(editor, QPlainTextEdit):
+        cursor = editor.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        editor.setTextCursor(cursor)
+
+
+def edit_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
+    """Enter or F2 on a cell not being edited: its editor opened, the cursor at the end.
+    False when the key is not that, or the cell is not editable (the key goes on)."""
+    plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() not in EDIT_KEYS or plain != Qt.KeyboardModifier.NoModifier or (
+            view.state() == QAbstractItemView.State.EditingState):
+        return False
+    index = view.currentIndex()
+    # as F2 does: only where the table lets a key start editing (not the library's list)
+    if not index.isValid() or not view.edit(index, QAbstractItemView.EditTrigger.EditKeyPressed,
+                                            event):
+        return False
+    cursor_to_end(view.indexWidget(index))
+    return True
+
+
 class WordTabs:
-    """Mixin for a QTableView: Tab as in Word; `append_row` adds a row at the end (or
-    returns False where a table takes no rows from Tab)."""
+    """Mixin for a QTableView: Tab as in Word, Enter as F2; `append_row` adds a row at the
+    end (or returns False where a table takes no rows from Tab)."""
 
     append_row: Callable[[], bool] | None = None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        assert isinstance(self, QTableView)
+        if edit_key(self, event):
+            event.accept()
+            return
+        QTableView.keyPressEvent(self, event)
 
     def moveCursor(self, action: Move, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         assert isinstance(self, QTableView)
