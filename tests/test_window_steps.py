@@ -74,6 +74,33 @@ def test_a_new_report_goes_with_ctrl_z_and_comes_back_with_ctrl_y(open_window, q
     assert window.library_page.selected_id() == new_id  # shown where the clerk looks
 
 
+def test_a_new_report_opens_on_its_table_ready_for_typing(open_window, qtbot):  # noqa: F811
+    """The table is what the clerk fills: a new report opens on it, the keyboard in it;
+    the first key typed in the empty table starts its first row's first cell."""
+    window = open_window()
+    _new_report_with_keys(qtbot, window, "เทศบาลตำบลตารางก่อน")
+    page = window.report_page
+    assert page.tabs.currentWidget() is page.splitter
+    table = page.table
+    assert QApplication.focusWidget() is table
+    type_text(QApplication.focusWidget(), "ม")
+    assert table.model().rowCount() == 1
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 0)
+    assert table.state() == table.State.EditingState
+    type_text(QApplication.focusWidget(), "าตรการแรก")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+    new_id = window.session.report_id
+    assert [m.title for m in window.library.load_measures(new_id)] == ["มาตรการแรก"]
+    # Enter in an empty table does the same (a new row, its first cell being edited)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert table.model().rowCount() == 0
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert table.model().rowCount() == 1 and table.state() == table.State.EditingState
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (0, 0)
+
+
 def test_a_deleted_report_comes_back_whole_with_ctrl_z(open_window, qtbot):  # noqa: F811
     window = open_window()
     reports = {r.municipality: r.id for r in window.library.list_reports()}

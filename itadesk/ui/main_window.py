@@ -383,9 +383,11 @@ class MainWindow(QMainWindow):
                                   Origin(OriginKind.CREATED), "สร้างรายงานใหม่")
             if placed.report_id is None:
                 return
+            # on its table (the tab the clerk fills), the keyboard in it: the first key
+            # typed starts the first cell (the report's details are typed from the dialog)
             self.open_report(placed.report_id)
-            if placed.added and self.report_page is not None:
-                self.report_page.tabs.setCurrentWidget(self.report_page.form)
+            if self.report_page is not None:
+                self.report_page.show_table()
 
     @guarded
     def delete_report(self, report_id: int) -> None:

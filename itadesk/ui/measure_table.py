@@ -57,7 +57,7 @@ from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
-from .table_keys import Hint, WordTabs
+from .table_keys import OPEN_KEYS, Hint, WordTabs
 from .thai_edit import ThaiTextEdit
 
 if TYPE_CHECKING:
@@ -582,7 +582,8 @@ class MeasureTable(WordTabs, QTableView):
         self.cells_edited.emit([(row, column, finished_cell_text(text))])
 
     # ------------------------------------------------------------- empty
-    EMPTY_HINT = ("ตารางยังว่าง\n\nกด Ctrl+Shift+N (หรือปุ่ม «เพิ่มแถวท้ายตาราง») เพื่อเพิ่มมาตรการแรก\n"
+    EMPTY_HINT = ("ตารางยังว่าง\n\nพิมพ์ได้เลย ข้อความจะอยู่ในช่องแรกของแถวแรก\n"
+                  "(หรือกด Ctrl+Shift+N หรือปุ่ม «เพิ่มแถวท้ายตาราง»)\n"
                   "หรือคัดลอกตารางจาก Word หรือ Excel แล้วคลิกที่ตารางนี้และกด Ctrl+V\n"
                   "หรือนำเข้ารายงานปีก่อนจากเมนู ไฟล์ › นำเข้ารายงาน (Ctrl+Shift+O)\n\n"
                   "กด F1 เพื่อดูวิธีใช้")
@@ -662,11 +663,27 @@ class MeasureTable(WordTabs, QTableView):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def _starts_first_row(self, event: Any) -> bool:
+        """A letter, Enter or F2 in an empty table: the first row is added and its first
+        cell made current, then the key does there what it does in any cell."""
+        model = self.model()
+        typing = bool(event.text().strip()) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier)
+        if model is None or model.rowCount() or self.append_row is None or not (
+                typing or event.key() in OPEN_KEYS):
+            return False
+        if not self.append_row() or not model.rowCount():
+            return False
+        self.setCurrentIndex(model.index(0, 0))
+        return True
+
     def keyPressEvent(self, event: Any) -> None:
         step = self._zoom_key(event)
         if step is not None:
             self.zoom(step)
             return
+        self._starts_first_row(event)
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return

@@ -24,7 +24,7 @@ from ..thai.digits import to_thai_digits
 
 Move = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint
-EDIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
 
 
 def next_cell(view: QTableView, action: Move,
@@ -71,7 +71,7 @@ def edit_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
     """Enter or F2 on a cell not being edited: its editor opened, the cursor at the end.
     False when the key is not that, or the cell is not editable (the key goes on)."""
     plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    if event.key() not in EDIT_KEYS or plain != Qt.KeyboardModifier.NoModifier or (
+    if event.key() not in OPEN_KEYS or plain != Qt.KeyboardModifier.NoModifier or (
             view.state() == QAbstractItemView.State.EditingState):
         return False
     index = view.currentIndex()
