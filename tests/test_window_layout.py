@@ -315,3 +315,48 @@ def test_a_row_shorter_than_its_text_is_fitted_and_cut_text_shows_an_ellipsis(
                          image.rect().adjusted(0, 0, 0, -(400 - MIN_ROW + 12)))
     painter.end()
     assert lines == ["ต.ค. ๒๕๖๘ -…"]
+
+
+def _columns(table) -> list[tuple[int, int]]:
+    return [(table.columnViewportPosition(c), table.columnWidth(c))
+            for c in range(table.model().columnCount())]
+
+
+def test_the_checks_pane_leaves_the_tables_columns_where_they_are(
+        open_window, qtbot):  # noqa: F811
+    """F7 over a table of a few rows: the pane under the table made it shorter, its
+    scroll bar came, every column moved from under the mouse. Beside a narrow preview,
+    the pane widened the preview's side and squeezed the table."""
+    from itadesk.domain import Measure, Report
+
+    window = open_window()
+    window.resize(1366, 768)
+    rid = window.library_session.create_report(Report(
+        municipality="เทศบาลตำบลสี่แถว", fiscal_year=2569, measures=tuple(
+            Measure(title=f"มาตรการที่ {i}\nขั้นที่หนึ่ง\nขั้นที่สอง") for i in range(1, 5))),
+        "สร้างรายงาน")
+    window.open_report(rid)
+    table = window.report_page.table
+    qtbot.waitUntil(lambda: 3 in table._fitted)
+    under_mouse = table.columnViewportPosition(2) + 5
+    before = _columns(table)
+    QTest.keyClick(table, Qt.Key.Key_F7)
+    assert window.checks_dock is not None and window.checks_dock.isVisible()
+    qtbot.wait(100)
+    assert _columns(table) == before and table.columnAt(under_mouse) == 2
+    window.checks_dock.close()
+    qtbot.wait(100)
+    assert _columns(table) == before
+
+    # beside the preview, made narrow by the clerk: the checks go under it, both as wide
+    QTest.keyClick(table, Qt.Key.Key_F5)
+    assert window.preview_dock is not None and window.preview_dock.isVisible()
+    window.resizeDocks([window.preview_dock], [240], Qt.Orientation.Horizontal)
+    qtbot.wait(100)
+    before, preview = _columns(table), window.preview_dock.width()
+    window._close_checks()  # made anew: it goes under the preview, not under the table
+    QTest.keyClick(table, Qt.Key.Key_F7)
+    qtbot.wait(100)
+    assert window.checks_dock.isVisible()
+    assert window.preview_dock.width() == preview
+    assert _columns(table) == before

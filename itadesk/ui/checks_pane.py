@@ -8,7 +8,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,6 +19,7 @@ from ..domain.changes import Changes
 from ..domain.checks import Finding, ReportChecker, needs_checking
 from ..exchange.jsonfile import Exchange
 from ..thai.digits import to_thai_digits
+from .widgets import ElidedLabel
 
 
 class ChecksPane(QWidget):
@@ -36,7 +36,10 @@ class ChecksPane(QWidget):
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activated)
         self.list.currentRowChanged.connect(self._selected)
-        self.summary = QLabel("")
+        # ends in "…" where the pane is narrow (the whole count in its tooltip): under a
+        # narrow preview the pane's width is the preview's, never more (it widened the
+        # preview's side and squeezed the table's columns)
+        self.summary = ElidedLabel()
         self.fix_button = QPushButton("แก้ไขให้")
         self.fix_button.setEnabled(False)
         self.fix_button.clicked.connect(self._fix)
@@ -71,7 +74,7 @@ class ChecksPane(QWidget):
             item.setToolTip("ดับเบิลคลิกเพื่อไปที่ช่องนั้น"
                             + (" · กด «แก้ไขให้» เพื่อแก้อัตโนมัติ" if mark else ""))
             self.list.addItem(item)
-        self.summary.setText(to_thai_digits(f"พบ {len(self.findings)} รายการที่ควรตรวจ")
+        self.summary.setText(to_thai_digits(f"พบ {len(self.findings)} รายการ")  # under «ตรวจรายงาน»
                              if self.findings
                              else "ไม่พบสิ่งที่ต้องแก้")
 

@@ -356,6 +356,10 @@ class MeasureTable(WordTabs, QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # The columns share the viewport's width: a scroll bar that came and went with the
+        # rows' height (a pane opened under the table, a row added) moved every column
+        # from under the mouse. Always there, as in Excel, it never changes the width.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setStyleSheet("QTableView { gridline-color: #c8c8c8; }")
         palette = self.palette()
