@@ -260,3 +260,94 @@ def test_the_memo_tab_shows_the_memo_page_in_the_preview_as_it_is_typed(
         assert preview.current_page() == 0
         shown = "".join(preview.document.getAllText(0).text().split())
         assert "บันทึกข้อความ" in shown and "".join(text.split()) in shown, name
+
+
+# ------------------------------------------------------------------ the preview's buttons
+def _page_span(view) -> tuple[int, int, int]:
+    """(first page column, last page column, width) across the middle of the view as
+    drawn: where the pale page is, the grey around it not."""
+    image = view.viewport().grab().toImage()
+    y = image.height() // 2
+    page = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() > 200]
+    assert page, "no page in sight"
+    return page[0], page[-1], image.width()
+
+
+def test_every_preview_button_says_what_it_does_when_the_mouse_rests_on_it(
+        open_window, qtbot):  # noqa: F811
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
+
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    preview = _previewed(window, qtbot, reports["เทศบาลเมืองชัยนาท"])
+    buttons = preview.findChildren(QToolButton)
+    assert {b.text() for b in buttons} >= {"◀", "▶", "−", "+", "↔"}
+    for button in buttons:
+        QTest.mouseMove(button, button.rect().center())
+        # what the application sends once the mouse has rested (700 ms), sent at once
+        centre = button.rect().center()
+        QApplication.sendEvent(button, QHelpEvent(QEvent.Type.ToolTip, centre,
+                                                  button.mapToGlobal(centre)))
+        qtbot.waitUntil(lambda b=button: QToolTip.isVisible()
+                        and QToolTip.text() == b.toolTip(), timeout=5000)
+        shown = QToolTip.text()
+        assert shown == button.toolTip(), button.text()
+        # in Thai, and more than the button's own sign or word
+        assert any("\u0e00" <= ch <= "\u0e7f" for ch in shown), shown
+        assert len(shown) > len(button.text()) + 10, shown
+
+
+def test_a_zoomed_portrait_page_is_in_sight_not_cut_at_its_right(open_window, qtbot):  # noqa: F811
+    """The report mixes portrait pages (memo, cover) and landscape ones; zoomed in, each is
+    laid out in the middle of the widest: "+" on the memo's page showed its left margin
+    and cut its right, and going to it from a table page scrolled to the left did too."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QToolButton
+
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    preview = _previewed(window, qtbot, reports["เทศบาลเมืองชัยนาท"])
+    view, document = preview.view, preview.document
+    sizes = [document.pagePointSize(i) for i in range(document.pageCount())]
+    portrait = next(i for i, s in enumerate(sizes) if s.width() < s.height())
+    landscape = next(i for i, s in enumerate(sizes) if s.width() > s.height())
+    buttons = {b.text(): b for b in preview.findChildren(QToolButton)}
+
+    def settle() -> None:
+        qtbot.wait(300)  # the view draws its pages from a thread of its own
+
+    # fitted to the width, each page fits: none to scroll sideways
+    for page in (portrait, landscape):
+        view.pageNavigator().jump(page, QPointF())
+        settle()
+        assert view.horizontalScrollBar().maximum() == 0
+        left, right, width = _page_span(view)
+        assert left < 20 and right > width - 20, (page, left, right, width)
+    # "+" on the portrait page: wider than the view now, cut as much on both sides
+    view.pageNavigator().jump(portrait, QPointF())
+    settle()
+    QTest.mouseClick(buttons["+"], Qt.MouseButton.LeftButton)
+    settle()
+    left, right, width = _page_span(view)
+    assert left == 0 and right == width - 1, (left, right, width)
+    scroll = view.horizontalScrollBar()
+    assert abs(scroll.value() - scroll.maximum() / 2) <= 2
+    # from a landscape page scrolled to its left: the portrait page's left edge in sight
+    view.pageNavigator().jump(landscape, QPointF())
+    settle()
+    scroll.setValue(0)
+    QTest.mouseClick(buttons["◀"], Qt.MouseButton.LeftButton)
+    while preview.current_page() > portrait:
+        QTest.mouseClick(buttons["◀"], Qt.MouseButton.LeftButton)
+    settle()
+    left, _right, width = _page_span(view)
+    assert left <= 12, left  # the page's edge (the view's margin beside it), not its middle
+    # and scrolled to the right, its right edge
+    scroll.setValue(scroll.maximum())
+    settle()
+    _left, right, width = _page_span(view)
+    assert right < width - 1, (right, width)

@@ -47,6 +47,7 @@ class PreviewPane(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self._buffer: QBuffer | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -55,11 +56,14 @@ class PreviewPane(QWidget):
 
         self.status = QLabel("")
         bar = QHBoxLayout()
-        for text, tip, slot in (("◀", "หน้าก่อน", lambda: self.go(-1)),
-                                ("▶", "หน้าถัดไป", lambda: self.go(1)),
-                                ("−", "ย่อ", lambda: self.zoom(1 / 1.25)),
-                                ("+", "ขยาย", lambda: self.zoom(1.25)),
-                                ("↔", "พอดีความกว้าง", self.fit_width)):
+        # each sign says in its tooltip what it does (the clerk found ↔ said nothing)
+        for text, tip, slot in (
+                ("◀", "ไปหน้าก่อนหน้านี้ของรายงาน", lambda: self.go(-1)),
+                ("▶", "ไปหน้าถัดไปของรายงาน", lambda: self.go(1)),
+                ("−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า", lambda: self.zoom(1 / 1.25)),
+                ("+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น", lambda: self.zoom(1.25)),
+                ("↔", "กลับไปขนาดพอดี: หน้ากระดาษแต่ละหน้าเต็มความกว้างของช่องนี้",
+                 self.fit_width)):
             button = QToolButton()
             button.setText(text)
             button.setToolTip(tip)
@@ -130,6 +134,11 @@ class PreviewPane(QWidget):
             self.view.pageNavigator().jump(0, QPointF())
 
     # ------------------------------------------------------------ navigation
+    def _page_changed(self, _page: int) -> None:
+        from .printing import show_page_across
+
+        show_page_across(self.view)  # a zoomed portrait page: its edge, not the grey
+
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
 

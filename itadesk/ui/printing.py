@@ -138,10 +138,55 @@ def shown_zoom(view: QPdfView) -> float:
     return min(width, height)
 
 
+def _page_extent(view: QPdfView) -> tuple[float, float] | None:
+    """(left, width) in pixels of the current page in the view's document; None where
+    the document is no wider than the view. Every page is laid out in the middle of the
+    widest one's width (a portrait memo in that of the landscape table pages)."""
+    document = view.document()
+    bar = view.horizontalScrollBar()
+    if document is None or not document.pageCount() or bar.maximum() <= 0:
+        return None
+    margins = view.documentMargins()
+    total = bar.maximum() + view.viewport().width()
+    widest = max(document.pagePointSize(i).width() for i in range(document.pageCount()))
+    scale = (total - margins.left() - margins.right()) / widest
+    width = document.pagePointSize(view.pageNavigator().currentPage()).width() * scale
+    return (total - width) / 2, width
+
+
+def show_page_across(view: QPdfView, share: float | None = None) -> None:
+    """Scroll sideways so the current page is in sight: in the middle where the view
+    holds its width, else the point `share` across it in the view's middle (None: the
+    least move that shows no grey beside it). Left where it was, a zoomed portrait page
+    showed its left margin and the grey beside it, its text cut at the right."""
+    extent = _page_extent(view)
+    if extent is None:
+        return
+    left, width = extent
+    margins = view.documentMargins()
+    room = view.viewport().width()
+    first, last = left - margins.left(), left + width + margins.right() - room
+    bar = view.horizontalScrollBar()
+    if last <= first:
+        value = (first + last) / 2
+    elif share is None:
+        value = min(max(bar.value(), first), last)
+    else:
+        value = min(max(left + share * width - room / 2, first), last)
+    bar.setValue(round(value))
+
+
 def zoom_view(view: QPdfView, factor: float) -> None:
+    """Zoomed by `factor` about the middle of what is shown of the current page."""
     zoom = max(0.2, min(shown_zoom(view) * factor, 4.0))
+    extent = _page_extent(view)
+    share = 0.5
+    if extent is not None and extent[1] > 0:
+        middle = view.horizontalScrollBar().value() + view.viewport().width() / 2
+        share = min(max((middle - extent[0]) / extent[1], 0.0), 1.0)
     view.setZoomMode(QPdfView.ZoomMode.Custom)
     view.setZoomFactor(zoom)
+    show_page_across(view, share)
 
 
 class PrintPreview(QDialog):
@@ -160,12 +205,17 @@ class PrintPreview(QDialog):
         bar = QHBoxLayout()
         self.buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot, shortcut in (
-                ("previous", "◀", "หน้าก่อน (PgUp)", lambda: self.go(-1), "PgUp"),
-                ("next", "▶", "หน้าถัดไป (PgDn)", lambda: self.go(1), "PgDown"),
-                ("out", "−", "ย่อ (Ctrl+-)", lambda: self.zoom(1 / 1.25), "Ctrl+-"),
-                ("in", "+", "ขยาย (Ctrl++)", lambda: self.zoom(1.25), "Ctrl++"),
-                ("page", "ทั้งหน้า", "แสดงทั้งหน้า", self.fit_page, "Ctrl+0"),
-                ("width", "เต็มความกว้าง", "ขยายให้เต็มความกว้าง", self.fit_width, "")):
+                ("previous", "◀", "ไปหน้าก่อนหน้านี้ของรายงาน (PgUp)", lambda: self.go(-1),
+                 "PgUp"),
+                ("next", "▶", "ไปหน้าถัดไปของรายงาน (PgDn)", lambda: self.go(1), "PgDown"),
+                ("out", "−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า (Ctrl+-)",
+                 lambda: self.zoom(1 / 1.25), "Ctrl+-"),
+                ("in", "+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น (Ctrl++)",
+                 lambda: self.zoom(1.25), "Ctrl++"),
+                ("page", "ทั้งหน้า", "ย่อหรือขยายให้เห็นหน้ากระดาษทั้งหน้าในหน้าต่างนี้ (Ctrl+0)",
+                 self.fit_page, "Ctrl+0"),
+                ("width", "เต็มความกว้าง", "ขยายหน้ากระดาษแต่ละหน้าให้เต็มความกว้างของหน้าต่างนี้",
+                 self.fit_width, "")):
             button = QToolButton(self)
             button.setText(text)
             button.setToolTip(tip)
@@ -187,6 +237,8 @@ class PrintPreview(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
+        self.view.pageNavigator().currentPageChanged.connect(
+            lambda _page: show_page_across(self.view))
         self._show_page()
         self.resize(1000, 720)
 
