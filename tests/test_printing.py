@@ -135,3 +135,47 @@ def test_the_clerks_printer_choices_come_back_for_the_same_report(open_window, q
     assert again._printer().copyCount() == 1
     again.close()
     library.close()
+
+
+def test_the_page_beside_the_table_and_the_print_preview_have_names_apart(
+        open_window, qtbot):  # noqa: F811
+    """«ดูตัวอย่างก่อนพิมพ์» (the pane) and «ตัวอย่างการพิมพ์» (the print preview) were told
+    apart by no clerk: the pane is the page beside the table, the other the last look
+    before printing, named so in the menus, the toolbar, the tooltips, the pane, the
+    dialog and the help."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolBar
+
+    from itadesk.ui.help import help_html
+
+    pane, last_look = "หน้ากระดาษข้างตาราง", "ตัวอย่างก่อนสั่งพิมพ์"
+    old = ("ตัวอย่างก่อนพิมพ์", "ตัวอย่างการพิมพ์")
+    window, _report_id = open_demo(open_window)
+    assert window.preview_action.text() == pane
+    assert window.print_preview_action.text() == last_look + "…"
+    QTest.keyClick(window.report_page.table, Qt.Key.Key_F5)
+    assert window.preview_dock.windowTitle() == pane
+    # the toolbar's buttons are the menu's actions: their words and tooltips, everywhere
+    toolbar = [a for bar in window.findChildren(QToolBar) for a in bar.actions()]
+    assert window.preview_action in toolbar and window.print_preview_action in toolbar
+    shown = []
+    for action in window.findChildren(QAction):
+        shown += [action.text(), action.toolTip(), action.statusTip()]
+    assert pane in window.preview_action.toolTip()
+    help_text = help_html(str(window.library.path), window.library.path.parent)
+    assert pane in help_text and last_look in help_text
+    # and what the pane says when it cannot show the pages
+    from itadesk.ui.preview_worker import FAILED
+
+    assert pane in FAILED
+    for text in [*shown, window.preview_dock.windowTitle(), help_text, FAILED]:
+        assert not any(name in text for name in old), text
+    seen = {}
+
+    def look(dialog) -> None:
+        seen["title"] = dialog.windowTitle()
+        dialog.reject()
+
+    when_dialog_opens(look)
+    window.print_preview()
+    assert seen["title"] == last_look

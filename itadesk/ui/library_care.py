@@ -43,7 +43,7 @@ class ReadOnlyBanner(QFrame):
     def show_for(self, library: Library) -> None:
         self.text.setText(
             f"คลังรายงาน «{library.path.name}» เปิดแบบอ่านอย่างเดียว (ไฟล์ โฟลเดอร์ หรือแผ่นดิสก์"
-            "ห้ามเขียน) อ่าน ตรวจ ส่งออก ดูตัวอย่าง และพิมพ์ได้ตามปกติ แต่แก้ไขไม่ได้")
+            "ห้ามเขียน) อ่าน ตรวจ ส่งออก ดูหน้ากระดาษ และพิมพ์ได้ตามปกติ แต่แก้ไขไม่ได้")
         self.setVisible(library.read_only)
 
 

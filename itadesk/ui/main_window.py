@@ -230,10 +230,10 @@ class MainWindow(QMainWindow):
                                              self.save_json)
         self.merge_action = self._action(file_menu, "รวมไฟล์จากหน่วยงานย่อย…", None,
                                          self.merge_parts)
-        self.preview_action = self._action(file_menu, "ดูตัวอย่างก่อนพิมพ์", "F5",
+        self.preview_action = self._action(file_menu, "หน้ากระดาษข้างตาราง", "F5",
                                            self.toggle_preview)
         self.preview_action.setCheckable(True)
-        self.print_preview_action = self._action(file_menu, "ตัวอย่างการพิมพ์…", None,
+        self.print_preview_action = self._action(file_menu, "ตัวอย่างก่อนสั่งพิมพ์…", None,
                                                  self.print_preview)
         self.print_action = self._action(file_menu, "พิมพ์…", QKeySequence.StandardKey.Print,
                                          self.print_report)
@@ -692,7 +692,7 @@ class MainWindow(QMainWindow):
             self.preview_worker = PreviewWorker(self)
             self.preview_worker.start()
         self.preview = PreviewPane(session.current_exchange, self.preview_worker, self)
-        self.preview_dock = QDockWidget("ตัวอย่างก่อนพิมพ์ (PDF)", self)
+        self.preview_dock = QDockWidget("หน้ากระดาษข้างตาราง", self)
         self.preview_dock.setObjectName("preview_dock")
         self.preview_dock.setWidget(self.preview)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)

@@ -82,7 +82,7 @@ class PreviewPane(QWidget):
 
     def refresh_now(self) -> None:
         self._timer.stop()
-        self.status.setText("กำลังปรับตัวอย่าง…")
+        self.status.setText("กำลังปรับหน้ากระดาษ…")
         found = self._load_report()
         self._timer.setInterval(typing_pause_ms(len(found.report.measures)))
         self.worker.render(found)

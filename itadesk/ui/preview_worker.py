@@ -17,7 +17,8 @@ from ..export.preview_server import STOP, put, request_path, result_paths
 from .jobs import self_command
 
 POLL_MS = 10  # while a refresh is awaited: a stat of one file
-FAILED = "แสดงตัวอย่างไม่ได้ กรุณาปิดแล้วเปิดตัวอย่างใหม่ (F5) งานที่พิมพ์ไว้ยังอยู่ครบ"
+FAILED = ("แสดงหน้ากระดาษข้างตารางไม่ได้ กรุณากด F5 ปิดแล้วกด F5 เปิดใหม่ "
+          "งานที่พิมพ์ไว้ยังอยู่ครบ")
 
 
 class PreviewWorker(QObject):
@@ -105,7 +106,7 @@ class PreviewWorker(QObject):
         if error == QProcess.ProcessError.FailedToStart and not self._closing:
             self._awaited = None
             self._poll.stop()
-            self.failed.emit("เริ่มแสดงตัวอย่างไม่ได้ กรุณาปิดแล้วเปิดโปรแกรมใหม่")
+            self.failed.emit("เริ่มแสดงหน้ากระดาษข้างตารางไม่ได้ กรุณาปิดแล้วเปิดโปรแกรมใหม่")
 
     def pid(self) -> int:
         return int(self.process.processId())

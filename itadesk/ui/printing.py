@@ -195,7 +195,7 @@ class PrintPreview(QDialog):
     def __init__(self, data: bytes, parent: QWidget | None = None,
                  on_print: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ตัวอย่างการพิมพ์")
+        self.setWindowTitle("ตัวอย่างก่อนสั่งพิมพ์")
         self.document, self._buffer = load_pdf(data, self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
@@ -212,7 +212,7 @@ class PrintPreview(QDialog):
                  lambda: self.zoom(1 / 1.25), "Ctrl+-"),
                 ("in", "+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น (Ctrl++)",
                  lambda: self.zoom(1.25), "Ctrl++"),
-                ("page", "ทั้งหน้า", "ย่อหรือขยายให้เห็นหน้ากระดาษทั้งหน้าในหน้าต่างนี้ (Ctrl+0)",
+                ("page", "ทั้งหน้า", "ย่อหรือขยายให้เห็นหน้ากระดาษทั้งหน้าในหน้าต่างนี้",
                  self.fit_page, "Ctrl+0"),
                 ("width", "เต็มความกว้าง", "ขยายหน้ากระดาษแต่ละหน้าให้เต็มความกว้างของหน้าต่างนี้",
                  self.fit_width, "")):
