@@ -339,7 +339,7 @@ def test_the_checks_pane_leaves_the_tables_columns_where_they_are(
     table = window.report_page.table
     qtbot.waitUntil(lambda: 3 in table._fitted)
     under_mouse = table.columnViewportPosition(2) + 5
-    before = _columns(table)
+    before = first = _columns(table)
     QTest.keyClick(table, Qt.Key.Key_F7)
     assert window.checks_dock is not None and window.checks_dock.isVisible()
     qtbot.wait(100)
@@ -360,3 +360,9 @@ def test_the_checks_pane_leaves_the_tables_columns_where_they_are(
     assert window.checks_dock.isVisible()
     assert window.preview_dock.width() == preview
     assert _columns(table) == before
+    # both closed again: the columns the clerk had at first
+    window.checks_dock.close()
+    QTest.keyClick(table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not window.preview_dock.isVisible())
+    qtbot.wait(100)
+    assert _columns(table) == first

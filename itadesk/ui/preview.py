@@ -56,7 +56,7 @@ class PreviewPane(QWidget):
 
         self.status = QLabel("")
         bar = QHBoxLayout()
-        # each sign says in its tooltip what it does (the clerk found ↔ said nothing)
+        # each sign says in its tooltip what it does (one or two words told a clerk little)
         for text, tip, slot in (
                 ("◀", "ไปหน้าก่อนหน้านี้ของรายงาน", lambda: self.go(-1)),
                 ("▶", "ไปหน้าถัดไปของรายงาน", lambda: self.go(1)),

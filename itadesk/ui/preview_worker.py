@@ -17,7 +17,7 @@ from ..export.preview_server import STOP, put, request_path, result_paths
 from .jobs import self_command
 
 POLL_MS = 10  # while a refresh is awaited: a stat of one file
-FAILED = ("แสดงหน้ากระดาษข้างตารางไม่ได้ กรุณากด F5 ปิดแล้วกด F5 เปิดใหม่ "
+FAILED = ("แสดงหน้ากระดาษข้างตารางไม่ได้ กรุณากด F5 เพื่อปิด แล้วกด F5 อีกครั้งเพื่อเปิดใหม่ "
           "งานที่พิมพ์ไว้ยังอยู่ครบ")
 
 
