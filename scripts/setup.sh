@@ -13,8 +13,9 @@ DEB_PACKAGES=(
   # Qt breaks Thai lines between words with libthai where it exists (Linux only)
   libthai0
   # checking the exports and looking at the window: pdftotext/pdffonts/pdftoppm, a Word
-  # reader (LibreOffice, as a recipient without Word sees the .docx), a virtual screen
-  poppler-utils libreoffice-writer-nogui xvfb fonts-dejavu-core unzip
+  # reader (LibreOffice, as a recipient without Word sees the .docx), a virtual screen and
+  # its keyboard (tools/clerk_screens.py)
+  poppler-utils libreoffice-writer-nogui xvfb xdotool fonts-dejavu-core unzip
   # failing a read or an open of one file, as a pulled USB stick does (tests/test_hostile.py);
   # recording the store's file calls for the power-cut test (tests/test_power_cut.py)
   strace
