@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QTreeView,
+    QWidget,
+)
 
 from itadesk.ui.app import make_app
 
 from .test_table_habits import open_demo
 from .test_window import open_window  # noqa: F401  (the fixture)
-from .thai_words import foreign_words, latin_digits
+from .thai_words import foreign_in, foreign_words, latin_digits, menu_texts
 from .ui_helpers import when_dialog_opens
 
 
@@ -75,6 +87,9 @@ def test_every_screen_and_dialog_speaks_thai(open_window, qtbot):  # noqa: F811
     qtbot.wait(50)
     look("checks", window)
     in_dialog("about", window.about)
+    window.show_help()
+    look("help", window.help_dialog)
+    window.help_dialog.close()
     in_dialog("export options", window.edit_export_options)
     in_dialog("print preview", window.print_preview)
     in_dialog("print", window.print_report)
@@ -92,7 +107,84 @@ def test_every_screen_and_dialog_speaks_thai(open_window, qtbot):  # noqa: F811
     in_dialog("import", window.import_report)
     assert not found, found
     assert not digits, digits
-    for name in ("about", "export options", "print preview", "print",
+    for name in ("about", "help", "export options", "print preview", "print",
                  "export to Word (file dialog)", "new report", "delete question", "restore",
                  "import", "ITA scores"):
         assert name in seen, (name, seen)
+
+
+def test_keys_are_named_as_on_the_keyboard_or_in_thai(open_window, qtbot):  # noqa: F811
+    """Menus (Qt writes their keys), the table's right-click menu, the buttons' tooltips
+    and the help: the arrows are ลูกศรขึ้น/ลูกศรลง, the keys with a word printed on them
+    (Ctrl, Shift, Alt, Del, Enter …) keep it."""
+    window, table = open_demo(open_window)
+    native = QKeySequence.SequenceFormat.NativeText
+    assert QKeySequence("Alt+Up").toString(native) == "Alt+ลูกศรขึ้น"
+    assert QKeySequence("Space").toString(native) == "เว้นวรรค"
+    assert QKeySequence("Ctrl+Shift+Delete").toString(native) == "Ctrl+Shift+Del"
+    # the translation names keys for what is shown only: what the program writes as
+    # "Enter" is still the keypad's Enter, and "Return" the big one
+    assert QKeySequence("Enter")[0].key() == Qt.Key.Key_Enter
+    assert QKeySequence("Return")[0].key() == Qt.Key.Key_Return
+
+    shown = menu_texts(window.menuBar())
+    assert "Alt+ลูกศรขึ้น" in shown and "Ctrl+F" in shown, shown
+    seen: list[str] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        seen.extend(menu_texts(menu))
+        menu.close()
+
+    QTimer.singleShot(200, read_menu)
+    where = table.visualRect(table.model().index(0, 1)).center()
+    QApplication.sendEvent(table.viewport(), QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, where, table.viewport().mapToGlobal(where)))
+    assert "Alt+ลูกศรลง" in seen, seen
+    tips = [a.toolTip() for a in window.report_page.actions_by_name.values()]
+    window.show_help()
+    help_text = window.help_dialog.browser.toPlainText()
+    window.help_dialog.close()
+    assert "Alt+ลูกศรขึ้น" in help_text
+    found = {where: foreign_in(texts) for where, texts in (
+        ("menus", shown), ("right-click menu", seen), ("tooltips", tips),
+        ("help", [help_text]))}
+    assert not any(found.values()), found
+
+
+@pytest.mark.parametrize("command", ["export_docx", "import_report"])
+def test_file_dialogs_show_sizes_and_dates_in_thai(open_window, qtbot, tmp_path,  # noqa: F811
+                                                   command):
+    """Qt's model writes "12.1 KiB" and a Gregorian date in the system's language."""
+    folder = tmp_path / "ส่งออก"
+    folder.mkdir()
+    known = folder / "รายงานปีก่อน.docx"
+    known.write_bytes(b"x" * 12390)
+    moment = dt.datetime(2026, 3, 5, 14, 7)
+    os.utime(known, (moment.timestamp(), moment.timestamp()))
+    window, _table = open_demo(open_window)
+    window._last_folder = str(folder)
+    cells: list[str] = []
+
+    def read(dialog: QWidget) -> None:
+        assert isinstance(dialog, QFileDialog)
+        view = dialog.findChild(QTreeView, "treeView")
+        assert view is not None and view.isVisible()
+        model, root = view.model(), view.rootIndex()
+
+        def row() -> int | None:
+            return next((r for r in range(model.rowCount(root))
+                         if model.index(r, 0, root).data() == known.name), None)
+
+        qtbot.waitUntil(lambda: row() is not None)
+        found = row()
+        cells.extend(str(model.index(found, column, root).data()) for column in range(4))
+        cells.append(str(model.headerData(3, Qt.Orientation.Horizontal)))
+        dialog.reject()
+
+    when_dialog_opens(read)
+    getattr(window, command)()
+    assert cells[1] == "๑๒.๑ กิโลไบต์", cells
+    assert cells[3] == "๕ มี.ค. ๒๕๖๙ ๑๔:๐๗", cells
+    assert not foreign_in(cells[1:]), cells

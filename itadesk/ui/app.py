@@ -106,7 +106,9 @@ def open_library(path: Location, parent: QWidget | None = None) -> Library | Non
 
 
 def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) -> Path | None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
+
+    from . import file_dialogs
 
     box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, exc.message, parent=parent)
     new = box.addButton("สร้างคลังรายงานใหม่…", QMessageBox.ButtonRole.AcceptRole)
@@ -115,10 +117,10 @@ def _offer_other_library(path: Path, exc: LibraryError, parent: QWidget | None) 
     box.exec()
     start = str(Path.home() / "ITA Desk.sqlite")
     if box.clickedButton() is new:
-        name, _ = QFileDialog.getSaveFileName(parent, "สร้างคลังรายงานใหม่", start, FILE_FILTER)
+        name, _ = file_dialogs.save_file_name(parent, "สร้างคลังรายงานใหม่", start, FILE_FILTER)
         return Path(name) if name else None
     if box.clickedButton() is other:
-        name, _ = QFileDialog.getOpenFileName(parent, "เปิดคลังรายงาน", str(path.parent),
+        name, _ = file_dialogs.open_file_name(parent, "เปิดคลังรายงาน", str(path.parent),
                                               FILE_FILTER)
         return Path(name) if name else None
     return None

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from ..domain import Report
 from ..domain.oit import ITEM_OPTION, OitYear, item_of, report_item_code
 from ..domain.publication import PEOPLE, Person, publication_of, with_publication
 from ..thai.digits import to_thai_digits
+from . import file_dialogs
 from .session import ReportSession
 from .widgets import with_button
 
@@ -108,13 +108,13 @@ class EvidencePackDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "บันทึกชุดเอกสารลงโฟลเดอร์",
+        chosen = file_dialogs.existing_directory(self, "บันทึกชุดเอกสารลงโฟลเดอร์",
                                                   self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
     def _pick_certificate(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, "ใบรับรองของหน่วยงาน", "",
+        chosen, _filter = file_dialogs.open_file_name(self, "ใบรับรองของหน่วยงาน", "",
                                                       "ใบรับรอง (*.p12 *.pfx)")
         if chosen:
             self.certificate.setText(chosen)

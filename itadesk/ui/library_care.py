@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
     from ..store import Library
@@ -50,6 +50,8 @@ class ReadOnlyBanner(QFrame):
 def ask_copy_path(parent: QWidget, library: Library, start_folder: str) -> Path | None:
     """Where the editable copy goes (the Documents folder first: the original's own folder
     is the one that takes no writes)."""
+    from . import file_dialogs
+
     suggested = Path(start_folder) / f"{library.path.stem} (แก้ไขได้).sqlite"
-    name, _ = QFileDialog.getSaveFileName(parent, SAVE_COPY, str(suggested), LIBRARY_FILTER)
+    name, _ = file_dialogs.save_file_name(parent, SAVE_COPY, str(suggested), LIBRARY_FILTER)
     return Path(name) if name else None

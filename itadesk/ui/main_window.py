@@ -520,12 +520,12 @@ class MainWindow(QMainWindow):
                             "เอกสาร Word (*.docx);;เอกสาร PDF (*.pdf)", part)
 
     def _export_dialog(self, suffix: str, title: str, file_filter: str, part: str = "") -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from . import file_dialogs
 
         if self.session is None:
             return
         start = Path(self._last_folder) / self.suggested_name(suffix, part)
-        name, chosen = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
+        name, chosen = file_dialogs.save_file_name(self, title, str(start), file_filter)
         if name and part:
             # The name proposed ends in .docx, so a .pdf there was typed by the clerk and
             # wins over the filter (the new-clerk test typed plan.pdf and got a Word file);
@@ -829,9 +829,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------- files and years
     def import_report(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from . import file_dialogs
 
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = file_dialogs.open_file_name(
             self, "นำเข้ารายงาน", self._last_folder,
             "รายงาน (*.itadesk.json *.json *.docx *.pdf);;ทุกไฟล์ (*)")
         if name:
@@ -883,12 +883,12 @@ class MainWindow(QMainWindow):
         return report_id
 
     def save_json(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from . import file_dialogs
 
         if self.session is None:
             return
         start = Path(self._last_folder) / self.suggested_name(".itadesk.json")
-        name, _ = QFileDialog.getSaveFileName(self, "บันทึกเป็นไฟล์แลกเปลี่ยน", str(start),
+        name, _ = file_dialogs.save_file_name(self, "บันทึกเป็นไฟล์แลกเปลี่ยน", str(start),
                                               "รายงาน ITA Desk (*.itadesk.json)")
         if name:
             self.save_json_to(Path(name))
@@ -906,9 +906,9 @@ class MainWindow(QMainWindow):
         return True
 
     def merge_parts(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from . import file_dialogs
 
-        names, _ = QFileDialog.getOpenFileNames(
+        names, _ = file_dialogs.open_file_names(
             self, "รวมไฟล์จากหน่วยงานย่อย (เลือกได้หลายไฟล์ ตามลำดับที่ต้องการ)",
             self._last_folder, "รายงาน (*.itadesk.json *.json *.docx *.pdf)")
         if names:

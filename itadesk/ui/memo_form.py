@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..domain import Endorsement, Memo
 from ..domain.changes import Changes
 from ..domain.memo import MEMO_TEXT_FIELDS
+from . import file_dialogs
 from .session import ReportSession
 from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
@@ -217,7 +217,7 @@ class MemoForm(QScrollArea):
             self._set(self.memo().with_field("garuda_image", value), "เลือกตราครุฑ")
 
     def _choose_garuda(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "เลือกรูปครุฑ", "",
+        name, _ = file_dialogs.open_file_name(self, "เลือกรูปครุฑ", "",
                                               "รูปภาพ (*.png *.jpg *.jpeg)")
         if name:
             self.garuda.setText(name)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -57,6 +56,7 @@ from ..domain.scoresheet import (
     score,
 )
 from ..thai.digits import parse_int, to_thai_digits
+from . import file_dialogs
 from .session import LibrarySession, ReportSession
 from .table_keys import WordTable, WordTabs
 
@@ -511,7 +511,7 @@ class ScoreSheetDialog(QDialog):
 
     # ------------------------------------------------------------------ files
     def _ask_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name, _ = file_dialogs.open_file_name(
             self, "คะแนน ITA ปีที่แล้ว (ตามที่ระบบ ITAS แสดง)", self.folder,
             "ตารางคะแนน (*.xlsx *.csv)")
         if name:

@@ -1078,6 +1078,29 @@ Please choose a different file name.</source>
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Space</source>
+        <translation>เว้นวรรค</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>ลูกศรซ้าย</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>ลูกศรขึ้น</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>ลูกศรขวา</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>ลูกศรลง</translation>
+    </message>
+</context>
+<context>
     <name>QTabBar</name>
     <message>
         <source>Scroll Left</source>
