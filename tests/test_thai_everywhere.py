@@ -7,14 +7,16 @@ import os
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QMenu,
     QMessageBox,
+    QToolBar,
     QTreeView,
     QWidget,
 )
@@ -154,37 +156,75 @@ def test_keys_are_named_as_on_the_keyboard_or_in_thai(open_window, qtbot):  # no
 
 
 @pytest.mark.parametrize("command", ["export_docx", "import_report"])
-def test_file_dialogs_show_sizes_and_dates_in_thai(open_window, qtbot, tmp_path,  # noqa: F811
-                                                   command):
-    """Qt's model writes "12.1 KiB" and a Gregorian date in the system's language."""
+def test_file_dialogs_show_sizes_types_and_dates_in_thai(open_window, qtbot, tmp_path,  # noqa: F811
+                                                         command):
+    """Qt's model wrote "12.10 KiB", "5 03 2026 14:07" and the system's "PDF document"."""
     folder = tmp_path / "ส่งออก"
     folder.mkdir()
-    known = folder / "รายงานปีก่อน.docx"
-    known.write_bytes(b"x" * 12390)
-    moment = dt.datetime(2026, 3, 5, 14, 7)
-    os.utime(known, (moment.timestamp(), moment.timestamp()))
+    wanted = {"รายงานปีก่อน.docx": (12390, dt.datetime(2026, 3, 5, 14, 7),
+                                    ["๑๒.๑ กิโลไบต์", "เอกสาร Word", "๕ มี.ค. ๒๕๖๙ ๑๔:๐๗"]),
+              "ITA-2568.pdf": (2_400_000, dt.datetime(2025, 10, 1, 9, 30),
+                               ["๒.๓ เมกะไบต์", "เอกสาร PDF", "๑ ต.ค. ๒๕๖๘ ๐๙:๓๐"])}
+    for name, (size, moment, _cells) in wanted.items():
+        (folder / name).write_bytes(b"x" * size)
+        os.utime(folder / name, (moment.timestamp(), moment.timestamp()))
     window, _table = open_demo(open_window)
     window._last_folder = str(folder)
-    cells: list[str] = []
+    shown: dict[str, list[str]] = {}
+    widths: list[tuple[int, int]] = []
 
     def read(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog)
         view = dialog.findChild(QTreeView, "treeView")
         assert view is not None and view.isVisible()
         model, root = view.model(), view.rootIndex()
-
-        def row() -> int | None:
-            return next((r for r in range(model.rowCount(root))
-                         if model.index(r, 0, root).data() == known.name), None)
-
-        qtbot.waitUntil(lambda: row() is not None)
-        found = row()
-        cells.extend(str(model.index(found, column, root).data()) for column in range(4))
-        cells.append(str(model.headerData(3, Qt.Orientation.Horizontal)))
+        qtbot.waitUntil(lambda: model.rowCount(root) >= (1 if command == "export_docx" else 2))
+        qtbot.wait(50)
+        for row in range(model.rowCount(root)):
+            cells = [str(model.index(row, column, root).data()) for column in range(4)]
+            shown[cells[0]] = cells[1:]
+            # each cell whole in its column
+            widths.extend((view.columnWidth(column),
+                           view.fontMetrics().horizontalAdvance(cells[column]))
+                          for column in (1, 3))
         dialog.reject()
 
     when_dialog_opens(read)
     getattr(window, command)()
-    assert cells[1] == "๑๒.๑ กิโลไบต์", cells
-    assert cells[3] == "๕ มี.ค. ๒๕๖๙ ๑๔:๐๗", cells
-    assert not foreign_in(cells[1:]), cells
+    assert shown, shown
+    for name, cells in shown.items():
+        assert cells == wanted[name][2], (name, cells)
+        assert not foreign_in(cells), cells
+    assert all(column > text for column, text in widths), widths
+
+
+def test_the_table_says_which_digits_the_printout_uses(open_window, qtbot):  # noqa: F811
+    """The table shows digits as typed, a file or a printout in Thai (the default): said
+    beside the row buttons, and a click there is the way to the switch."""
+    from itadesk.ui.export_options import ExportOptionsDialog
+
+    window, _table = open_demo(open_window)
+    note = window.report_page.digits_note
+    assert note.isVisible() and note.shown_text().startswith("เลขไทย"), note.shown_text()
+    assert "ตัวเลือกการส่งออก" in note.toolTip()
+    # whole at 1366 × 768, the row buttons all shown (none behind »)
+    window.resize(1366, 740)
+    qtbot.wait(50)
+    assert note.shown_text() == note.text(), (note.shown_text(), note.width())
+    toolbar = window.report_page.findChild(QToolBar)
+    assert all(toolbar.widgetForAction(a).isVisible()
+               for a in window.report_page.actions_by_name.values() if a.isVisible())
+
+    def switch_off(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportOptionsDialog)
+        box = dialog.boxes["thai_digits"]
+        assert "ที่สั่งพิมพ์" in box.text() and "ตาราง" in box.text()
+        QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+        dialog.accept()
+
+    when_dialog_opens(switch_off)
+    QTest.mouseClick(note, Qt.MouseButton.LeftButton,
+                     pos=QPoint(note.width() - 20, note.height() // 2))
+    assert window.session.report.options.get("thai_digits") is False
+    assert "ตามตาราง" in note.text()
+    assert not latin_digits(window)

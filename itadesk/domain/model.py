@@ -91,6 +91,12 @@ class OriginKind(StrEnum):
     IMPORTED = "imported"  # read from a file (source: its name)
     NEXT_YEAR = "next-year"  # made as next year's of another report (source: which)
     SCORES = "scores"  # an improvement plan made from a score sheet (source: its file)
+    DEMO = "demo"  # one of the sample reports a new library starts with (demo.py)
+
+
+# What marks a sample report where it is listed and opened: a new clerk took them for
+# real reports of real towns. Only the library knows it; the files made of one do not.
+SAMPLE = "«ตัวอย่าง»"
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,10 @@ class Origin:
 
         return f"(ฉบับที่ {to_thai_digits(str(self.copy))})" if self.copy > 1 else ""
 
+    @property
+    def sample(self) -> bool:
+        return self.kind is OriginKind.DEMO
+
     def text(self) -> str:
         """Where the report came from, in Thai ("นำเข้าจาก ชัยนาท.docx")."""
         if self.kind is OriginKind.CREATED:
@@ -116,6 +126,8 @@ class Origin:
             return f"นำเข้าจาก {self.source}"
         if self.kind is OriginKind.NEXT_YEAR:
             return f"ปีถัดไปของ {self.source}"
+        if self.kind is OriginKind.DEMO:
+            return "ตัวอย่างที่มากับโปรแกรม ลบได้เมื่อไม่ใช้"
         if self.kind is OriginKind.SCORES:
             return f"แผนพัฒนาจากคะแนน ITA ใน {self.source}" if self.source else "แผนพัฒนาจากคะแนน ITA"
         return ""

@@ -30,7 +30,9 @@ SWITCHES: tuple[Switch, ...] = (
     Switch("page_numbers", "เลขหน้ากึ่งกลางด้านบน", "page numbers"),
     Switch("continuation_word", "คำต่อหน้าที่มุมล่างขวา (PDF)",
            "next page's first word, bottom right (PDF)"),
-    Switch("thai_digits", "ใช้เลขไทย (ยกเว้นเว็บไซต์และอีเมล)", "Thai digits"),
+    # the table shows digits as typed: the clerk is told that these are changed
+    Switch("thai_digits", "ใช้เลขไทยในไฟล์และที่สั่งพิมพ์ (ตัวเลขที่พิมพ์ในตารางเปลี่ยนให้เอง "
+           "ยกเว้นเว็บไซต์และอีเมล)", "Thai digits"),
     Switch("embed_fonts", "ฝังแบบอักษร TH Sarabun New ในไฟล์ Word",
            "embed fonts in the .docx"),
 )

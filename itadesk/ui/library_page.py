@@ -112,9 +112,19 @@ class LibraryPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.hide()
         layout.addWidget(self.empty)
+        # a new clerk took the demo reports for real ones of real towns
+        self.samples_hint = QLabel("รายงานที่มี «ตัวอย่าง» นำหน้า เป็นตัวอย่างที่มากับโปรแกรม "
+                                   "ไม่ใช่รายงานของหน่วยงานคุณ ใช้ดูเป็นแนวทางได้ "
+                                   "และลบได้ด้วยปุ่ม «ลบรายงาน…» เมื่อไม่ใช้")
+        self.samples_hint.setObjectName("library_samples_hint")
+        self.samples_hint.setWordWrap(True)
+        self.samples_hint.hide()
+        layout.addWidget(self.samples_hint)
         layout.addWidget(self.table)
 
     def show_reports(self, reports: list[ReportSummary], layouts: LayoutCatalog) -> None:
+        from ..domain.model import SAMPLE
+
         if not self._enter_opens:
             for key in ("Return", "Enter"):  # as in a file manager
                 enter = QShortcut(QKeySequence(key), self.table)
@@ -124,7 +134,8 @@ class LibraryPage(QWidget):
         self.table.setRowCount(len(reports))
         for row, r in enumerate(reports):
             layout_name = layouts.get(r.layout).name if r.layout in layouts else r.layout
-            name = " ".join(p for p in (r.municipality or "(ยังไม่ระบุหน่วยงาน)",
+            name = " ".join(p for p in (SAMPLE if r.origin.sample else "",
+                                        r.municipality or "(ยังไม่ระบุหน่วยงาน)",
                                         r.origin.copy_label()) if p)
             values = (name, to_thai_digits(str(r.fiscal_year)), layout_name,
                       to_thai_digits(str(r.measure_count)), when_text(r.updated),
@@ -138,6 +149,7 @@ class LibraryPage(QWidget):
             self.table.selectRow(0)
         self.open_button.setEnabled(bool(reports))
         self.empty.setVisible(not reports)
+        self.samples_hint.setVisible(any(r.origin.sample for r in reports))
         self.delete_button.setEnabled(bool(reports))
 
     def take_keys(self) -> None:

@@ -422,6 +422,7 @@ class MainWindow(QMainWindow):
         session.saved.connect(self._saved)
         page = ReportPage(session, self)
         page.notice.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        page.options_requested.connect(self.options_action.trigger)
         self.session, self.report_page = session, page
         self.undo_chain.set_report(session)
         self.stack.addWidget(page)

@@ -6,12 +6,20 @@ import dataclasses
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain import Measure, MeasureKind
 from ..domain.changes import Changes
 from ..domain.text import clean_cell_text
 from ..thai.digits import to_thai_digits
+from .digits_note import DigitsNote
 from .drafts import Place, put_text, saved_text, watch_field
 from .measure_detail import MeasureDetail
 from .measure_table import MeasureTable
@@ -26,15 +34,20 @@ from .widgets import ElidedLabel
 HEADING_FIELDS = frozenset({"municipality", "fiscal_year", "layout"})
 
 
-def report_heading(municipality: str, fiscal_year: int, layout_name: str) -> str:
+def report_heading(municipality: str, fiscal_year: int, layout_name: str,
+                   sample: bool = False) -> str:
     """"เทศบาลตำบลหนองบัว · ปีงบประมาณ ๒๕๖๙ · แผนปรับปรุง ๕ ช่อง …": which report it is
-    (a plan and a results report of one town and year differ in their layout)."""
-    return (f"{municipality.strip() or 'รายงานใหม่'} · ปีงบประมาณ "
-            f"{to_thai_digits(str(fiscal_year))} · {layout_name}")
+    (a plan and a results report of one town and year differ in their layout); a sample
+    report that came with the program says so first."""
+    from ..domain.model import SAMPLE
+
+    return (f"{SAMPLE + ' ' if sample else ''}{municipality.strip() or 'รายงานใหม่'} · "
+            f"ปีงบประมาณ {to_thai_digits(str(fiscal_year))} · {layout_name}")
 
 
 class ReportPage(QWidget):
     notice = Signal(str)
+    options_requested = Signal()  # the export options (from the digits note)
 
     def __init__(self, session: ReportSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,9 +102,16 @@ class ReportPage(QWidget):
             self.addAction(action)
             self.actions_by_name[name] = action
 
+        # which digits the files and the printout use, on the row buttons' right
+        self.digits_note = DigitsNote(self)
+        self.digits_note.clicked.connect(self.options_requested)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(toolbar)
+        top.addWidget(self.digits_note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(toolbar)
+        layout.addLayout(top)
         # the row buttons belong to the table: hidden on the report's and memo's tabs, their
         # place kept (else the tab row jumped down under the mouse when the table's tab was
         # clicked, and the next click hit «แทรกแถวเหนือแถวนี้»)
@@ -156,15 +176,18 @@ class ReportPage(QWidget):
             self._show_layout()
         elif HEADING_FIELDS & changes.report_fields:
             self._show_heading()
+        if "options" in changes.report_fields:
+            self.digits_note.show_for(self.session.report)
 
     def _show_layout(self) -> None:
         self.actions_by_name["section"].setVisible(self.session.model.layout.sections)
         self._show_heading()
+        self.digits_note.show_for(self.session.report)
 
     def _show_heading(self) -> None:
         report = self.session.report
         self.heading.setText(report_heading(report.municipality, report.fiscal_year,
-                                            self.session.layout.name))
+                                            self.session.layout.name, report.origin.sample))
 
     # ----------------------------------------------------------------- rows
     def _selected_rows(self) -> list[int]:
