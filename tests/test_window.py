@@ -86,7 +86,9 @@ def test_first_start_shows_the_three_demo_reports(open_window):
     window = open_window()
     table = window.library_page.table
     towns = sorted(table.item(r, 0).text() for r in range(table.rowCount()))
-    assert towns == ["เทศบาลตำบลบ่อปลาทอง", "เทศบาลเมืองกาฬสินธุ์", "เทศบาลเมืองชัยนาท"]
+    # marked as samples (tests/test_samples.py)
+    assert towns == ["«ตัวอย่าง» เทศบาลตำบลบ่อปลาทอง", "«ตัวอย่าง» เทศบาลเมืองกาฬสินธุ์",
+                     "«ตัวอย่าง» เทศบาลเมืองชัยนาท"]
     counts = sorted(table.item(r, 3).text() for r in range(table.rowCount()))
     assert counts == ["๕", "๖", "๗"]
 

@@ -111,7 +111,8 @@ def test_typing_the_sheet_gives_what_the_xlsx_import_gives(open_window, qtbot,  
     assert f"รายงานที่เปิดอยู่ตอนนี้: {heading.text()}" in told[0]
     assert heading.isVisible() and heading.text() == (
         f"{town} · ปีงบประมาณ ๒๕๖๙ · แผนปรับปรุง ๕ ช่อง มีหัวข้อหมวด (ประเด็นที่ต้องปรับปรุงแก้ไข)")
-    assert (f"รายงานที่เปิดไว้ก่อนหน้า ({town} · ปีงบประมาณ ๒๕๖๘ · ตาราง ๖ ช่อง: "
+    # the demo report it was made from, a sample (tests/test_samples.py)
+    assert (f"รายงานที่เปิดไว้ก่อนหน้า («ตัวอย่าง» {town} · ปีงบประมาณ ๒๕๖๘ · ตาราง ๖ ช่อง: "
             "ระยะเวลาก่อนผู้รับผิดชอบ (แบบเทศบาลตำบลบ่อปลาทอง)) ไม่เปลี่ยน อยู่ในคลังรายงาน") in told[0]
     assert "ไฟล์ → คลังรายงาน (Ctrl+L)" in told[0]
     assert "สร้างแผนพัฒนาปีงบประมาณ ๒๕๖๙" in window.statusBar().currentMessage()

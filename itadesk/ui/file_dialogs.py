@@ -115,12 +115,16 @@ def _run(dialog: QFileDialog) -> tuple[list[str], str]:
         dialog.deleteLater()
 
 
+def _one(dialog: QFileDialog) -> tuple[str, str]:
+    files, chosen = _run(dialog)
+    return (files[0], chosen) if files else ("", "")
+
+
 def open_file_name(parent: QWidget | None, caption: str = "", directory: str = "",
                    file_filter: str = "") -> tuple[str, str]:
     dialog = file_dialog(parent, caption, directory, file_filter)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    files, chosen = _run(dialog)
-    return (files[0], chosen) if files else ("", "")
+    return _one(dialog)
 
 
 def open_file_names(parent: QWidget | None, caption: str = "", directory: str = "",
@@ -134,8 +138,7 @@ def save_file_name(parent: QWidget | None, caption: str = "", directory: str = "
                    file_filter: str = "") -> tuple[str, str]:
     dialog = file_dialog(parent, caption, directory, file_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    files, chosen = _run(dialog)
-    return (files[0], chosen) if files else ("", "")
+    return _one(dialog)
 
 
 def existing_directory(parent: QWidget | None, caption: str = "",
