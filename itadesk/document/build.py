@@ -10,6 +10,7 @@ the layout's data. The writers add nothing.
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 from ..domain import Layout, Measure, MeasureKind, Memo, Report, Signer, layout_by_id
 from ..domain.layouts import OWN_NUMBER, Form, Margins, Orientation
 from ..domain.oit import item_of, report_item_code, shipped_year
+from ..exchange.jsonfile import report_to_dict
 from ..thai.digits import to_thai_digits
 from .model import (
     Align,
@@ -188,6 +190,7 @@ class _Builder:
             metadata={"municipality": self.report.municipality,
                       "fiscal_year": str(self.report.fiscal_year),
                       "layout": self.layout.id},
+            carried=_carried(self.report, self.layout),
         )
 
     def body_text(self, text: str) -> list[Paragraph]:
@@ -395,6 +398,15 @@ class _Builder:
 def _page(margins: Margins, **kw: Any) -> PageSetup:
     return PageSetup(top_mm=margins.top_mm, bottom_mm=margins.bottom_mm,
                      left_mm=margins.left_mm, right_mm=margins.right_mm, **kw)
+
+
+def _carried(report: Report, layout: Layout) -> str:
+    """The report's exchange file, for the writers to carry; none for a document whose
+    layout is not the report's (a preview of another layout)."""
+    if layout.id != report.layout:
+        return ""
+    own = None if layout.builtin else layout
+    return json.dumps(report_to_dict(report, own), ensure_ascii=True, separators=(",", ":"))
 
 
 def build_document(report: Report, options: ExportOptions | None = None,

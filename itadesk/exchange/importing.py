@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..domain import LayoutCatalog, MeasureKind, Report, builtin_layouts
 from ..errors import ClerkError
+from .carried import Carried, apply, docx_reader
 from .checking import ExchangeError, parse
 from .jsonfile import Exchange, exchange_from_dict
 from .summary import ImportSummary
@@ -109,9 +110,10 @@ def _damaged(path: Path, exc: BaseException) -> ImportProblem:
         f"{type(exc).__name__}: {exc}", "The Word file is damaged.")
 
 
-def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None, bytes | None]:
+def _check_zip(path: Path, data: bytes,
+               ) -> tuple[bytes, bytes | None, bytes | None, Callable[[], Carried | None]]:
     """word/document.xml, word/styles.xml and word/numbering.xml (if any) of a Word file
-    that passed the checks."""
+    that passed the checks, and the exchange file our export carries in it (if any)."""
     if data.startswith(OLE_MAGIC):
         raise ImportProblem(
             f"ไฟล์ «{path.name}» ตั้งรหัสผ่านไว้ หรือเป็นไฟล์ Word รุ่นเก่า (.doc) จึงอ่านไม่ได้ "
@@ -145,6 +147,7 @@ def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None, bytes | No
             names = set(archive.namelist())
             styles, numbering = (archive.read(f"word/{name}.xml") if f"word/{name}.xml" in names
                                  else None for name in ("styles", "numbering"))
+            carried = docx_reader(archive)
     except KeyError as exc:
         raise _not_word(path, exc) from exc
     except zipfile.BadZipFile as exc:
@@ -156,7 +159,7 @@ def _check_zip(path: Path, data: bytes) -> tuple[bytes, bytes | None, bytes | No
         if b"<!DOCTYPE" in xml[:2000] or b"<!ENTITY" in xml:
             raise ImportProblem(f"ไฟล์ «{path.name}» มีโครงสร้างที่ไม่ปลอดภัย จึงไม่ได้นำเข้า",
                                 path, english="DOCTYPE or ENTITY in the document (refused).")
-    return document, styles, numbering
+    return document, styles, numbering, carried
 
 
 def _not_word(path: Path, exc: BaseException) -> ImportProblem:
@@ -174,7 +177,7 @@ def read_docx(path: Path, data: bytes | None = None,
 
     path = Path(path)
     data = _read(path) if data is None else data
-    document, styles, numbering = _check_zip(path, data)
+    document, styles, numbering, carried = _check_zip(path, data)
     try:
         blocks = read_blocks(document, progress, read_styles(styles),
                              Numbering.read(numbering))
@@ -184,7 +187,8 @@ def read_docx(path: Path, data: bytes | None = None,
             f"ไฟล์ «{path.name}» มีโครงสร้างที่โปรแกรมอ่านไม่ได้ (อาจทำด้วยโปรแกรมอื่นที่ไม่ใช่ Word "
             "หรือถูกแก้ไขเสียหาย) กรุณาเปิดใน Word แล้วบันทึกใหม่", path,
             f"{type(exc).__name__}: {exc}", "The Word file's XML could not be read.") from exc
-    return recognised(path, blocks, layouts)
+    report, summary = recognised(path, blocks, layouts)
+    return apply(report, summary, carried), summary
 
 
 def recognised(path: Path, blocks: list, layouts: LayoutCatalog | None,

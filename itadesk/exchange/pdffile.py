@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..domain import LayoutCatalog, Report
+from .carried import apply, from_pdf
 from .importing import ImportProblem, recognised
 from .summary import ImportSummary
 
@@ -51,4 +52,4 @@ def read_pdf(path: Path, data: bytes, progress: Callable[[float], None] | None =
         report = dataclasses.replace(
             report, options={**report.options, "continuation_word": True})
         summary.parts.append("คำต่อหน้า")
-    return report, summary
+    return apply(report, summary, lambda: from_pdf(data)), summary

@@ -35,6 +35,7 @@ class ImportSummary:
     parts: list[str] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     pages: int = 0
+    notes: list[str] = field(default_factory=list)  # what the reader wants the clerk to know
 
     def leave_out(self, text: str, page: int | None = None, table: int | None = None) -> None:
         text = " ".join(text.split())
@@ -54,6 +55,7 @@ class ImportSummary:
                 same = " ".join(found.split()) == wanted
                 out.append(f"  «{' '.join(found.split())}»" + ("" if same else f" → «{wanted}»"))
         out.append("ส่วนที่อ่านได้: " + (", ".join(self.parts) if self.parts else "ไม่มี"))
+        out.extend(f"หมายเหตุ: {note}" for note in self.notes)
         if self.left_out:
             out.append(f"ส่วนที่ไม่ได้นำเข้า ({n(str(len(self.left_out)))} แห่ง):")
             for item in self.left_out[:limit]:

@@ -28,6 +28,7 @@ from ...document.model import (
     Paragraph,
     Table,
 )
+from ..carried import add_to_docx
 from ..files import write_atomically
 from ..pdf.tables import rows_fitting_a_page
 from . import ooxml
@@ -109,6 +110,8 @@ def _build(document: Document, embed: bool,
         _headers(word_section, section.page, document)
     if embed:
         embed_fonts(doc)
+    if document.carried:
+        add_to_docx(doc, document.carried, document.thai_digits)
     return doc
 
 

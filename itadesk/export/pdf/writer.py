@@ -25,6 +25,7 @@ from ...document.model import (
     Section,
     Table,
 )
+from ..carried import add_to_pdf
 from ..files import write_atomically
 from . import fonts
 from .fonts import LINE, face_name
@@ -91,6 +92,8 @@ def _render(document: Document, next_words: list[str] | None,
     canvas.setSubject("รายงานผลการดำเนินการเพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน")
     canvas.setCreator("ITA Desk")
     canvas.setKeywords(["ITA", "OIT", document.metadata.get("fiscal_year", "")])
+    if document.carried:
+        add_to_pdf(canvas, document.carried, document.thai_digits)
     pages = Pages(canvas, document)
     pages.next_words = next_words
     pages.progress = progress

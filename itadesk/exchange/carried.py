@@ -1,0 +1,245 @@
+"""The exchange file our .docx and .pdf carry (export/carried.py), read back on import.
+
+The visible document always decides what the report holds: its measures, and each field's
+text. The carried copy only says how a field was typed where the visible text is what the
+export made of it: a field whose visible text equals the carried text after the export's
+digit conversion (and the spaces and empty lines the reader does not keep) is taken as
+typed, so "ร้อยละ 85" printed as "ร้อยละ ๘๕" comes back with its Arabic digits. A field edited
+in Word afterwards differs, and stays as it is seen; measures added or removed in Word are
+matched as a sequence, so the others still find their own. A copy that is missing, damaged
+or hostile is a note in the summary, and the import goes on from the visible text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..domain import Report
+from ..export.carried import NAMESPACE, PDF_FILE, PDF_THAI_KEY, ROOT, THAI_ATTRIBUTE
+from ..thai.digits import THAI_DIGITS, to_thai_digits
+from .checking import MAX_BYTES, ExchangeError, parse
+from .jsonfile import exchange_from_dict
+from .summary import ImportSummary
+
+ITEM = re.compile(r"customXml/item\d+\.xml")
+MAX_ITEMS = 50  # a Word file's custom XML parts worth looking into
+MAX_NAMES = 1000  # entries of a PDF's attachment name tree walked
+MAX_DEPTH = 8  # of that tree
+# Fields the visible document does not show, or that are not text: the visible ones stay.
+KEEP = frozenset({"id", "kind", "options", "origin", "created", "updated", "fiscal_year"})
+RESTORED = "คืนตัวเลขตามที่พิมพ์ไว้จากสำเนาข้อมูลที่ ITA Desk แนบไว้ในไฟล์ ({} ช่อง)"
+THAI_ONLY = "ตัวเลขในไฟล์เป็นเลขไทย อาจไม่ตรงกับที่พิมพ์ไว้"
+IGNORED = "สำเนาข้อมูลที่แนบในไฟล์อ่านไม่ได้ ({}) จึงนำเข้าตามข้อความที่เห็นในไฟล์"
+
+
+@dataclass(frozen=True)
+class Carried:
+    report: Report
+    thai_digits: bool  # the export turned Arabic digits into Thai ones
+
+
+class CarriedProblem(Exception):
+    """The carried copy is there but cannot be used; the message is Thai, for the note."""
+
+
+# ------------------------------------------------------------------ reading
+def docx_reader(archive: Any) -> Callable[[], Carried | None]:
+    """What reads the copy in an open, checked Word package, once the package is closed;
+    a damaged part fails then, as a note, and not the import."""
+    try:
+        item = _docx_item(archive)
+    except (zlib.error, zipfile.BadZipFile, EOFError, OSError) as exc:
+        problem = CarriedProblem("ข้อมูลที่บีบอัดไว้เสียหาย")
+        problem.__cause__ = exc
+
+        def failed() -> Carried | None:
+            raise problem
+        return failed
+    return lambda: None if item is None else from_docx_item(item)
+
+
+def _docx_item(archive: Any) -> bytes | None:
+    """Our custom XML part (Word may renumber the parts when it saves, so each item is
+    looked into)."""
+    items = [info for info in archive.infolist() if ITEM.fullmatch(info.filename)]
+    for info in items[:MAX_ITEMS]:
+        if info.file_size > MAX_BYTES * 2:  # JSON's escapes make Thai six bytes
+            continue
+        with archive.open(info) as fh:
+            head = fh.read(512)
+        if NAMESPACE.encode() in head:
+            return archive.read(info)
+    return None
+
+
+def from_docx_item(item: bytes) -> Carried:
+    from lxml import etree
+
+    if b"<!DOCTYPE" in item or b"<!ENTITY" in item:
+        raise CarriedProblem("มีโครงสร้างที่ไม่ปลอดภัย")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=True)
+    try:
+        root = etree.fromstring(item, parser)
+    except etree.LxmlError as exc:
+        raise CarriedProblem("ไม่ใช่ XML ที่อ่านได้") from exc
+    if root.tag != f"{{{NAMESPACE}}}{ROOT}":
+        raise CarriedProblem("ไม่ใช่ข้อมูลรายงานของ ITA Desk")
+    return _carried((root.text or "").encode("utf-8"), root.get(THAI_ATTRIBUTE) == "1")
+
+
+def from_pdf(data: bytes) -> Carried | None:
+    """The PDF's attachment of that name, if any."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.psexceptions import PSException
+
+    try:
+        catalog = PDFDocument(PDFParser(io.BytesIO(data))).catalog
+        names = resolve1(catalog.get("Names"))
+        tree = resolve1(names.get("EmbeddedFiles")) if isinstance(names, dict) else None
+        spec = _find_name(tree, PDF_FILE.encode(), MAX_DEPTH, [MAX_NAMES])
+        if spec is None:
+            return None
+        files = resolve1(spec.get("EF"))
+        stream = resolve1(files.get("F")) if isinstance(files, dict) else None
+        if stream is None or not hasattr(stream, "get_rawdata"):
+            raise CarriedProblem("ไม่มีข้อมูลในไฟล์แนบ")
+        filters = [str(getattr(f, "name", f)) for f, _ in stream.get_filters()]
+        raw = stream.get_rawdata() or b""
+        thai = resolve1(spec.get(PDF_THAI_KEY)) is True
+    except (PSException, ValueError, TypeError, KeyError, AttributeError, IndexError,
+            RecursionError, AssertionError) as exc:
+        # pdfminer meets a broken file with whatever its parser was doing (pdffile.py)
+        raise CarriedProblem("โครงสร้าง PDF ของไฟล์แนบเสียหาย") from exc
+    if filters == ["FlateDecode"]:
+        inflate = zlib.decompressobj()
+        try:
+            raw = inflate.decompress(raw, MAX_BYTES + 1)
+        except zlib.error as exc:
+            raise CarriedProblem("ข้อมูลที่บีบอัดไว้เสียหาย") from exc
+    elif filters:
+        raise CarriedProblem("บีบอัดด้วยวิธีที่โปรแกรมไม่รู้จัก")
+    return _carried(raw, thai)
+
+
+def _find_name(tree: Any, wanted: bytes, depth: int, budget: list[int]) -> dict | None:
+    """The value of `wanted` in a PDF name tree, bounded in depth and entries."""
+    from pdfminer.pdftypes import resolve1
+
+    if not isinstance(tree, dict) or depth < 0:
+        return None
+    pairs = resolve1(tree.get("Names"))
+    if isinstance(pairs, list):
+        for key, value in zip(pairs[::2], pairs[1::2], strict=False):
+            budget[0] -= 1
+            if budget[0] < 0:
+                return None
+            if resolve1(key) == wanted:
+                found = resolve1(value)
+                return found if isinstance(found, dict) else None
+    kids = resolve1(tree.get("Kids"))
+    for kid in kids if isinstance(kids, list) else ():
+        found = _find_name(resolve1(kid), wanted, depth - 1, budget)
+        if found is not None:
+            return found
+    return None
+
+
+def _carried(data: bytes, thai: bool) -> Carried:
+    if len(data) > MAX_BYTES:
+        raise CarriedProblem("ใหญ่เกินไป")
+    try:
+        return Carried(exchange_from_dict(parse(data)).report, thai)
+    except ExchangeError as exc:
+        raise CarriedProblem(exc.message) from exc
+
+
+# ---------------------------------------------------------------- restoring
+def apply(report: Report, summary: ImportSummary, read: Callable[[], Carried | None],
+          ) -> Report:
+    """The visible report with each unchanged field as typed, when the file carries its
+    exchange file; the summary tells what came of it."""
+    try:
+        carried = read()
+    except CarriedProblem as exc:
+        summary.notes.append(IGNORED.format(exc))
+        carried = None
+    if carried is None:
+        if any(c in THAI_DIGITS for text in _texts(report) for c in text):
+            summary.notes.append(THAI_ONLY)
+        return report
+    merge = _Merge(carried.thai_digits)
+    restored = merge.value(report, carried.report)
+    if merge.restored:
+        summary.notes.append(RESTORED.format(to_thai_digits(str(merge.restored))))
+    return restored
+
+
+def _norm(text: str) -> str:
+    """A field's text as the reader keeps it: lines without their spaces at either end,
+    runs of spaces as one, no empty lines."""
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+
+
+def _texts(value: Any) -> list[str]:
+    """Every text in a report's fields, in order (the carried-over fields excepted)."""
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) if f.name not in KEEP
+                for t in _texts(getattr(value, f.name))]
+    if isinstance(value, tuple):
+        return [t for item in value for t in _texts(item)]
+    return []
+
+
+class _Merge:
+    def __init__(self, thai_digits: bool) -> None:
+        self.convert: Callable[[str], str] = to_thai_digits if thai_digits else str
+        self.restored = 0
+
+    def value(self, shown: Any, typed: Any) -> Any:
+        if type(shown) is not type(typed):  # a memo only one of them has, say
+            return shown
+        if isinstance(shown, str):
+            return self.text(shown, typed)
+        if dataclasses.is_dataclass(shown) and not isinstance(shown, type):
+            return dataclasses.replace(shown, **{
+                f.name: self.value(getattr(shown, f.name), getattr(typed, f.name))
+                for f in dataclasses.fields(shown) if f.init and f.name not in KEEP})
+        if isinstance(shown, tuple):
+            if all(isinstance(item, str) for item in (*shown, *typed)):
+                # a signer's position lines: line by line, when as many
+                return tuple(self.text(s, t) for s, t in zip(shown, typed, strict=True)) if (
+                    len(shown) == len(typed)) else shown
+            return self.sequence(shown, typed)
+        return shown
+
+    def text(self, shown: str, typed: str) -> str:
+        if shown == typed or _norm(shown) != _norm(self.convert(typed)):
+            return shown
+        self.restored += 1
+        return typed
+
+    def sequence(self, shown: tuple, typed: tuple) -> tuple:
+        """Measures (signers, scores) paired as a sequence: one added or removed in Word
+        leaves the others paired with their own; one edited there pairs in its place."""
+        seen = [tuple(_norm(t) for t in _texts(item)) for item in shown]
+        made = [tuple(_norm(self.convert(t)) for t in _texts(item)) for item in typed]
+        out = list(shown)
+        matcher = SequenceMatcher(None, seen, made, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag in ("equal", "replace"):
+                for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
+                    out[i] = self.value(shown[i], typed[j])
+        return tuple(out)
