@@ -20,10 +20,12 @@ from itadesk.domain import Measure, MeasureKind, Report, Signer
 from itadesk.exchange.carried import IGNORED, THAI_ONLY
 from itadesk.exchange.importing import read_with_summary
 from itadesk.export.docx import docx_bytes
-from itadesk.export.jobs import export_report
+from itadesk.export.jobs import export_bytes, export_report
 from itadesk.export.pdf import pdf_bytes
+from itadesk.export.signing import signer_from_file
 
 from .test_import_pdf import SOFFICE, needs_soffice
+from .test_signing import PASSWORD, make_certificate, validate
 
 REPORT = Report(
     layout="six-measures", municipality="เทศบาลตำบลหนองบัว", district="เมือง",
@@ -67,7 +69,7 @@ def test_a_cell_edited_in_word_follows_the_visible_text(tmp_path):
     row = next(r for r in table.rows if "เผยแพร่ข้อมูล" in r.cells[0].text)
     row.cells[2].paragraphs[0].runs[0].text = "กองช่าง ๕"  # typed in Word: Thai digits
     document.save(str(path))
-    back, summary = read_with_summary(path)
+    back, _ = read_with_summary(path)
     edited = dataclasses.replace(REPORT.measures[2], owner="กองช่าง ๕")
     _same(back, dataclasses.replace(REPORT, measures=(
         *REPORT.measures[:2], edited, *REPORT.measures[3:])))
@@ -100,7 +102,7 @@ def test_the_copy_survives_a_save_by_libreoffice(tmp_path):
     subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(path)],
                    check=True, capture_output=True, timeout=180)
-    back, summary = read_with_summary(out / "r.docx")
+    back, _ = read_with_summary(out / "r.docx")
     _same(back)
 
 
@@ -155,11 +157,6 @@ def test_arabic_digits_exported_as_typed_need_no_copy_and_no_warning(tmp_path):
 
 
 def test_a_signed_pdf_keeps_its_copy_and_verifies(tmp_path):
-    from tests.test_signing import PASSWORD, make_certificate, validate
-
-    from itadesk.export.jobs import export_bytes
-    from itadesk.export.signing import signer_from_file
-
     p12, cert = make_certificate(tmp_path)
     signed = signer_from_file(p12, PASSWORD)(export_bytes(REPORT, "pdf"))
     _, status = validate(signed, cert)

@@ -10,7 +10,6 @@ the layout's data. The writers add nothing.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..domain import Layout, Measure, MeasureKind, Memo, Report, Signer, layout_
 from ..domain.layouts import OWN_NUMBER, Form, Margins, Orientation
 from ..domain.oit import item_of, report_item_code, shipped_year
 from ..exchange.jsonfile import report_to_dict
+from ..export.carried import json_text
 from ..thai.digits import to_thai_digits
 from .model import (
     Align,
@@ -406,7 +406,7 @@ def _carried(report: Report, layout: Layout) -> str:
     if layout.id != report.layout:
         return ""
     own = None if layout.builtin else layout
-    return json.dumps(report_to_dict(report, own), ensure_ascii=True, separators=(",", ":"))
+    return json_text(report_to_dict(report, own))
 
 
 def build_document(report: Report, options: ExportOptions | None = None,

@@ -25,7 +25,7 @@ from typing import Any
 from ..domain import Report
 from ..export.carried import NAMESPACE, PDF_FILE, PDF_THAI_KEY, ROOT, THAI_ATTRIBUTE
 from ..thai.digits import THAI_DIGITS, to_thai_digits
-from .checking import MAX_BYTES, ExchangeError, parse
+from .checking import FORMAT, MAX_BYTES, ExchangeError, parse
 from .jsonfile import exchange_from_dict
 from .summary import ImportSummary
 
@@ -42,7 +42,10 @@ IGNORED = "สำเนาข้อมูลที่แนบในไฟล์
 
 @dataclass(frozen=True)
 class Carried:
-    report: Report
+    """The copy a file carries, parsed (bounded) and not yet checked against the schema:
+    that is done when the copy is used, which a big report's import may not need."""
+
+    data: Any  # None where the export printed the digits as typed: nothing to read
     thai_digits: bool  # the export turned Arabic digits into Thai ones
 
 
@@ -156,12 +159,70 @@ def _find_name(tree: Any, wanted: bytes, depth: int, budget: list[int]) -> dict 
 
 
 def _carried(data: bytes, thai: bool) -> Carried:
-    if len(data) > MAX_BYTES:
-        raise CarriedProblem("ใหญ่เกินไป")
+    if not thai:  # printed as typed: the visible text is the typed text
+        return Carried(None, thai)
     try:
-        return Carried(exchange_from_dict(parse(data)).report, thai)
+        return Carried(parse(data), thai)
     except ExchangeError as exc:
         raise CarriedProblem(exc.message) from exc
+
+
+def _typed(carried: Carried, shown: list[str]) -> Report | None:
+    """The report as typed, where it may say more than the visible texts with Thai digits
+    (`shown`); None where it cannot."""
+    if carried.data is None or not shown:
+        return None
+    data = carried.data
+    if _plain(data):
+        texts = _json_texts(data["report"])
+        if not any(_converts(t) for t in texts) and _within(shown, texts):
+            # No digit was turned Thai and every Thai digit shown is typed so: nothing to
+            # restore, and checking a big copy (a second a thousand measures) is not needed.
+            return None
+    try:
+        return exchange_from_dict(data).report
+    except ExchangeError as exc:
+        raise CarriedProblem(exc.message) from exc
+
+
+def _within(shown: list[str], texts: list[str]) -> bool:
+    """Each of `shown` is one of `texts`, as the reader keeps it (mostly it is exactly)."""
+    exact = set(texts)
+    missing = [t for t in shown if t not in exact]
+    if not missing:
+        return True
+    kept = {_norm(t) for t in texts}
+    return all(_norm(t) in kept for t in missing)
+
+
+def _plain(data: Any) -> bool:
+    """Shaped like an exchange file this program writes (a copy shaped otherwise goes to
+    the schema, which names what is wrong)."""
+    return isinstance(data, dict) and data.get("format") in range(1, FORMAT + 1) and (
+        isinstance(data.get("report"), dict))
+
+
+def _json_texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for item in value.values() for t in _json_texts(item)]
+    if isinstance(value, list):
+        return [t for item in value for t in _json_texts(item)]
+    return []
+
+
+_ARABIC = re.compile("[0-9]")
+_THAI = re.compile(f"[{THAI_DIGITS}]")
+
+
+def _converts(text: str) -> bool:
+    return bool(_ARABIC.search(text)) and to_thai_digits(text) != text
+
+
+def _to_thai(text: str) -> str:
+    """to_thai_digits, quick where there is no Arabic digit (most texts)."""
+    return to_thai_digits(text) if _ARABIC.search(text) else text
 
 
 # ---------------------------------------------------------------- restoring
@@ -169,17 +230,21 @@ def apply(report: Report, summary: ImportSummary, read: Callable[[], Carried | N
           ) -> Report:
     """The visible report with each unchanged field as typed, when the file carries its
     exchange file; the summary tells what came of it."""
+    shown = [text for text in _texts(report) if _THAI.search(text)]
     try:
         carried = read()
+        typed = None if carried is None else _typed(carried, shown)
     except CarriedProblem as exc:
         summary.notes.append(IGNORED.format(exc))
-        carried = None
-    if carried is None:
-        if any(c in THAI_DIGITS for text in _texts(report) for c in text):
+        carried = typed = None
+    if carried is None:  # no copy: the file cannot say how its digits were typed
+        if shown:
             summary.notes.append(THAI_ONLY)
         return report
+    if typed is None:
+        return report
     merge = _Merge(carried.thai_digits)
-    restored = merge.value(report, carried.report)
+    restored = merge.value(report, typed)
     if merge.restored:
         summary.notes.append(RESTORED.format(to_thai_digits(str(merge.restored))))
     return restored
@@ -205,7 +270,7 @@ def _texts(value: Any) -> list[str]:
 
 class _Merge:
     def __init__(self, thai_digits: bool) -> None:
-        self.convert: Callable[[str], str] = to_thai_digits if thai_digits else str
+        self.convert: Callable[[str], str] = _to_thai if thai_digits else str
         self.restored = 0
 
     def value(self, shown: Any, typed: Any) -> Any:
@@ -236,10 +301,23 @@ class _Merge:
         leaves the others paired with their own; one edited there pairs in its place."""
         seen = [tuple(_norm(t) for t in _texts(item)) for item in shown]
         made = [tuple(_norm(self.convert(t)) for t in _texts(item)) for item in typed]
-        out = list(shown)
-        matcher = SequenceMatcher(None, seen, made, autojunk=False)
+        # The same start and end paired first: the matcher is slow on long runs of alike
+        # measures, and what Word changed is mostly a few rows in between.
+        start = 0
+        while start < min(len(seen), len(made)) and seen[start] == made[start]:
+            start += 1
+        end = 0
+        while end < min(len(seen), len(made)) - start and seen[-1 - end] == made[-1 - end]:
+            end += 1
+        pairs = [(i, i) for i in range(start)]
+        pairs += [(len(seen) - 1 - k, len(made) - 1 - k) for k in range(end)]
+        matcher = SequenceMatcher(None, seen[start:len(seen) - end],
+                                  made[start:len(made) - end], autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag in ("equal", "replace"):
-                for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
-                    out[i] = self.value(shown[i], typed[j])
+                pairs += [(start + i, start + j) for i, j in
+                          zip(range(i1, i2), range(j1, j2), strict=False)]
+        out = list(shown)
+        for i, j in pairs:
+            out[i] = self.value(shown[i], typed[j])
         return tuple(out)

@@ -12,6 +12,8 @@ edited afterwards (exchange/carried.py).
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -31,12 +33,24 @@ PDF_THAI_KEY = "ITADeskThaiDigits"  # in its file specification, true or false
 PDF_DESCRIPTION = "ข้อมูลรายงานของ ITA Desk (ใช้เมื่อนำเข้าไฟล์นี้กลับเข้าโปรแกรม)"
 
 
+# What json.dumps leaves as it is but neither UTF-8 (a lone surrogate) nor XML (U+FFFE,
+# U+FFFF) can hold; JSON's \u escapes keep them (it escapes the control characters itself).
+_NOT_PORTABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def json_text(data: dict[str, Any]) -> str:
+    """An exchange file's JSON for carrying: Thai as Thai (half the bytes of escapes, and
+    quicker to read back), compact, fit for UTF-8 and for XML's text."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _NOT_PORTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def docx_item(carried: str, thai_digits: bool) -> bytes:
-    """The custom XML part: the JSON is ASCII (json.dumps' escapes), so it is always XML."""
+    """The custom XML part."""
     text = carried.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<{ROOT} xmlns={quoteattr(NAMESPACE)} {THAI_ATTRIBUTE}="{int(thai_digits)}">'
-            f"{text}</{ROOT}>").encode("ascii")
+            f"{text}</{ROOT}>").encode()
 
 
 def docx_props() -> bytes:
@@ -73,7 +87,7 @@ def add_to_pdf(canvas: Any, carried: str, thai_digits: bool) -> None:
     )
 
     doc = canvas._doc  # ReportLab has no public call for attachments
-    data = carried.encode("ascii")
+    data = carried.encode()
     stream = PDFStream(PDFDictionary({"Type": PDFName("EmbeddedFile"),
                                       # PDFName leaves the slash, which ends a name
                                       "Subtype": "/application#2Fjson",
