@@ -62,6 +62,17 @@ def test_arabic_digits_come_back_as_typed(suffix, tmp_path):
     assert "คืนตัวเลขตามที่พิมพ์ไว้" in summary.text()
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_spaces_and_breaks_the_file_does_not_keep_come_back_too(suffix, tmp_path):
+    """A field is recognised whatever spaces and line breaks the reader leaves (runs of
+    spaces, empty lines, a space at a line's end), and comes back as typed."""
+    typed = "ผลการประชุม  ร้อยละ 85 \n\nครั้งที่ 2   ของปี"
+    report = dataclasses.replace(REPORT, measures=(
+        dataclasses.replace(REPORT.measures[1], result=typed),))
+    back, _ = read_with_summary(export_report(report, tmp_path / f"r{suffix}"))
+    assert back.measures[0].result == typed
+
+
 def test_a_cell_edited_in_word_follows_the_visible_text(tmp_path):
     path = export_report(REPORT, tmp_path / "r.docx")
     document = docx.Document(str(path))

@@ -3,8 +3,8 @@
 The visible document always decides what the report holds: its measures, and each field's
 text. The carried copy only says how a field was typed where the visible text is what the
 export made of it: a field whose visible text equals the carried text after the export's
-digit conversion (and the spaces and empty lines the reader does not keep) is taken as
-typed, so "ร้อยละ 85" printed as "ร้อยละ ๘๕" comes back with its Arabic digits. A field edited
+digit conversion (spaces and line breaks aside, which a reader keeps otherwise) is taken
+as typed, so "ร้อยละ 85" printed as "ร้อยละ ๘๕" comes back with its Arabic digits. A field edited
 in Word afterwards differs, and stays as it is seen; measures added or removed in Word are
 matched as a sequence, so the others still find their own. A copy that is missing, damaged
 or hostile is a note in the summary, and the import goes on from the visible text.
@@ -251,9 +251,11 @@ def apply(report: Report, summary: ImportSummary, read: Callable[[], Carried | N
 
 
 def _norm(text: str) -> str:
-    """A field's text as the reader keeps it: lines without their spaces at either end,
-    runs of spaces as one, no empty lines."""
-    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    """A field's text without its spaces and line breaks: where the reader breaks lines
+    and keeps spaces otherwise than typed (empty lines, runs of spaces, a PDF's line
+    wrapped between two words or a space dropped between Thai words), the typed text is
+    still recognised, and comes back with its own."""
+    return "".join(text.split())
 
 
 def _texts(value: Any) -> list[str]:
