@@ -104,6 +104,7 @@ def test_measures_removed_and_added_in_word_follow_the_visible_document(tmp_path
     assert back.measures == (*REPORT.measures[:2], REPORT.measures[3], new)
 
 
+@pytest.mark.slow
 @needs_soffice
 def test_the_copy_survives_a_save_by_libreoffice(tmp_path):
     """LibreOffice (as a recipient without Word has it) saves the .docx again: the custom
