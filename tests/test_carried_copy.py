@@ -134,7 +134,7 @@ def test_a_broken_copy_is_a_note_and_the_visible_text_is_read(copy, suffix, tmp_
     assert back.measures[1].title == "๑. ประชุมชี้แจง ร้อยละ ๘๕"  # as the file shows
     assert back.period == "รอบ ๖ เดือน (ตุลาคม ๒๕๖๗ - มีนาคม ๒๕๖๘)"
     assert len(back.measures) == len(REPORT.measures)
-    assert any(note.startswith(IGNORED.split("(")[0]) for note in summary.notes)
+    assert any(note.startswith(IGNORED.split("{")[0]) for note in summary.notes)
     assert THAI_ONLY in summary.notes
 
 
@@ -149,7 +149,7 @@ def test_a_hostile_custom_part_is_a_note(item, tmp_path):
     path.write_bytes(_with_item(path.read_bytes(), item))
     back, summary = read_with_summary(path)
     assert back.measures[1].title == "๑. ประชุมชี้แจง ร้อยละ ๘๕"
-    assert any(note.startswith(IGNORED.split("(")[0]) for note in summary.notes)
+    assert any(note.startswith(IGNORED.split("{")[0]) for note in summary.notes)
 
 
 def test_a_file_with_thai_digits_and_no_copy_warns(tmp_path):

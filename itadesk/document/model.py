@@ -185,7 +185,7 @@ class Document:
     page_numbers: PageNumbers = PageNumbers()
     continuation_word: ContinuationWord | None = None
     metadata: dict[str, str] = field(default_factory=dict)
-    # The report's exchange file (JSON, ASCII), which the writers carry unseen in the file
+    # The report's exchange file (its JSON text), which the writers carry unseen in the file
     # (a custom XML part, an embedded file): what the printed text cannot say, such as
     # the digits as typed where the file shows Thai ones, comes back from it on import.
     carried: str = ""

@@ -37,7 +37,7 @@ MAX_DEPTH = 8  # of that tree
 KEEP = frozenset({"id", "kind", "options", "origin", "created", "updated", "fiscal_year"})
 RESTORED = "คืนตัวเลขตามที่พิมพ์ไว้จากสำเนาข้อมูลที่ ITA Desk แนบไว้ในไฟล์ ({} ช่อง)"
 THAI_ONLY = "ตัวเลขในไฟล์เป็นเลขไทย อาจไม่ตรงกับที่พิมพ์ไว้"
-IGNORED = "สำเนาข้อมูลที่แนบในไฟล์อ่านไม่ได้ ({}) จึงนำเข้าตามข้อความที่เห็นในไฟล์"
+IGNORED = "สำเนาข้อมูลที่แนบในไฟล์ใช้ไม่ได้ จึงนำเข้าตามข้อความที่เห็นในไฟล์ สาเหตุ: {}"
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def apply(report: Report, summary: ImportSummary, read: Callable[[], Carried | N
         carried = read()
         typed = None if carried is None else _typed(carried, shown)
     except CarriedProblem as exc:
-        summary.notes.append(IGNORED.format(exc))
+        summary.notes.append(IGNORED.format(to_thai_digits(str(exc))))
         carried = typed = None
     if carried is None:  # no copy: the file cannot say how its digits were typed
         if shown:
