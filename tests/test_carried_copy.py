@@ -152,6 +152,22 @@ def test_a_hostile_custom_part_is_a_note(item, tmp_path):
     assert any(note.startswith(IGNORED.split("{")[0]) for note in summary.notes)
 
 
+def test_a_damaged_custom_part_is_a_note_and_not_a_damaged_file(tmp_path):
+    """Bytes of the part's compressed data changed: its checksum fails as it is read."""
+    path = export_report(REPORT, tmp_path / "r.docx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as package:
+        info = next(i for i in package.infolist() if i.filename.startswith("customXml/item")
+                    and b"urn:itadesk" in package.read(i))
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    data[middle:middle + 8] = bytes(b ^ 0x5A for b in data[middle:middle + 8])
+    path.write_bytes(bytes(data))
+    back, summary = read_with_summary(path)
+    assert back.measures[1].title == "๑. ประชุมชี้แจง ร้อยละ ๘๕"
+    assert any(note.startswith(IGNORED.split("{")[0]) for note in summary.notes)
+
+
 def test_a_file_with_thai_digits_and_no_copy_warns(tmp_path):
     path = tmp_path / "r.docx"
     path.write_bytes(docx_bytes(dataclasses.replace(_document(), carried=""), embed=False))
