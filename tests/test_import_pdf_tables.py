@@ -96,16 +96,36 @@ def _plain_plan(path) -> None:
     document.save(str(path))
 
 
+def _plain_with_a_ruled_table(path) -> None:
+    """No borders, its header as typed (left-aligned, a double space cut in one of its
+    cells), a ruled table in a cell (a clerk removed the outer table's borders only)."""
+    document = docx.Document()
+    _top(document)
+    table = _table(document, [
+        PLAN_HEADERS,
+        ["e๖ การให้บริการอย่างเท่าเทียม", "สำนักปลัด", "", "ต.ค. 66", "ดีขึ้น"],
+        ["I10 การเปิดเผยข้อมูล", "กองคลัง", "เผยแพร่ทุกเดือน", "ทั้งปี", "เผยแพร่"],
+    ], None)
+    cell = table.rows[1].cells[2]
+    cell.text = "ดำเนินการดังนี้"
+    steps = cell.add_table(rows=2, cols=2)
+    steps.style = "Table Grid"
+    for row, texts in enumerate([("ขั้นที่", "งาน"), ("1", "ประชุม")]):
+        steps.cell(row, 0).text, steps.cell(row, 1).text = texts
+    _bottom(document)
+    document.save(str(path))
+
+
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory):
     """Each sample as Word file and PDF (one LibreOffice run makes both PDFs)."""
     folder = tmp_path_factory.mktemp("foreign")
-    nested, plain = folder / "nested.docx", folder / "plain.docx"
-    _nested_plan(nested)
-    _plain_plan(plain)
-    _to_pdf(nested, folder, plain)
-    return {name: (folder / f"{name}.docx", folder / f"{name}.pdf")
-            for name in ("nested", "plain")}
+    makers = {"nested": _nested_plan, "plain": _plain_plan, "mixed": _plain_with_a_ruled_table}
+    for name, make in makers.items():
+        make(folder / f"{name}.docx")
+    first, *more = (folder / f"{name}.docx" for name in makers)
+    _to_pdf(first, folder, *more)
+    return {name: (folder / f"{name}.docx", folder / f"{name}.pdf") for name in makers}
 
 
 def _both(samples, name):
@@ -163,3 +183,19 @@ def test_a_table_without_borders_reads_as_from_word(samples):
     text = summary.text()
     assert "«ผู้รับ ผิดชอบ» → «ผู้รับผิดชอบ»" in text  # the columns it mapped are told
     assert "ส่วนที่ไม่ได้นำเข้า: ไม่มี" in text
+
+
+def test_a_ruled_table_in_a_table_without_borders_is_its_cells_text(samples):
+    from_word, from_pdf, summary = _both(samples, "mixed")
+    got = [(m.kind, m.code, m.title, m.owner, m.steps, m.timing, m.outcome)
+           for m in from_pdf.measures]
+    assert got == [
+        (MeasureKind.MEASURE, "e6", "การให้บริการอย่างเท่าเทียม", "สำนักปลัด",
+         "ดำเนินการดังนี้\nขั้นที่\nงาน\n1\nประชุม", "ต.ค. 66", "ดีขึ้น"),
+        (MeasureKind.MEASURE, "I10", "การเปิดเผยข้อมูล", "กองคลัง", "เผยแพร่ทุกเดือน",
+         "ทั้งปี", "เผยแพร่"),
+    ]
+    assert _fields(from_pdf) == _fields(from_word)
+    # every header cell's words in its column (a double space cut one in two pieces)
+    assert summary.columns == read_with_summary(samples["mixed"][0])[1].columns
+    assert "ส่วนที่ไม่ได้นำเข้า: ไม่มี" in summary.text()

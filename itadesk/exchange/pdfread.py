@@ -306,11 +306,8 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
             reading.metrics.add(chars)
             # ours, Word's and LibreOffice's PDFs draw typed spaces; trust them once seen
             spaces = spaces or any(c["text"] == " " for c in chars)
-            finder = page.debug_tablefinder()  # its tables, and the lines they are made of
-            found = sorted(outer_tables(page, finder.tables, finder.edges),
-                           key=lambda t: t[0].bbox[1])
-            boxes = [t.bbox for t, _ in found]
-            outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+            found, plains, outside = _tables_of(page, chars, spaces, layouts, reading,
+                                                going_on)
             read = _Page(number, float(page.width), float(page.height),
                          lines_of(outside, spaces, apart=True))
             for table, nested in found:
@@ -319,8 +316,6 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
                 item, lefts = _table(table, inside, page, tables, spaces, steps, nested)
                 read.tables.append(item)
                 pending.append((item, lefts))
-            plains = unruled_tables(outside, spaces, layouts, float(page.width), reading,
-                                    going_on)
             for plain in plains:
                 tables += 1
                 read.lines = [line for line in read.lines if not plain.holds(line)]
@@ -350,6 +345,25 @@ def read_pdf_blocks(data: bytes, progress: Callable[[float], None] | None = None
     for item, lefts in pending:
         _fill(item, lefts, reading)
     return PdfContent(_blocks(pages, reading), continuation)
+
+
+def _tables_of(page, chars: list[dict], spaces: bool, layouts, reading: Reading,
+               going_on: Unruled | None):
+    """The page's ruled tables (each with its nested tables' cells), its tables without
+    lines, and the characters outside the ruled ones. A ruled table standing inside a
+    table without lines is a table in one of its cells: its text is that cell's."""
+    finder = page.debug_tablefinder()  # its tables, and the lines they are made of
+    found = sorted(outer_tables(page, finder.tables, finder.edges), key=lambda t: t[0].bbox[1])
+    while True:
+        outside = [c for c in chars if not any(_inside(c, t.bbox) for t, _ in found)]
+        plains = unruled_tables(outside, spaces, layouts, float(page.width), reading,
+                                going_on)
+        inner = [(t, n) for t, n in found if any(
+            p.box[0] <= t.bbox[0] and t.bbox[2] <= p.box[2]
+            and p.box[1] <= t.bbox[1] <= p.last_top for p in plains)]
+        if not inner:
+            return found, plains, outside
+        found = [item for item in found if item not in inner]
 
 
 def _blocks(pages: list[_Page], reading: Reading) -> list[Block]:

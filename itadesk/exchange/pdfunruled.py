@@ -10,6 +10,7 @@ column's text starts a paragraph; every line down to the next row is its cells'.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from .parts import is_noise
@@ -107,6 +108,23 @@ def unruled_tables(chars: list[dict], spaces: bool, layouts, page_width: float,
     return out
 
 
+def _spaced(lines: list[Line]) -> list[Line]:
+    """A cell's pieces of one line as one where the first ends in the spaces the clerk
+    typed (a double space parts them as a cell's padding would); pieces after no space
+    stay apart (a ruled table's cells in the cell)."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if last is not None and last.trailing and abs(last.top - line.top) <= LINE_TOLERANCE:
+            out[-1] = dataclasses.replace(
+                last, x1=line.x1, text=last.text + last.trailing + line.text,
+                trailing=line.trailing, bold=last.bold and line.bold,
+                any_bold=last.any_bold or line.any_bold, leader=line.leader, ends=line.ends)
+        else:
+            out.append(line)
+    return out
+
+
 def _over(row: list[Line], starts: list[float]) -> bool:
     """A line runs over a column's start: no line of the table."""
     return any(line.x0 < start - 2 < start + 2 < line.x1 for line in row for start in starts[1:])
@@ -117,8 +135,10 @@ def _section(row: list[Line]) -> bool:
 
 
 def _starts(rows: list[list[Line]], header: list[float], page_width: float) -> list[float]:
-    """Where each column's text starts: where its header's does, or further left where
-    the text under it starts (a centred header), down to the first paragraph."""
+    """Where each column's text starts, from the rows under the header down to the first
+    paragraph: where most of the lines under its header start (they start at the
+    column's left edge in every row; a centred header stands further in, a piece a
+    double space cut off stands alone), the leftmost of as many."""
     centers = [(a + b) / 2 for a, b in zip(header, [*header[1:], page_width], strict=True)]
     pieces: list[Line] = []
     for row in rows:
@@ -126,10 +146,17 @@ def _starts(rows: list[list[Line]], header: list[float], page_width: float) -> l
                 sum(line.x0 < c < line.x1 for c in centers) >= 2 for line in row):
             break  # a line over two columns' middles: a paragraph after the table
         pieces.extend(row)
-    starts = [min((line.x0 for line in pieces if line.x0 < centers[0]), default=header[0])]
-    for k in range(1, len(header)):
-        under = [line.x0 for line in pieces if centers[k - 1] < line.x0 <= header[k] + 2]
-        starts.append(min(under, default=header[k]))
+    starts = []
+    for k, own in enumerate(header):
+        after = centers[k - 1] if k else float("-inf")
+        found = sorted([own] + [line.x0 for line in pieces if after < line.x0 <= own + 2])
+        groups: list[list[float]] = []
+        for x in found:
+            if groups and x - groups[-1][-1] <= 1.0:
+                groups[-1].append(x)
+            else:
+                groups.append([x])
+        starts.append(max(groups, key=len)[0])  # max() keeps the first (leftmost) of ties
     return starts
 
 
@@ -139,14 +166,14 @@ def _table(rows: list[list[Line]], at: int, taken: int, header: list[float],
     """The table whose header takes rows `at`… (`taken` of them; none when the table
     `going_on` goes on there), and the row after it."""
     body = at + taken
-    starts = going_on.starts if going_on else _starts(rows[at:], header, page_width)
+    starts = going_on.starts if going_on else _starts(rows[body:], header, page_width)
     lefts = [start - PAD for start in starts]
     rights = [start - PAD for start in starts[1:]] + [page_width - starts[0] + 2 * PAD]
     table_rows: list[list[Line]] = [[line for row in rows[at:body] for line in row]]
     table_rows = [lines for lines in table_rows if lines]  # the header, if any
     first_lines: list[Line] = []
-    # the rows stand apart (a paragraph's spacing after the header's last line): a row
-    # starts after such a gap; else where the first column's text does not go on
+    # a row starts where the first column's text does not go on, and, when the rows
+    # stand apart (a paragraph's spacing after the header's last line), after such a gap
     spaced = going_on.spaced if going_on else (
         body < len(rows) and _gap(rows[body - 1], rows[body]))
     end = body
@@ -163,7 +190,7 @@ def _table(rows: list[list[Line]], at: int, taken: int, header: list[float],
             first_lines, fresh = [], True
         else:
             title = [line for line in row if _column(line.x0, starts) == 0]
-            if fresh or (title and (_gap(rows[index - 1], row) if spaced else not (
+            if fresh or (title and ((spaced and _gap(rows[index - 1], row)) or not (
                     first_lines and continues(first_lines[-1], title[0], starts[0],
                                               rights[0] - PAD, reading)))):
                 table_rows.append([])
@@ -180,7 +207,7 @@ def _table(rows: list[list[Line]], at: int, taken: int, header: list[float],
                               + [None] * (len(starts) - 1))
             continue
         cells_rows.append([((lefts[k], top, rights[k], bottom),
-                            [line for line in lines if _column(line.x0, starts) == k])
+                            _spaced([line for line in lines if _column(line.x0, starts) == k]))
                            for k in range(len(starts))])
     boxes = [cell[0] for row in cells_rows for cell in row if cell]
     box = (lefts[0], min(b[1] for b in boxes), rights[-1], max(b[3] for b in boxes))
