@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import subprocess
 import zipfile
 from pathlib import Path
@@ -193,6 +194,16 @@ def test_a_signed_pdf_keeps_its_copy_and_verifies(tmp_path):
     path.write_bytes(signed)
     back, _ = read_with_summary(path)
     _same(back)
+
+
+def test_the_preview_carries_no_copy():
+    """The window's preview is only looked at: carrying would cost every refresh."""
+    from itadesk.exchange.jsonfile import report_to_dict
+    from itadesk.export.preview_server import render
+
+    data, _ = render(json.dumps(report_to_dict(REPORT), ensure_ascii=False).encode())
+    assert b"/EmbeddedFiles" not in data and b"/Filespec" not in data
+    assert b"/EmbeddedFiles" in export_bytes(REPORT, "pdf")
 
 
 # ---------------------------------------------------------------- helpers

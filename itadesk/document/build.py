@@ -190,7 +190,6 @@ class _Builder:
             metadata={"municipality": self.report.municipality,
                       "fiscal_year": str(self.report.fiscal_year),
                       "layout": self.layout.id},
-            carried=_carried(self.report, self.layout),
         )
 
     def body_text(self, text: str) -> list[Paragraph]:
@@ -410,7 +409,11 @@ def _carried(report: Report, layout: Layout) -> str:
 
 
 def build_document(report: Report, options: ExportOptions | None = None,
-                   layout: Layout | None = None) -> Document:
-    """The document of `report` in `layout` (default: the shipped layout it names)."""
-    return _Builder(report, options or ExportOptions.from_report(report),
-                    layout or layout_by_id(report.layout)).build()
+                   layout: Layout | None = None, *, carry: bool = True) -> Document:
+    """The document of `report` in `layout` (default: the shipped layout it names);
+    `carry=False` leaves the exchange file out (the preview: its file is only looked at,
+    and carrying would cost every refresh)."""
+    layout = layout or layout_by_id(report.layout)
+    document = _Builder(report, options or ExportOptions.from_report(report), layout).build()
+    return dataclasses.replace(document, carried=_carried(report, layout)) if carry else (
+        document)

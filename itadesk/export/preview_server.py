@@ -61,7 +61,7 @@ def render(data: bytes) -> tuple[bytes, dict[int, int]]:
     # the schema can find anything, and together they were a quarter of a refresh.
     found = exchange_from_dict(json.loads(data), trusted=True)
     document = build_document(found.report, ExportOptions.from_report(found.report),
-                              found.layout)
+                              found.layout, carry=False)
     out = laid_out(document, compress=False)
     return out.data, out.measure_pages
 
