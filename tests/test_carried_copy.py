@@ -169,6 +169,48 @@ def test_a_damaged_custom_part_is_a_note_and_not_a_damaged_file(tmp_path):
     assert any(note.startswith(IGNORED.split("{")[0]) for note in summary.notes)
 
 
+def _pdf_with_names(names) -> bytes:
+    """A one-page PDF whose catalogue's name tree is what `names(doc)` makes."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.drawString(72, 720, "report")
+    canvas._doc.Catalog.Names = names(canvas._doc)
+    canvas.save()
+    return out.getvalue()
+
+
+def test_a_hostile_pdf_name_tree_is_walked_within_bounds():
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary
+
+    from itadesk.exchange.carried import from_pdf
+
+    def cyclic(doc):  # each node's kids are itself, twice: endless, and wider each level
+        node = PDFDictionary({})
+        ref = doc.Reference(node)
+        node["Kids"] = PDFArray([ref, ref, ref, ref])
+        return PDFDictionary({"EmbeddedFiles": ref})
+
+    assert from_pdf(_pdf_with_names(cyclic)) is None
+
+
+def test_an_attachment_packed_otherwise_is_a_note():
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFStream, PDFString
+
+    from itadesk.exchange.carried import CarriedProblem, from_pdf
+
+    def lzw(doc):
+        stream = PDFStream(PDFDictionary({"Filter": "/LZWDecode"}), b"\x80\x0b\x60", filters=[])
+        spec = PDFDictionary({"EF": PDFDictionary({"F": doc.Reference(stream)}),
+                              "ITADeskThaiDigits": "true"})
+        return PDFDictionary({"EmbeddedFiles": PDFDictionary({"Names": PDFArray(
+            [PDFString("itadesk-report.json"), doc.Reference(spec)])})})
+
+    with pytest.raises(CarriedProblem, match="บีบอัด"):
+        from_pdf(_pdf_with_names(lzw))
+
+
 def test_a_file_with_thai_digits_and_no_copy_warns(tmp_path):
     path = tmp_path / "r.docx"
     path.write_bytes(docx_bytes(dataclasses.replace(_document(), carried=""), embed=False))

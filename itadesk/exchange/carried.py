@@ -152,6 +152,9 @@ def _find_name(tree: Any, wanted: bytes, depth: int, budget: list[int]) -> dict 
                 return found if isinstance(found, dict) else None
     kids = resolve1(tree.get("Kids"))
     for kid in kids if isinstance(kids, list) else ():
+        budget[0] -= 1  # a hostile tree's nodes count too, not only its names
+        if budget[0] < 0:
+            return None
         found = _find_name(resolve1(kid), wanted, depth - 1, budget)
         if found is not None:
             return found
