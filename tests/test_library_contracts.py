@@ -57,6 +57,29 @@ def test_reportlab_canvas_document_and_subsets():
          "itadesk/export/pdf/glyphs.py")
 
 
+def test_reportlab_page_streams_and_opaque_colours():
+    register()
+    out = io.BytesIO()
+    canvas = Canvas(out, pageCompression=0)
+    canvas.addLiteral("n 1 2 3 4 re S")
+    canvas.showPage()
+    pages = canvas._doc.Pages.pages
+    need(len(pages) == 1 and pages[0].stream.endswith("n 1 2 3 4 re S\n \n"), "reportlab",
+         "Canvas._doc.Pages.pages[i].stream holds the page's operators as text, settable to "
+         "bytes before save", "itadesk/export/pdf/writer.py (_pages_as_bytes)")
+    pages[0].stream = pages[0].stream.encode("ascii")
+    canvas.save()
+    need(b"n 1 2 3 4 re S" in out.getvalue(), "reportlab", "a page stream given as bytes is "
+         "written as it is", "itadesk/export/pdf/writer.py (_pages_as_bytes)")
+    canvas = Canvas(io.BytesIO())
+    before = len(canvas._code)
+    canvas.setStrokeAlpha(1)
+    canvas.setFillAlpha(1)
+    need(len(canvas._code) == before and canvas._doc._pdfVersion >= (1, 4), "reportlab",
+         "an opaque alpha writes no operator but makes the file PDF 1.4 (what HexColor "
+         "colours did)", "itadesk/export/pdf/tables.py (_draw_row)")
+
+
 def test_reportlab_writes_our_to_unicode_maps_and_its_own_for_other_fonts():
     register()
     assert ttfonts.makeToUnicodeCMap.__module__ == "reportlab.pdfbase.ttfonts", (

@@ -103,9 +103,20 @@ def _render(document: Document, next_words: list[str] | None,
     for section in document.sections:
         _section(pages, section)
     pages.finish()
+    if not compress:
+        _pages_as_bytes(canvas)
     canvas.save()
     pages.data = out.getvalue()
     return pages
+
+
+def _pages_as_bytes(canvas: Canvas) -> None:
+    """Uncompressed, ReportLab encodes each page's text to bytes through its PDFDocEncoding
+    codec, a character at a time (a tenth of a preview refresh); our pages are ASCII (glyph
+    codes and /ActualText are hex), whose bytes are the same either way."""
+    for page in canvas._doc.Pages.pages:
+        if isinstance(page.stream, str) and page.stream.isascii():
+            page.stream = page.stream.encode("ascii")
 
 
 def _section(pages: Pages, section: Section) -> None:
