@@ -9,10 +9,9 @@ Thai words, after spaces), so nothing comes between a letter and its marks.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
@@ -48,6 +47,14 @@ class Span(NamedTuple):
         return text_width(self.text, self.face) * self.size / 1000
 
 
+class _Drawn(NamedTuple):
+    text: str
+    used: float  # the width of its text, the trailing spaces left out
+    spans: tuple[tuple[str, str, float], ...]  # (text, face, size) of each span
+    gaps: tuple[float, ...]
+    underlined: bool
+
+
 @dataclass
 class Line:
     """One laid-out line: its spans, where it starts, how wide its box is."""
@@ -68,6 +75,15 @@ class Line:
     @property
     def text(self) -> str:
         return "".join(s.text for s in self.spans)
+
+    @cached_property
+    def drawn(self) -> _Drawn:
+        """What drawing needs of the line, worked out once: a line is laid out once per
+        process (layout_paragraph) and the preview's process draws it at every refresh.
+        Not to be asked before the line is finished (justify changes its spans)."""
+        return _Drawn(self.text, self.text_width(),
+                      tuple((s.text, s.face, s.size) for s in self.spans), tuple(self.gaps),
+                      any(s.underline for s in self.spans))
 
     def text_width(self) -> float:
         total = 0.0
@@ -194,27 +210,29 @@ def align_offset(align: Align, room: float, used: float) -> float:
 PARAGRAPH_END, PARAGRAPH_GOES_ON = "P", "Span"
 
 
-@contextmanager
-def actual_text(canvas: Canvas, text: str, needed: bool, tag: str | None = None,
-                ) -> Iterator[None]:
+def actual_text(text: str, needed: bool, tag: str | None, ops: str) -> str:
+    """``ops`` inside the /ActualText span (if needed) and the mark (if a tag), as one
+    literal: the same bytes as one literal each, ReportLab joins them with newlines."""
     # the mark inside the /Span (poppler takes /ActualText from a /Span only; pdfminer
     # gives a glyph the innermost tag)
+    if not needed and tag is None:
+        return ops
+    parts = []
     if needed:
         utf16 = ("\ufeff" + text).encode("utf-16-be").hex().upper()
-        canvas.addLiteral(f"/Span <</ActualText <{utf16}>>> BDC")
+        parts.append(f"/Span <</ActualText <{utf16}>>> BDC")
     if tag is not None:
-        canvas.addLiteral(f"/{tag} BMC")
-    yield
-    for _ in range(needed + (tag is not None)):
-        canvas.addLiteral("EMC")
+        parts.append(f"/{tag} BMC")
+    parts.append(ops)
+    parts.extend(["EMC"] * (needed + (tag is not None)))
+    return "\n".join(parts)
 
 
 def _draw(pages: Pages, text: str, x: float, baseline: float,
-          spans: list[tuple[str, str, float]], gaps: list[float] | None = None,
+          spans: Sequence[tuple[str, str, float]], gaps: Sequence[float] = (),
           tag: str | None = None) -> None:
-    ops, copied = pages.glyphs.drawn(x, baseline, spans, gaps or ())
-    with actual_text(pages.canvas, text, copied != text or any(gaps or ()), tag):
-        pages.canvas.addLiteral(ops)
+    ops, copied = pages.glyphs.drawn(x, baseline, spans, gaps)
+    pages.canvas.addLiteral(actual_text(text, copied != text or any(gaps), tag, ops))
 
 
 def draw_text(pages: Pages, text: str, face: str, size: float, x: float, baseline: float
@@ -225,13 +243,15 @@ def draw_text(pages: Pages, text: str, face: str, size: float, x: float, baselin
 
 def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
     baseline = top - ASCENT * line.size
-    used = line.text_width()
+    drawn = line.drawn
+    used = drawn.used
     x = box_left + line.x + align_offset(line.align, line.width, used)
     if line.spans:
-        pages.saw_text(line.text)
-        _draw(pages, line.text, x, baseline, [(s.text, s.face, s.size) for s in line.spans],
-              line.gaps, PARAGRAPH_END if line.last else PARAGRAPH_GOES_ON)
-        _underline(pages.canvas, line, x, baseline)
+        pages.saw_text(drawn.text)
+        _draw(pages, drawn.text, x, baseline, drawn.spans, drawn.gaps,
+              PARAGRAPH_END if line.last else PARAGRAPH_GOES_ON)
+        if drawn.underlined:  # nearly no line is: a tenth of a layout
+            _underline(pages.canvas, line, x, baseline)
     if line.fill_dots:
         face = face_name()
         dot = text_width(".", face) * line.size / 1000
@@ -244,8 +264,6 @@ def draw_line(pages: Pages, line: Line, box_left: float, top: float) -> None:
 def _underline(canvas: Canvas, line: Line, x: float, baseline: float) -> None:
     """One rule under each stretch of underlined spans (across the space justification
     put between them), at the font's underline position; never under trailing spaces."""
-    if not any(span.underline for span in line.spans):  # nearly every line: a tenth of a layout
-        return
     stretches: list[list[float]] = []
     gaps = line.gaps or [0.0] * len(line.spans)
     last = len(line.spans) - 1
