@@ -62,7 +62,7 @@ def render(data: bytes) -> tuple[bytes, dict[int, int]]:
     found = exchange_from_dict(json.loads(data), trusted=True)
     document = build_document(found.report, ExportOptions.from_report(found.report),
                               found.layout, carry=False)
-    out = laid_out(document, compress=False)
+    out = laid_out(document, compress=False, reuse=True)
     return out.data, out.measure_pages
 
 

@@ -19,9 +19,9 @@ Progress = Callable[[float], None]
 
 
 class Pages:
-    def __init__(self, canvas: Canvas, document: Document) -> None:
+    def __init__(self, canvas: Canvas, document: Document, reuse: bool = False) -> None:
         self.canvas = canvas
-        self.glyphs = GlyphWriter(canvas)
+        self.glyphs = GlyphWriter(canvas, (face_name(), face_name(True)) if reuse else ())
         self.document = document
         self.setup = PageSetup()
         self.number = 0

@@ -60,16 +60,19 @@ class LaidOut:
 
 
 def laid_out(document: Document, progress: Progress | None = None, *,
-             compress: bool = True) -> LaidOut:
+             compress: bool = True, reuse: bool = False) -> LaidOut:
     """``compress=False`` for the preview: its file never leaves the machine, and
-    deflating the pages was a tenth of each refresh."""
+    deflating the pages was a tenth of each refresh. ``reuse`` for the preview's process
+    too: the lines drawn are kept for the next version of the report (glyphs.py); its
+    fonts then hold every Thai glyph, whether used or not."""
     fonts.register()
     next_words = None
     if document.continuation_word:
         # คำต่อหน้า needs each page's first word before the page before it is closed.
-        next_words = _render(document, None, _part(progress, 0.0, 0.45), compress).first_words
+        next_words = _render(document, None, _part(progress, 0.0, 0.45), compress,
+                             reuse).first_words
         progress = _part(progress, 0.45, 0.95)
-    pages = _render(document, next_words, progress, compress)
+    pages = _render(document, next_words, progress, compress, reuse)
     return LaidOut(pages.data, pages.measure_pages)
 
 
@@ -80,7 +83,8 @@ def _part(progress: Progress | None, start: float, end: float) -> Progress | Non
 
 
 def _render(document: Document, next_words: list[str] | None,
-            progress: Progress | None = None, compress: bool = True) -> Pages:
+            progress: Progress | None = None, compress: bool = True, reuse: bool = False
+            ) -> Pages:
     out = io.BytesIO()
     # The canvas starts in our face, so no Helvetica is declared in the file. Not invariant:
     # that dates every file 1 January 2000; ReportLab takes SOURCE_DATE_EPOCH, when set, for
@@ -94,7 +98,7 @@ def _render(document: Document, next_words: list[str] | None,
     canvas.setKeywords(["ITA", "OIT", document.metadata.get("fiscal_year", "")])
     if document.carried:
         add_to_pdf(canvas, document.carried, document.thai_digits)
-    pages = Pages(canvas, document)
+    pages = Pages(canvas, document, reuse)
     pages.next_words = next_words
     pages.progress = progress
     pages.total_steps = sum(
