@@ -29,19 +29,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .demo import DEMOS
 
 if TYPE_CHECKING:
     from .exchange.jsonfile import Exchange
-from .domain.options import OIT_CODE_PLACES, ORIENTATIONS, SWITCHES
-from .export.writers import FORMATS
+# Only what the window's start reads: the commands' lists (the demos, the export options,
+# the formats) are loaded by the commands' parser and the commands (dataclasses, json and
+# the export package otherwise came before the window's first paint).
 from .store.location import ENV_LIBRARY, default_library_path, library_location
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_LIBRARY, EXIT_EXPORT, EXIT_DAMAGED = 0, 2, 3, 4, 5, 6
 EXIT_DUPLICATE = 7  # import: the library holds that municipality's year (6 is taken)
 EXIT_CONFLICT = 8  # cell: another clerk saved that cell since the version named
 EXIT_UNEXPECTED, EXIT_INTERRUPTED = 70, 130  # sysexits' EX_SOFTWARE; 128 + SIGINT
-DEMO_CHOICES = ", ".join(DEMOS)
 
 
 def _top_parser() -> argparse.ArgumentParser:
@@ -61,27 +60,37 @@ def _top_parser() -> argparse.ArgumentParser:
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
-    """The command line. The commands' parsers are built only when more than the window's
-    `--library PATH` is given: the window's start does not wait for them (70 arguments,
-    each looked up in gettext's catalogues: 6 ms of every start)."""
+    """The command line. The window's `--library PATH` (or nothing) is read by hand: the
+    window's start does not wait for a parser (argparse's, its help texts each looked up
+    in gettext's catalogues, was 5 ms of every start; the commands' 70 arguments more).
+    Anything else (a command, --help, a mistake to tell) goes to the whole parser."""
     given = sys.argv[1:] if argv is None else list(argv)
-    window = not given or (len(given) == 2 and given[0] == "--library") or (
-        len(given) == 1 and given[0].startswith("--library="))
+    library: str | None = None
+    if len(given) == 2 and given[0] == "--library":
+        library = given[1]
+    elif len(given) == 1 and given[0].startswith("--library="):
+        library = given[0].removeprefix("--library=")
+    window = not given or (library is not None and library != "" and
+                           not library.startswith("-"))  # argparse's answer to those
     if window:
-        args = _top_parser().parse_args(given)
-        args.command = None
-        return args
-    return build_parser().parse_args(given)  # a command, --help, or a mistake to tell
+        return argparse.Namespace(
+            library=None if library is None else library_location(library), command=None)
+    return build_parser().parse_args(given)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .demo import DEMOS
+    from .domain.options import OIT_CODE_PLACES, ORIENTATIONS, SWITCHES
+    from .export.writers import FORMATS
+
+    demo_choices = ", ".join(DEMOS)
     parser = _top_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     export = commands.add_parser("export",
                                  help="ส่งออกรายงานเป็นไฟล์ Word หรือ PDF / export a report")
     export.add_argument("report", nargs="?",
                         help="เลขที่หรือชื่อหน่วยงานของรายงานในคลัง หรือไฟล์ .itadesk.json")
-    export.add_argument("--demo", choices=sorted(DEMOS), help=f"รายงานตัวอย่าง {DEMO_CHOICES}")
+    export.add_argument("--demo", choices=sorted(DEMOS), help=f"รายงานตัวอย่าง {demo_choices}")
     export.add_argument("-o", "--output", type=Path, required=True, help="ไฟล์ที่จะบันทึก")
     export.add_argument("--format", choices=FORMATS,
                         help=f"{' หรือ '.join(FORMATS)} (ค่าเริ่มต้น: ตามนามสกุลของไฟล์)")
@@ -248,6 +257,7 @@ def _run(args: argparse.Namespace) -> int:
 
         loaded = _load_report(args, path)
         return loaded if isinstance(loaded, int) else pack(args, loaded)
+    from .ui import qt_import  # noqa: F401  (first: Qt's import hook made cheap)
     from .ui.app import run  # Qt only when a window is wanted
 
     return run(path, [sys.argv[0]])
@@ -310,7 +320,9 @@ def _library_failed(exc: Exception) -> int:
 
 def _export(args: argparse.Namespace, path: Path) -> int:
     from .document import ExportOptions
+    from .domain.options import SWITCHES
     from .export.jobs import export_report
+    from .export.writers import FORMATS
 
     fmt = args.format or args.output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -374,7 +386,7 @@ def _status_file(args: argparse.Namespace, stack: contextlib.ExitStack,
 def _load_report(args: argparse.Namespace, path: Path) -> Exchange | int:
     """The report a command names (demo, JSON file, or library) with the layouts it may
     name, or an exit code."""
-    from .demo import read_demo
+    from .demo import DEMOS, read_demo
     from .exchange.jsonfile import Exchange, ExchangeError, read_exchange
     from .store import Library
 

@@ -41,11 +41,15 @@ def test_the_window_shows_without_what_its_first_screen_does_not_use(tmp_path: P
 
 
 # What the window's first paint waits for: the clerk sees the window, then its library.
+# (The commands' lists, the demos, the export options and formats, are the commands' own.)
 NOT_AT_FIRST_PAINT = ("sqlite3", "itadesk.store.library", "itadesk.domain.model",
-                      "itadesk.ui.session")
+                      "itadesk.ui.session", "itadesk.demo", "itadesk.domain.options",
+                      "itadesk.export")
 
 PAINTED = """
+import linecache
 import sys
+from pathlib import Path
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 from itadesk.cli import main
@@ -59,6 +63,9 @@ class Watch(QObject):
             # Qt's namespace (94 enums, 16 ms) is made on first use: a bare window never
             seen.setdefault("qt", "Qt" in vars(sys.modules["PySide6.QtCore"]))
             seen.setdefault("first", sorted(sys.modules))
+            # read whole by PySide6's import hook (its __feature__ check), or not
+            seen.setdefault("read", sorted(f for f in linecache.cache
+                                           if "itadesk" in f and "ui" in Path(f).parts))
             page = getattr(watched, "library_page", None)
             if page is not None:
                 seen["rows"] = page.table.rowCount()
@@ -72,6 +79,7 @@ code = main(["--library", sys.argv[1]])
 print("first", " ".join(seen["first"]))
 print("qt", seen["qt"])
 print("rows", seen.get("rows"))
+print("read", " ".join(seen["read"]) or "-")
 sys.exit(code)
 """
 
@@ -90,6 +98,7 @@ def test_the_window_is_painted_before_the_library_is_read_then_lists_it(tmp_path
                    if m == name or m.startswith(name + "."))
     assert early == [], f"read before the window was first painted: {early}"
     assert lines["qt"] == "False", "Qt's namespace was made before the first paint"
+    assert lines["read"] == "-", "the window's modules were read again for PySide6's hook"
     assert lines["rows"] == "3"  # then the library's three demo reports are listed
 
 
