@@ -276,24 +276,9 @@ def test_a_signer_typed_in_two_windows_is_offered_as_a_conflict(qtbot, two_on_si
 
 def test_two_clerks_choosing_other_options_and_typing_other_memo_fields_keep_both(
         qtbot, two_on_signed):
-    from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox
+    from PySide6.QtWidgets import QCheckBox
 
     a, b, rid = two_on_signed
-
-    def choose(window: MainWindow, action) -> None:
-        activate(qtbot, window)
-        done: list[bool] = []
-
-        def fill(dialog) -> None:
-            action(dialog)
-            ok = next(bt for bt in dialog.findChildren(QDialogButtonBox)[0].buttons()
-                      if bt.text() == "ตกลง")
-            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-            done.append(True)
-
-        when_dialog_opens(fill)
-        window.options_action.trigger()
-        assert done
 
     def tick_cover(dialog) -> None:
         box = dialog.findChild(QCheckBox, "option_cover")
@@ -301,17 +286,9 @@ def test_two_clerks_choosing_other_options_and_typing_other_memo_fields_keep_bot
         box.setFocus()
         qtbot.keyClick(box, Qt.Key.Key_Space)
 
-    def portrait(dialog) -> None:
-        combo = dialog.findChild(QComboBox)
-        combo.setFocus()
-        for _ in range(combo.count()):
-            if combo.currentData() == "portrait":
-                break
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
-        assert combo.currentData() == "portrait"
-
-    choose(a, tick_cover)
-    choose(b, portrait)  # (whether or not B has heard of A's choice yet)
+    _choose_options(qtbot, a, tick_cover)
+    # (whether or not B has heard of A's choice yet)
+    _choose_options(qtbot, b, lambda dialog: _portrait(qtbot, dialog))
     _type_memo(qtbot, a, "subject", "เรื่องที่เอพิมพ์")
     _type_memo(qtbot, b, "facts", "ข้อเท็จจริงที่บีพิมพ์")
     with Library.open(a.library.location, take_backup=False) as other:
@@ -321,20 +298,47 @@ def test_two_clerks_choosing_other_options_and_typing_other_memo_fields_keep_bot
     assert report.memo.facts == "ข้อเท็จจริงที่บีพิมพ์"
 
 
+def _choose_options(qtbot, window: MainWindow, action) -> None:
+    """The export options dialog opened from the menu, `action` done in it, then ตกลง."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    activate(qtbot, window)
+    done: list[bool] = []
+
+    def fill(dialog) -> None:
+        action(dialog)
+        ok = next(bt for bt in dialog.findChildren(QDialogButtonBox)[0].buttons()
+                  if bt.text() == "ตกลง")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        done.append(True)
+
+    when_dialog_opens(fill)
+    window.options_action.trigger()
+    assert done
+
+
+def _portrait(qtbot, dialog) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    combo = dialog.findChild(QComboBox)
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentData() == "portrait":
+            break
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentData() == "portrait"
+
+
 def test_another_clerks_option_heard_while_the_dialog_is_open_is_kept(qtbot, two_on_signed):
     """The options dialog shows the report as it was when it opened; another clerk's choice
     heard meanwhile (the dialog's own event loop takes the notice) is not undone by OK.
     Before: OK compared the dialog's choices with the newer report and put the cover back."""
-    from PySide6.QtWidgets import QComboBox, QDialogButtonBox
-
     from itadesk.domain.report_parts import changed_parts
     from itadesk.store.versions import REPORT_ROW, CellEdit
 
     a, b, rid = two_on_signed
-    activate(qtbot, b)
-    done: list[bool] = []
 
-    def fill(dialog) -> None:
+    def cover_chosen_elsewhere_then_portrait(dialog) -> None:
         with Library.open(a.library.location, take_backup=False) as other:
             read = other.load_report(rid)
             rv = other.row_versions(rid)[REPORT_ROW]
@@ -342,20 +346,9 @@ def test_another_clerks_option_heard_while_the_dialog_is_open_is_kept(qtbot, two
                      changed_parts("options", read.options, {**read.options, "cover": True})]
             assert other.edit_cells(rid, edits).saved
         qtbot.waitUntil(lambda: b.session.report.options.get("cover") is True, timeout=5000)
-        combo = dialog.findChild(QComboBox)
-        combo.setFocus()
-        for _ in range(combo.count()):
-            if combo.currentData() == "portrait":
-                break
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
-        ok = next(bt for bt in dialog.findChildren(QDialogButtonBox)[0].buttons()
-                  if bt.text() == "ตกลง")
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        done.append(True)
+        _portrait(qtbot, dialog)
 
-    when_dialog_opens(fill)
-    b.options_action.trigger()
-    assert done
+    _choose_options(qtbot, b, cover_chosen_elsewhere_then_portrait)
     with Library.open(a.library.location, take_backup=False) as other:
         options = other.load_report(rid).options
     assert options.get("cover") is True and options["orientation"] == "portrait"
