@@ -362,3 +362,54 @@ def test_enter_opens_the_cell_in_the_dialogs_tables_and_leaves_the_dialog_open(q
         assert editor_state(view) == (text, len(text), False)
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
         dialog.reject()
+
+
+def type_over(view: QAbstractItemView, text: str) -> None:
+    """Type into a cell that is not being edited, as a clerk does: the first key goes to
+    the table (which opens the editor), the rest to the editor."""
+    type_text(view, text[0])
+    type_text(QApplication.focusWidget(), text[1:])
+
+
+def test_typing_into_a_filled_cell_replaces_its_text(open_window, qtbot):  # noqa: F811
+    """As in Excel: a letter typed on a cell not being edited starts it anew (Enter or F2
+    goes on from the end of its text); Ctrl+Z in the editor brings the old text back and
+    Esc leaves the cell as it was."""
+    window, table = open_demo(open_window)
+    model = table.model()
+    table.setFocus()
+    click_cell(qtbot, table, 0, 1)
+    old = model.measure(0).get(model.field(1))
+    assert old
+    type_over(table, "ใหม่")
+    assert table.state() == EDITING
+    editor = QApplication.focusWidget()
+    assert editor.text() == "ใหม่"
+    QTest.keyClick(editor, Qt.Key.Key_Z, CTRL)  # the editor's own undo: the old text again
+    assert editor.text() == old
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.state() != EDITING)
+    assert model.measure(0).get(model.field(1)) == old
+    click_cell(qtbot, table, 1, 2)
+    type_over(table, "แทนที่")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: table.state() != EDITING)
+    assert model.measure(1).get(model.field(2)) == "แทนที่"
+    # the other tables of the report do the same
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.form)
+    signers = page.form.signers
+    if not signers.rowCount():
+        signers.insertRow(0)
+    signers.setFocus()
+    signers.setCurrentCell(0, 0)
+    if signers.item(0, 0) is None or not signers.item(0, 0).text():
+        QTest.keyClick(signers, Qt.Key.Key_F2)
+        type_text(QApplication.focusWidget(), "นายเดิม")
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: signers.state() != EDITING)
+        signers.setCurrentCell(0, 0)
+    type_over(signers, "นายใหม่")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: signers.state() != EDITING)
+    assert signers.item(0, 0).text() == "นายใหม่"

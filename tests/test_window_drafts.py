@@ -83,7 +83,7 @@ def test_a_draft_typed_in_a_cell_survives_kill_9_and_is_offered_back(
         base = next(m for m in lib.load_measures(rid) if m.id == measure_id).get(field)
         [draft] = lib.drafts(rid)  # the cell's text as it was when the program died
     assert (draft.measure_id, draft.field, draft.base) == (measure_id, field, base)
-    typed = base + TYPED  # the key opened the cell with its text, and typed after it
+    typed = TYPED  # a key on the cell starts its text anew (as in Excel); base is the old
     assert draft.text == typed
 
     asked: list[str] = []

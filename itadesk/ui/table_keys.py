@@ -1,17 +1,20 @@
 """Tab in a table as in Word's tables: it goes on to the next cell, from the last column
 to the next row's first (adding a row at the end where the table allows it), and never
 opens an editor with the text selected, where one key would wipe the cell. Enter (or F2)
-on a cell not being edited opens its editor, the cursor after the text, as in Excel."""
+on a cell not being edited opens its editor, the cursor after the text, as in Excel; a
+letter typed there starts the cell anew, as in Excel (the editor's Ctrl+Z, or Esc, brings
+the old text back)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QLineEdit,
     QPlainTextEdit,
     QTableView,
@@ -67,6 +70,19 @@ def cursor_to_end(editor: QWidget | None) -> None:
         editor.setTextCursor(cursor)
 
 
+def select_all(editor: QWidget | None) -> None:
+    if isinstance(editor, (QLineEdit, QPlainTextEdit)):
+        editor.selectAll()
+
+
+def types_text(event: object) -> bool:
+    """A key that writes a letter (not Ctrl+…, not a control character)."""
+    return isinstance(event, QKeyEvent) and bool(event.text()) and event.text().isprintable() \
+        and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                     | Qt.KeyboardModifier.AltModifier
+                                     | Qt.KeyboardModifier.MetaModifier)
+
+
 def edit_key(view: QAbstractItemView, event: QKeyEvent) -> bool:
     """Enter or F2 on a cell not being edited: its editor opened, the cursor at the end.
     False when the key is not that, or the cell is not editable (the key goes on)."""
@@ -95,6 +111,25 @@ class WordTabs:
             event.accept()
             return
         QTableView.keyPressEvent(self, event)
+
+    def edit(self, index: QModelIndex, trigger: QAbstractItemView.EditTrigger | None = None,
+             event: QEvent | None = None) -> bool:
+        assert isinstance(self, QTableView)
+        if trigger is None:  # the public slot: Qt calls back here with its trigger
+            return QTableView.edit(self, index)  # type: ignore[call-overload]
+        if trigger != QAbstractItemView.EditTrigger.AnyKeyPressed or not types_text(event):
+            return QTableView.edit(self, index, trigger, event)  # type: ignore[call-overload]
+        # Qt hands the key to an editor whose cursor is after the text (the letter added
+        # to it): open it, select the text, then give it the key, which takes its place
+        # as one step the editor's own undo takes back
+        if not QTableView.edit(self, index, trigger, None):  # type: ignore[call-overload]
+            return False
+        editor = self.indexWidget(index)
+        if editor is None:
+            return True
+        select_all(editor)
+        QApplication.sendEvent(editor.focusProxy() or editor, event)
+        return True
 
     def moveCursor(self, action: Move, modifiers: Qt.KeyboardModifier) -> QModelIndex:
         assert isinstance(self, QTableView)

@@ -118,7 +118,9 @@ class ThaiTextEdit(QPlainTextEdit):
         if not (single_key and in_place and now - self._last_change <= 1.0):
             self._undo.append(self._last)
         self._redo.clear()
-        self._last_change = now if single_key else 0.0
+        # a key typed over a selection starts a run the next keys go on with: the cell
+        # typed anew comes back whole with one undo, as in a word processor
+        self._last_change = now if added <= 2 else 0.0
         self._last_end = position + added
 
     def undo(self) -> None:
