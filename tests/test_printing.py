@@ -179,3 +179,28 @@ def test_the_page_beside_the_table_and_the_print_preview_have_names_apart(
     when_dialog_opens(look)
     window.print_preview()
     assert seen["title"] == last_look
+
+
+def test_the_print_preview_fits_the_screen_and_says_its_zoom(open_window, qtbot,  # noqa: F811
+                                                             tmp_path):
+    """At 150 % a laptop's screen is about 910 × 512 points: the dialog, its «ปิด» and
+    «พิมพ์…» buttons all on it, and the zoom said as a percentage."""
+    window, report_id = open_demo(open_window)
+    data = export_report(window.library.load_report(report_id), tmp_path / "r.pdf").read_bytes()
+    dialog = PrintPreview(data, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry())
+    for button in (dialog.print_button, dialog.close_button):
+        corner = button.mapToGlobal(button.rect().bottomRight())
+        assert screen.contains(corner), button.text()
+    dialog.fit_page()
+    qtbot.waitUntil(lambda: "%" in dialog.status.text())
+    before = dialog.status.text()
+    QTest.mouseClick(dialog.buttons["in"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() != before)
+    percent = dialog.status.text().rsplit("·", 1)[1].strip()
+    assert percent.endswith("%") and not any(c.isascii() and c.isdigit() for c in percent)
+    dialog.reject()

@@ -60,8 +60,13 @@ def test_every_screen_and_dialog_speaks_thai(open_window, qtbot):  # noqa: F811
 
     seen: list[str] = []
 
+    off_screen: dict[str, tuple[object, object]] = {}
+
     def look(name: str, widget: QWidget) -> None:
         seen.append(name)
+        room = widget.screen().availableGeometry()
+        if widget is not window and not room.contains(widget.frameGeometry()):
+            off_screen[name] = (widget.frameGeometry(), room)  # its buttons out of reach
         words = foreign_words(widget)
         if words:
             found[name] = words
@@ -109,6 +114,7 @@ def test_every_screen_and_dialog_speaks_thai(open_window, qtbot):  # noqa: F811
     in_dialog("import", window.import_report)
     assert not found, found
     assert not digits, digits
+    assert not off_screen, off_screen
     for name in ("about", "help", "export options", "print preview", "print",
                  "export to Word (file dialog)", "new report", "delete question", "restore",
                  "import", "ITA scores"):

@@ -92,7 +92,10 @@ def test_a_draft_typed_in_a_cell_survives_kill_9_and_is_offered_back(
         table = window.report_page.table
         cell = table.visualRect(table.currentIndex())
         cell.moveTopLeft(table.viewport().mapToGlobal(cell.topLeft()))
-        assert not dialog.frameGeometry().intersects(cell)  # the cell stays in sight
+        room, frame = dialog.screen().availableGeometry(), dialog.frameGeometry()
+        assert room.contains(frame)  # all of it in reach, its buttons too
+        if max(cell.left() - room.left(), room.right() - cell.right()) > frame.width() + 24:
+            assert not frame.intersects(cell)  # the cell stays in sight where there is room
         asked.append(dialog.findChild(QLabel, "draft_where").text())
         asked.append(dialog.text.text())
         dialog.take.click()
@@ -221,3 +224,20 @@ def test_typing_right_after_adding_a_row_goes_into_it_with_the_preview_open(
     type_text(editor, "าตรการใหม่ที่พิมพ์ทันที")
     qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
     assert window.library.load_measures(rid)[-1].title == "มาตรการใหม่ที่พิมพ์ทันที"
+
+
+def test_the_draft_question_leaves_its_cell_in_sight_on_a_laptop_screen(qtbot):
+    """On 1366 × 768 the question goes beside the cell, on the half of the window where
+    it fits, never over the cell and never past the screen's edge."""
+    from PySide6.QtCore import QRect
+
+    from itadesk.ui.draft_offer import DraftOffer, beside
+
+    dialog = DraftOffer(None, Draft(1, 2, "result", "ข้อความที่พิมพ์ไว้", ""), "แถวที่ ๒", "เดิม")
+    qtbot.addWidget(dialog)
+    screen = QRect(0, 0, 1366, 728)
+    size = dialog.sizeHint()
+    for cell in (QRect(337, 332, 95, 300), QRect(900, 200, 120, 200), QRect(20, 500, 200, 60)):
+        place = QRect(beside(dialog, cell, screen), size)
+        assert screen.contains(place), (cell, place)
+        assert not place.intersects(cell), (cell, place)

@@ -366,3 +366,44 @@ def test_the_checks_pane_leaves_the_tables_columns_where_they_are(
     qtbot.waitUntil(lambda: not window.preview_dock.isVisible())
     qtbot.wait(100)
     assert _columns(table) == first
+
+
+def test_a_narrow_window_puts_the_measures_detail_under_the_table(open_window, qtbot,  # noqa: F811
+                                                                  library_path: Path):
+    """At 150 % on a laptop (910 points) with the page pane open, the detail beside the
+    table left it a few hundred points: there the detail goes under the table, which
+    keeps the whole width; a wide window has it beside the table again."""
+    from PySide6.QtCore import Qt as _Qt
+
+    window, _rid = _demo_open(open_window, library_path)
+    page = window.report_page
+    table = page.table
+    table.setCurrentIndex(table.model().index(0, 0))
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.preview_dock.isVisible())
+    for width, beside in ((910, False), (1366, True), (910, False), (1920, True)):
+        window.resize(width, 500)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        qtbot.wait(30)
+        QApplication.processEvents()
+        horizontal = page.splitter.orientation() == _Qt.Orientation.Horizontal
+        assert horizontal == beside, width
+        share = table.width() / page.splitter.width()
+        assert share >= (0.55 if beside else 0.95), (width, share)
+        assert page.detail.isVisible() and page.detail.height() >= 100, width
+
+
+def test_every_menu_fits_a_laptop_screen_at_150_percent_in_one_column(open_window,  # noqa: F811
+                                                                      library_path: Path):
+    """1366 × 768 at 150 % is 512 points high: a taller menu came in two columns."""
+    from PySide6.QtWidgets import QMenu
+
+    window, _rid = _demo_open(open_window, library_path)
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    names = [m.title() for m in menus]
+    assert "ปี ITA" in names, names
+    for menu in menus + [m for top in menus for m in top.findChildren(QMenu)]:
+        menu.ensurePolished()
+        # (the room a taskbar of 40 pixels leaves)
+        assert menu.sizeHint().height() <= (768 - 40) / 1.5, (menu.title(), menu.sizeHint())

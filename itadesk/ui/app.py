@@ -38,10 +38,18 @@ FILE_FILTER = "คลังรายงาน ITA Desk (*.sqlite);;ทุกไ�
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = start_app(argv)
+    before_dialogs(app)
+    return app
+
+
+def before_dialogs(app: QApplication) -> None:
+    """Qt's own dialogs in Thai, every dialog inside the screen (after the first paint,
+    before the first question)."""
+    from .on_screen import keep_windows_on_screen
     from .translation import own_dialogs
 
     own_dialogs()
-    return app
+    keep_windows_on_screen(app)
 
 
 def start_app(argv: list[str] | None = None) -> QApplication:
@@ -206,9 +214,8 @@ def run(library_path: Path, argv: list[str] | None = None) -> int:
         if quit_when_shown:  # for the start-up benchmark and the bundle's smoke test
             _tell_reader(f"shown (cpu {time.process_time() * 1000:.1f} ms)")
         from ..export.files import cleanup_leftovers
-        from .translation import own_dialogs
 
-        own_dialogs()  # before the first question about the library
+        before_dialogs(app)  # before the first question about the library
         cleanup_leftovers()  # what a killed export left behind goes at the next start
         try:
             library = open_library(library_path, window)

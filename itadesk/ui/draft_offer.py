@@ -177,7 +177,10 @@ def offer_drafts(page: ReportPage, parent: QWidget | None = None) -> list[Answer
         cell = _cell_rect(page, place)
         if cell is not None:
             window = page.window()
-            dialog.move(beside(dialog, cell, window.frameGeometry()))
+            # the window's part on the screen: a window larger than the screen put the
+            # question past its edge
+            bounds = window.frameGeometry().intersected(window.screen().availableGeometry())
+            dialog.move(beside(dialog, cell, bounds))
         dialog.exec()
         answer = dialog.answer
         answers.append(answer)

@@ -1,4 +1,4 @@
-"""ไฟล์ → ชุดเอกสารหลักฐาน…: the report's OIT item and publication record (kept with the
+"""ปี ITA › ชุดเอกสารหลักฐาน…: the report's OIT item and publication record (kept with the
 report), the folder, and optionally the municipality's certificate (its password is used
 once and never kept); the pack itself is export/pack.py's."""
 
@@ -58,7 +58,7 @@ class EvidencePackDialog(QDialog):
             self.item.lineEdit().setPlaceholderText("พิมพ์รหัสข้อ เช่น O26")
             self.item_note.setText(
                 f"โปรแกรมยังไม่มีรายการข้อ OIT ของปี {fy} (ยังไม่ยืนยันจากแหล่งสาธารณะ) "
-                "พิมพ์รหัสข้อตามคู่มือของปีนี้ได้เอง หรือกรอกรายการที่ ไฟล์ → รายการข้อ OIT…")
+                "พิมพ์รหัสข้อตามคู่มือของปีนี้ได้เอง หรือกรอกรายการที่เมนู ปี ITA › รายการข้อ OIT…")
         self.link = QLineEdit(publication.link)
         self.link.setPlaceholderText("https://www.….go.th/…")
         form.addRow("ลิงก์ที่เผยแพร่", self.link)

@@ -207,8 +207,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "นำเข้ารายงาน (.itadesk.json หรือ Word)…", "Ctrl+Shift+O",
                      self.import_report)
         self._action(file_menu, "เรียกคืนจากสำเนาสำรอง…", None, self.restore_dialog)
-        self._action(file_menu, "เปิดคลังรายงานบนเครื่องแม่ข่าย…", None, self.open_server_library)
-        self.local_action = self._action(file_menu, f"เปิด{LOCAL}", None,
+        # the office's library and this PC's, one row: the menu fits a laptop at 150 %
+        other_menu = file_menu.addMenu("เปิดคลังรายงานอื่น")
+        self._action(other_menu, "เปิดคลังรายงานบนเครื่องแม่ข่าย…", None, self.open_server_library)
+        self.local_action = self._action(other_menu, f"เปิด{LOCAL}", None,
                                          self.open_local_library)
         file_menu.addSeparator()
         self.export_docx_action = self._action(file_menu, "ส่งออกเป็น Word…", "Ctrl+E",
@@ -223,30 +225,37 @@ class MainWindow(QMainWindow):
         self.options_action = self._action(file_menu, "ตัวเลือกการส่งออก…", None,
                                            self.edit_export_options)
         file_menu.addSeparator()
-        self.checks_action = self._action(file_menu, "ตรวจรายงาน", "F7", self.show_checks)
-        self.next_year_action = self._action(file_menu, "สร้างรายงานปีงบประมาณถัดไป", None,
-                                             self.create_next_year)
-        self.save_json_action = self._action(file_menu, "บันทึกเป็นไฟล์ .itadesk.json…", None,
-                                             self.save_json)
-        self.merge_action = self._action(file_menu, "รวมไฟล์จากหน่วยงานย่อย…", None,
-                                         self.merge_parts)
-        self.preview_action = self._action(file_menu, "หน้ากระดาษข้างตาราง", "F5",
+        # the panes beside the table are in มุมมอง (where the clerk looks first for what
+        # is shown), with their buttons on the toolbar
+        view_menu = QMenu("มุมมอง", self)
+        self.preview_action = self._action(view_menu, "หน้ากระดาษข้างตาราง", "F5",
                                            self.toggle_preview)
         self.preview_action.setCheckable(True)
+        self.checks_action = self._action(view_menu, "ตรวจรายงาน", "F7", self.show_checks)
+        self.save_json_action = self._action(file_menu, "บันทึกเป็นไฟล์ .itadesk.json…", None,
+                                             self.save_json)
         self.print_preview_action = self._action(file_menu, "ตัวอย่างก่อนสั่งพิมพ์…", None,
                                                  self.print_preview)
         self.print_action = self._action(file_menu, "พิมพ์…", QKeySequence.StandardKey.Print,
                                          self.print_report)
-        self.pack_action = self._action(file_menu, "ชุดเอกสารหลักฐาน…", None,
-                                        self.evidence_pack)
-        self.oit_action = self._action(file_menu, "รายการข้อ OIT…", None, self.edit_oit_year)
-        year_menu = file_menu.addMenu("ปี ITA")
+        # the year's work in a menu of its own: under ไฟล์ it made the menu taller than a
+        # laptop's screen at 150 % (512 points), and Qt showed it in two columns
+        year_menu = QMenu("ปี ITA", self)
+        self.year_menu = year_menu
+        self.next_year_action = self._action(year_menu, "สร้างรายงานปีงบประมาณถัดไป", None,
+                                             self.create_next_year)
         self.keep6_action = self._action(year_menu, "เก็บผลการดำเนินการรอบ ๖ เดือน", None,
                                          lambda: self.keep_round("6"))
         self.keep12_action = self._action(year_menu, "เก็บผลการดำเนินการรอบ ๑๒ เดือน", None,
                                           lambda: self.keep_round("12"))
         self.scores_action = self._action(year_menu, "คะแนน ITA ปีที่แล้ว → แผนพัฒนาปีถัดไป…",
                                           None, self.plan_from_scores)
+        year_menu.addSeparator()
+        self.merge_action = self._action(year_menu, "รวมไฟล์จากหน่วยงานย่อย…", None,
+                                         self.merge_parts)
+        self.pack_action = self._action(year_menu, "ชุดเอกสารหลักฐาน…", None,
+                                        self.evidence_pack)
+        self.oit_action = self._action(year_menu, "รายการข้อ OIT…", None, self.edit_oit_year)
         self.report_actions = [self.export_docx_action, self.export_pdf_action,
                                self.options_action, self.pack_action, self.keep6_action,
                                self.keep12_action, self.preview_action,
@@ -261,7 +270,7 @@ class MainWindow(QMainWindow):
         explain(self.report_actions)
         # The everyday buttons only: all of them did not fit 1366 pixels, and the rest
         # behind » opened a second row that Esc did not close (the clerk's next click
-        # hit a button there). The others are in the ไฟล์ menu.
+        # hit a button there). The others are in the menus.
         for action in (self.export_docx_action, self.export_pdf_action, self.preview_action,
                        self.print_preview_action, self.print_action, self.checks_action):
             toolbar.addAction(action)
@@ -288,7 +297,9 @@ class MainWindow(QMainWindow):
 
         self.rows_menu = menu.addMenu("แถว")
         self.rows_menu.setEnabled(False)
-        self._build_view_menu(menu.addMenu("มุมมอง"))
+        menu.addMenu(year_menu)
+        self._build_view_menu(view_menu)
+        menu.addMenu(view_menu)
 
         help_menu = menu.addMenu("ช่วยเหลือ")
         self.help_action = self._action(help_menu, "วิธีใช้ ITA Desk", "F1", self.show_help)
@@ -297,8 +308,6 @@ class MainWindow(QMainWindow):
     def _build_view_menu(self, view_menu: QMenu) -> None:
         from .fonts import TEXT_SIZES
 
-        # where the clerk looks first for what is shown (it is under ไฟล์ too)
-        view_menu.addAction(self.preview_action)
         view_menu.addSeparator()
         for text, keys, step in (
                 ("ตัวอักษรในตารางใหญ่ขึ้น (หรือ Ctrl+หมุนล้อเมาส์)", QKeySequence.StandardKey.ZoomIn, 1),
@@ -999,7 +1008,7 @@ class MainWindow(QMainWindow):
         office = self.settings.office_library
         if not self.library.dialect.server and office:  # e.g. the server did not answer
             said += (f"\nรายงานของสำนักงานอยู่ใน{location_name(office)} "
-                     "(ไฟล์ › เปิดคลังรายงานบนเครื่องแม่ข่าย…)")
+                     "(ไฟล์ › เปิดคลังรายงานอื่น › เปิดคลังรายงานบนเครื่องแม่ข่าย…)")
         self.library_page.where.setText(said)
         self.local_action.setEnabled(self.library.dialect.server)
         if self.library.dialect.server:

@@ -11,8 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+)
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintEngine, QPrinter
@@ -229,23 +238,30 @@ class PrintPreview(QDialog):
         self.print_button = QPushButton("พิมพ์…", self)
         self.print_button.setToolTip("เลือกเครื่องพิมพ์แล้วพิมพ์ทุกหน้า (แต่ละหน้าแนวตั้งหรือแนวนอนตามรายงาน)")
         self.print_button.clicked.connect(on_print if on_print is not None else self.accept)
-        close = QPushButton("ปิด", self)
-        close.clicked.connect(self.reject)
+        self.close_button = QPushButton("ปิด", self)
+        self.close_button.clicked.connect(self.reject)
         bar.addWidget(self.print_button)
-        bar.addWidget(close)
+        bar.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
         self.view.pageNavigator().currentPageChanged.connect(
             lambda _page: show_page_across(self.view))
+        self.view.zoomFactorChanged.connect(self._show_page)
+        self.view.zoomModeChanged.connect(self._show_page)
         self._show_page()
-        self.resize(1000, 720)
+        self.resize(1000, 720)  # or less: the screen's room (on_screen)
 
     def _show_page(self, *_: Any) -> None:
         count = self.document.pageCount()
         page = self.view.pageNavigator().currentPage() + 1
-        self.status.setText(to_thai_digits(f"หน้า {page} จาก {count}"))
+        zoom = round(shown_zoom(self.view) * 100)
+        self.status.setText(to_thai_digits(f"หน้า {page} จาก {count} · {zoom} %"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_page()  # a whole page or the full width: another zoom at another size
 
     def go(self, step: int) -> None:
         navigator = self.view.pageNavigator()

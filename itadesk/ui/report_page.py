@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -45,6 +45,35 @@ def report_heading(municipality: str, fiscal_year: int, layout_name: str,
             f"ปีงบประมาณ {to_thai_digits(str(fiscal_year))} · {layout_name}")
 
 
+class TableAndDetail(QSplitter):
+    """The table with the measure's detail beside it, or under it where the room is
+    narrow (a laptop at 150 % with the page pane open left the table a few hundred
+    points): the table never gets less than the room of its columns' words."""
+
+    BESIDE_FROM = 920  # points: the table's ~600 and the detail's 300, and a margin
+    UNDER_BELOW = 880  # apart from BESIDE_FROM, so that a width between them never flips
+
+    def __init__(self, table: QWidget, detail: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.addWidget(table)
+        self.addWidget(detail)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 1)
+        self.setChildrenCollapsible(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = event.size().width()
+        horizontal = self.orientation() == Qt.Orientation.Horizontal
+        if horizontal and width < self.UNDER_BELOW:
+            self.setOrientation(Qt.Orientation.Vertical)
+            height = event.size().height()
+            self.setSizes([height * 3 // 5, height - height * 3 // 5])
+        elif not horizontal and width > self.BESIDE_FROM:
+            self.setOrientation(Qt.Orientation.Horizontal)
+            self.setSizes([width * 3 // 4, width - width * 3 // 4])
+        super().resizeEvent(event)
+
+
 class ReportPage(QWidget):
     notice = Signal(str)
     options_requested = Signal()  # the export options (from the digits note)
@@ -60,12 +89,7 @@ class ReportPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.detail.show_row(
                 current.row() if current.isValid() else None))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter = TableAndDetail(self.table, self.detail, self)
         self.form = ReportForm(session, self)
         self.memo = MemoForm(session, self)
         self.tabs = QTabWidget(self)

@@ -181,8 +181,11 @@ class ScoreSheetDialog(QDialog):
         self.read_button = QPushButton("อ่านจากไฟล์ .xlsx หรือ .csv…")
         self.read_button.clicked.connect(self._ask_file)
         top = QHBoxLayout()
+        # the pass mark's line under the year's, wrapped: in one row they were wider
+        # than a laptop's screen at 150 % (910 points)
+        self.pass_mark.setWordWrap(True)
         for widget in (QLabel("ผลการประเมินของปีงบประมาณ พ.ศ."), self.year,
-                       QLabel("คะแนนรวม"), self.total, self.pass_mark):
+                       QLabel("คะแนนรวม"), self.total):
             top.addWidget(widget)
         top.addStretch()
         top.addWidget(self.read_button)
@@ -277,6 +280,7 @@ class ScoreSheetDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.pass_mark)
         layout.addWidget(self.notes)
         layout.addLayout(middle)
         layout.addLayout(bottom, 1)
