@@ -123,7 +123,15 @@ def test_clicking_a_measure_shows_the_page_its_row_starts_on(open_window, qtbot)
         qtbot.waitUntil(lambda row=row: preview.current_page() == pages[row], timeout=5_000)
         text = preview.document.getAllText(pages[row]).text()
         assert to_thai_digits(_title(row)) in text
+        # the pane says which page of how many, and how large it is shown
+        count = preview.document.pageCount()
+        assert preview.status.text().startswith(
+            to_thai_digits(f"หน้า {pages[row] + 1} จาก {count} · ")), preview.status.text()
     assert preview.current_page() != pages[25]
+    shown = preview.status.text()
+    assert shown.endswith(" %") and not any(c.isascii() and c.isdigit() for c in shown)
+    preview.zoom(1.25)
+    qtbot.waitUntil(lambda: preview.status.text() != shown)
 
 
 def _page_of_each(pdf: Path, titles: dict[int, str]) -> dict[int, int]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -74,6 +75,23 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        self.view.zoomFactorChanged.connect(self._say_page)
+        self.view.zoomModeChanged.connect(self._say_page)
+
+    def _say_page(self, *_: object) -> None:
+        """"หน้า ๒ จาก ๘ · ๔๕ %": where the clerk is and how large the page is shown."""
+        from .printing import shown_zoom
+
+        count = self.document.pageCount()
+        if not count:
+            return
+        zoom = round(shown_zoom(self.view) * 100)
+        self.status.setText(to_thai_digits(
+            f"หน้า {self.current_page() + 1} จาก {count} · {zoom} %"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._say_page()  # the full width is another zoom at another width
 
     # ------------------------------------------------------------ refreshing
     def schedule(self) -> None:
@@ -100,7 +118,7 @@ class PreviewPane(QWidget):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer  # QPdfDocument reads from it while it shows the pages
-        self.status.setText(to_thai_digits(f"{self.document.pageCount()} หน้า"))
+        self._say_page()
         if self._wanted_measure is not None:
             self.show_measure(self._wanted_measure)
         elif 0 < page < self.document.pageCount():
@@ -138,6 +156,7 @@ class PreviewPane(QWidget):
         from .printing import show_page_across
 
         show_page_across(self.view)  # a zoomed portrait page: its edge, not the grey
+        self._say_page()
 
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
