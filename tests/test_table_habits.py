@@ -238,7 +238,8 @@ def test_right_click_menu_for_cells_and_rows(open_window, qtbot):  # noqa: F811
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
                               table.viewport().mapToGlobal(rect.center()))
     QApplication.sendEvent(table.viewport(), event)
-    assert seen and {"คัดลอก", "วาง", "ลบแถว", "แทรกแถวเหนือแถวนี้"} <= set(seen[0])
+    assert seen and {"ตัด", "คัดลอก", "วาง", "ลบแถว", "แทรกแถวเหนือแถวนี้"} <= set(seen[0])
+    assert any(text.startswith("เลิกทำ") for text in seen[0]), seen[0]
     assert table.currentIndex().row() == 1 or model.rowCount() == rows + 1
     assert model.rowCount() == rows + 1
     assert model.measure(2).title == model.measure(1).title
@@ -413,3 +414,16 @@ def test_typing_into_a_filled_cell_replaces_its_text(open_window, qtbot):  # noq
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: signers.state() != EDITING)
     assert signers.item(0, 0).text() == "นายใหม่"
+
+
+def test_ctrl_x_cuts_the_cells_and_ctrl_z_brings_them_back(open_window, qtbot):  # noqa: F811
+    _window, table = open_demo(open_window)
+    model = table.model()
+    table.setFocus()
+    click_cell(qtbot, table, 0, 1)
+    text = model.measure(0).get(model.field(1))
+    QTest.keyClick(table, Qt.Key.Key_X, CTRL)
+    assert QApplication.clipboard().text().rstrip("\n") == text  # as Excel copies a cell
+    assert model.measure(0).get(model.field(1)) == ""
+    QTest.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert model.measure(0).get(model.field(1)) == text

@@ -649,8 +649,17 @@ class MeasureTable(WordTabs, QTableView):
         if index.isValid() and not self.selectionModel().isSelected(index):
             self.setCurrentIndex(index)
         menu = QMenu(self)
+        # the window's undo and redo, as in Word's right-click menu (a cut or a wrong
+        # paste is taken back from where it was made)
+        for name in ("undo_action", "redo_action"):
+            action = getattr(self.window(), name, None)
+            if isinstance(action, QAction):
+                menu.addAction(action)
+        if menu.actions():
+            menu.addSeparator()
         for text, keys, slot in (
                 ("แก้ไขข้อความในช่องนี้", "F2", lambda: self.edit(self.currentIndex())),
+                ("ตัด", QKeySequence.StandardKey.Cut, self.cut_selection),
                 ("คัดลอก", QKeySequence.StandardKey.Copy, self.copy_selection),
                 ("วาง", QKeySequence.StandardKey.Paste, self.paste),
                 ("ล้างข้อความในช่องที่เลือก", "Delete", self.clear_selection_cells)):
@@ -690,6 +699,9 @@ class MeasureTable(WordTabs, QTableView):
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
             return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
             return
@@ -725,6 +737,15 @@ class MeasureTable(WordTabs, QTableView):
         ]
         QApplication.clipboard().setText(to_tsv(rows))
         self.notice.emit(to_thai_digits(f"คัดลอก {len(rows)} แถว × {right - left + 1} ช่องแล้ว"))
+
+    def cut_selection(self) -> None:
+        """Copied, then emptied: one step Ctrl+Z takes back."""
+        self.copy_selection()
+        if not self.selectedIndexes() and self.currentIndex().isValid():
+            current = self.currentIndex()
+            self.cells_edited.emit([(current.row(), current.column(), "")])
+            return
+        self.clear_selection_cells()
 
     def paste(self) -> None:
         text = QApplication.clipboard().text()
