@@ -105,3 +105,35 @@ def test_replace_all_is_one_undo_step(open_window, qtbot):  # noqa: F811
     QTest.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
     assert len(dialog.matches) == count - 1 and dialog.position == 0
     assert sum(len(find_all(needle, t)) for t in texts()) == count - 1
+
+
+def _yellow_in(table, row: int, column: int) -> int:
+    from itadesk.ui.measure_table import FOUND_BACKGROUND
+
+    QApplication.processEvents()
+    image = table.viewport().grab().toImage()
+    rect = table.visualRect(table.model().index(row, column))
+    want = FOUND_BACKGROUND.rgb()
+    return sum(1 for x in range(max(rect.left(), 0), min(rect.right(), image.width()))
+               for y in range(max(rect.top(), 0), min(rect.bottom(), image.height()))
+               if image.pixel(x, y) == want)
+
+
+def test_the_word_found_in_a_cell_is_on_yellow_until_the_dialog_closes(open_window,  # noqa: F811
+                                                                        qtbot):
+    window, table = open_demo(open_window)
+    session = window.session
+    model = table.model()
+    column = next(c for c in range(model.columnCount()) if model.field(c) == "owner")
+    session.set_cells([(2, "owner", "สำนักปลัด กองคลัง กองช่าง\u200bกองการศึกษา งานพัสดุ")])
+    table.setFocus()
+    assert _yellow_in(table, 2, column) == 0
+    QTest.keyClick(table, Qt.Key.Key_F, CTRL)
+    dialog = dialog_of(window)
+    type_text(dialog.find_edit, "กองช่าง")
+    assert table.currentIndex().row() == 2
+    marked = _yellow_in(table, 2, column)
+    rect = table.visualRect(table.model().index(2, column))
+    assert 0 < marked < rect.width() * rect.height() / 4  # the word, not the cell
+    dialog.close()
+    assert _yellow_in(table, 2, column) == 0

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ..domain.memo import MEMO_TEXT_FIELDS
 from ..thai.digits import to_thai_digits
 from ..thai.search import find_all, replace_all, replace_at
 from .report_form import LINE_FIELDS, TEXT_FIELDS
+from .thai_edit import ThaiTextEdit
 
 if TYPE_CHECKING:
     from ..domain import Report
@@ -119,6 +121,7 @@ class FindReplaceDialog(QDialog):
     def __init__(self, page: ReportPage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
+        self._marked: ThaiTextEdit | None = None  # the field whose word is on yellow
         self.setWindowTitle("ค้นหาและแทนที่")
         self.find_edit = QLineEdit(self)
         self.find_edit.setPlaceholderText("ข้อความที่ต้องการค้นหา")
@@ -215,12 +218,16 @@ class FindReplaceDialog(QDialog):
 
     def show_match(self, match: Match) -> None:
         page, place = self.page, match.place
+        self._unmark()
         if place.kind == "cell":
             row, _field, column = place.key
             page.tabs.setCurrentIndex(0)
             index = page.session.model.index(row, column)
             page.table.setCurrentIndex(index)
             page.table.scrollTo(index)
+            # the word itself on yellow: a cell of five lines hid where it was
+            page.table.found = (row, column, *match.span)
+            page.table.viewport().update()
         elif place.kind == "signer":
             page.tabs.setCurrentWidget(page.form)
             index, part = place.key
@@ -232,11 +239,27 @@ class FindReplaceDialog(QDialog):
             widget = form.lines.get(place.key[0]) or form.texts.get(place.key[0])
             if widget is not None:
                 form.ensureWidgetVisible(widget)
+                start, end = match.span
                 if isinstance(widget, QLineEdit):
-                    start, end = match.span
                     widget.setSelection(start, end - start)
+                elif isinstance(widget, ThaiTextEdit):
+                    widget.mark(start, end)
+                    self._marked = widget
         # the dialog keeps the keyboard: Enter again goes to the next one
         self.activateWindow()
+
+    def _unmark(self) -> None:
+        table = self.page.table
+        if table.found is not None:
+            table.found = None
+            table.viewport().update()
+        if self._marked is not None and isValid(self._marked):
+            self._marked.setExtraSelections([])
+        self._marked = None
+
+    def hideEvent(self, event: Any) -> None:
+        self._unmark()  # the yellow goes with the dialog
+        super().hideEvent(event)
 
     # ------------------------------------------------------------ replacing
     def _text_at(self, place: Place) -> str:

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QTextLayout,
+    QTextLine,
     QTextOption,
     QWheelEvent,
 )
@@ -73,6 +74,7 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 10, 36
 # 4.5:1), the current cell framed in dark blue whether the table has focus or not.
 TEXT = QColor("#000000")
 SELECTED_BACKGROUND = QColor("#cfe3ff")
+FOUND_BACKGROUND = QColor("#ffe98a")  # the word find is on (as ThaiTextEdit.mark)
 SECTION_BACKGROUND = QColor("#eef3fb")
 FOCUS_FRAME = QColor("#1a56b0")
 FOCUS_WIDTH = 2
@@ -117,10 +119,43 @@ def wrapped_height(text: str, font: QFont, width: float) -> float:
 ELLIPSIS = "…"
 
 
-def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list[str]:
+def shown_span(text: str, shown: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of text[start:end] in `shown`: the same text with break hints put in."""
+    places: list[int] = []
+    j = 0
+    for ch in text:
+        while j < len(shown) and shown[j] != ch:
+            j += 1
+        places.append(j)
+        j += 1
+    places.append(len(shown))
+
+    def at(i: int) -> int:
+        return places[min(i, len(places) - 1)]
+
+    return at(start), (at(end - 1) + 1 if end > start else at(start))
+
+
+def _x(line: QTextLine, position: int) -> float:
+    x = line.cursorToX(position)
+    return float(x[0] if isinstance(x, tuple) else x)
+
+
+def _mark_line(painter: QPainter, line: QTextLine, span: tuple[int, int], left: float,
+               y: float, height: float) -> None:
+    start = max(span[0], line.textStart())
+    end = min(span[1], line.textStart() + line.textLength())
+    if start < end:
+        x1, x2 = _x(line, start), _x(line, end)
+        painter.fillRect(QRectF(left + min(x1, x2), y, abs(x2 - x1), height), FOUND_BACKGROUND)
+
+
+def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect,
+                 mark: tuple[int, int] | None = None) -> list[str]:
     """Draw as `wrapped_height` measured; returns the lines drawn (for tests). Lines that
     do not fit are not drawn, and the last line drawn ends in "…" (a row not yet as tall
-    as its text hid "ก.ย. ๒๕๖๙" below "ต.ค. ๒๕๖๘ -" with no sign of it)."""
+    as its text hid "ก.ย. ๒๕๖๙" below "ต.ค. ๒๕๖๘ -" with no sign of it). `mark`: a span
+    of `text` drawn on yellow (the word find is on)."""
     spacing = QFontMetricsF(font).lineSpacing()
     y = float(rect.top())
     drawn: list[str] = []
@@ -129,8 +164,11 @@ def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list
     layouts = _layouts(text, font, rect.width())
     count = sum(max(lay.lineCount(), 1) for lay in layouts)
     room = max(int((rect.height() + 1) // spacing), 1)
+    offset = 0  # where the paragraph starts in `text`
     for layout in layouts:
         source = layout.text()
+        span = None if mark is None else (mark[0] - offset, mark[1] - offset)
+        offset += len(source) + 1
         for i in range(max(layout.lineCount(), 1)):
             if len(drawn) == room - 1 and count > room:
                 ends = _ending(painter, source, layout, i, font, rect, y)
@@ -140,6 +178,8 @@ def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect) -> list
             if layout.lineCount():
                 line = layout.lineAt(i)
                 line.setPosition(QPointF(0, 0))
+                if span is not None:
+                    _mark_line(painter, line, span, rect.left(), y, spacing)
                 line.draw(painter, QPointF(rect.left(), y))
                 drawn.append(source[line.textStart() : line.textStart() + line.textLength()])
             else:
@@ -233,8 +273,14 @@ class CellDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         painter.save()
         painter.setPen(TEXT)
+        mark = None
+        if isinstance(view, MeasureTable) and view.found is not None and (
+                view.found[:2] == (index.row(), index.column())):
+            mark = shown_span(index.data(Qt.ItemDataRole.EditRole) or "", text,
+                              *view.found[2:])
         lines = draw_wrapped(painter, text, opt.font, opt.rect.adjusted(PADDING, PADDING,
-                                                                        -PADDING, -PADDING))
+                                                                        -PADDING, -PADDING),
+                             mark)
         if lines and lines[-1].endswith(ELLIPSIS) and isinstance(view, MeasureTable):
             view.refit_later(index.row())  # the row is shorter than its text: fit it
         if current:
@@ -336,6 +382,8 @@ class MeasureTable(WordTabs, QTableView):
     # Esc over changed text: measure id, field, the saved text, the text thrown away
     thrown_away = Signal(int, str, str, str)
     drafts: DraftKeeper | None = None  # keeps the open editor's text while it is typed
+    # the word find is on: (row, column, start, end) in the cell's text, drawn on yellow
+    found: tuple[int, int, int, int] | None = None
     paste_requested = Signal(int, int, list)  # row, column, rows of cells
     notice = Signal(str)
     zoomed = Signal(int)  # the text's new point size
