@@ -13,7 +13,7 @@ from itadesk.domain import MeasureKind
 from itadesk.exchange.importing import read_with_summary
 
 from .test_import_pdf import _fields, _to_pdf, needs_soffice
-from .test_import_word import PERIOD, PLAN_HEADERS, _table
+from .test_import_word import PERIOD, PLAN_HEADERS, _table, signer_block
 
 pytestmark = needs_soffice
 
@@ -27,12 +27,7 @@ def _top(document) -> None:
 
 def _bottom(document) -> None:
     document.add_paragraph("สรุป ทุกมาตรการดำเนินการแล้ว")
-    signers = _table(document, [["(ลงชื่อ).................................ผู้รายงาน",
-                                 "(ลงชื่อ).................................ผู้อนุมัติ"]], None)
-    signers.cell(0, 0).add_paragraph("(นางสาวใจดี มีสุข)")
-    signers.cell(0, 0).add_paragraph("นักวิเคราะห์นโยบายและแผน")
-    signers.cell(0, 1).add_paragraph("(นายสมชาย ใจดี)")
-    signers.cell(0, 1).add_paragraph("ปลัดองค์การบริหารส่วนตำบลหนองบัว")
+    signer_block(document)
 
 
 def _nested_plan(path) -> None:

@@ -88,14 +88,21 @@ def _clerks_plan(path) -> None:
     _table(document, [PLAN_HEADERS,
                       ["i๒๕ การจัดการเรื่องร้องเรียน", "สำนักปลัด", "ตั้งกล่อง", "ทุกไตรมาส", "ลดลง"]])
     document.add_paragraph("สรุป ทุกมาตรการดำเนินการแล้ว")
+    signer_block(document, "รักษาราชการแทน นายก อบต.")
+    document.save(str(path))
+
+
+def signer_block(document, *more_positions: str):
+    """The two signers side by side in a borderless table, as clerks lay them out: the
+    approver's position lines, and `more_positions` after them."""
     signers = _table(document, [["(ลงชื่อ).................................ผู้รายงาน",
                                  "(ลงชื่อ).................................ผู้อนุมัติ"]], None)
-    signers.cell(0, 0).add_paragraph("(นางสาวใจดี มีสุข)")
-    signers.cell(0, 0).add_paragraph("นักวิเคราะห์นโยบายและแผน")
-    signers.cell(0, 1).add_paragraph("(นายสมชาย ใจดี)")
-    signers.cell(0, 1).add_paragraph("ปลัดองค์การบริหารส่วนตำบลหนองบัว")
-    signers.cell(0, 1).add_paragraph("รักษาราชการแทน นายก อบต.")
-    document.save(str(path))
+    for column, lines in ((0, ("(นางสาวใจดี มีสุข)", "นักวิเคราะห์นโยบายและแผน")),
+                          (1, ("(นายสมชาย ใจดี)", "ปลัดองค์การบริหารส่วนตำบลหนองบัว",
+                               *more_positions))):
+        for line in lines:
+            signers.cell(0, column).add_paragraph(line)
+    return signers
 
 
 def test_a_clerks_plan_one_table_per_page_comes_in_whole(tmp_path):
