@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QRadioButton, QSpinBo
 from itadesk.export.jobs import export_report
 from itadesk.ui.app import open_library
 from itadesk.ui.main_window import MainWindow
-from itadesk.ui.printing import PrintPreview, printer_choices
+from itadesk.ui.printing import PrintPreview, printer_choices, shown_zoom
 
 from .test_window import close, open_window  # noqa: F401  (the fixture)
 from .ui_helpers import type_text, when_dialog_opens
@@ -196,11 +196,19 @@ def test_the_print_preview_fits_the_screen_and_says_its_zoom(open_window, qtbot,
     for button in (dialog.print_button, dialog.close_button):
         corner = button.mapToGlobal(button.rect().bottomRight())
         assert screen.contains(corner), button.text()
+
+    def percent() -> int:
+        shown = dialog.status.text().rsplit("·", 1)[1].strip(" %")
+        return int(shown.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+
+    # as it opens, a whole page in the room the view got (it said ๒ % until a click)
+    expected = lambda: round(shown_zoom(dialog.view) * 100)  # noqa: E731
+    qtbot.waitUntil(lambda: expected() >= 10 and percent() == expected())
     dialog.fit_page()
-    qtbot.waitUntil(lambda: "%" in dialog.status.text())
     before = dialog.status.text()
     QTest.mouseClick(dialog.buttons["in"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.status.text() != before)
-    percent = dialog.status.text().rsplit("·", 1)[1].strip()
-    assert percent.endswith("%") and not any(c.isascii() and c.isdigit() for c in percent)
+    said = dialog.status.text().rsplit("·", 1)[1].strip()
+    assert said.endswith("%") and not any(c.isascii() and c.isdigit() for c in said)
+    assert percent() == expected()
     dialog.reject()

@@ -422,8 +422,11 @@ def test_ctrl_x_cuts_the_cells_and_ctrl_z_brings_them_back(open_window, qtbot): 
     table.setFocus()
     click_cell(qtbot, table, 0, 1)
     text = model.measure(0).get(model.field(1))
+    said: list[str] = []
+    table.notice.connect(said.append)
     QTest.keyClick(table, Qt.Key.Key_X, CTRL)
     assert QApplication.clipboard().text().rstrip("\n") == text  # as Excel copies a cell
+    assert said == ["ตัด ๑ แถว × ๑ ช่องแล้ว"]  # not «คัดลอก»
     assert model.measure(0).get(model.field(1)) == ""
     QTest.keyClick(table, Qt.Key.Key_Z, CTRL)
     assert model.measure(0).get(model.field(1)) == text

@@ -772,7 +772,7 @@ class MeasureTable(WordTabs, QTableView):
         cols = [i.column() for i in indexes]
         return min(rows), min(cols), max(rows), max(cols)
 
-    def copy_selection(self) -> None:
+    def copy_selection(self, said: str = "คัดลอก") -> None:
         block = self.selected_block()
         if block is None:
             return
@@ -784,11 +784,11 @@ class MeasureTable(WordTabs, QTableView):
             for r in range(top, bottom + 1)
         ]
         QApplication.clipboard().setText(to_tsv(rows))
-        self.notice.emit(to_thai_digits(f"คัดลอก {len(rows)} แถว × {right - left + 1} ช่องแล้ว"))
+        self.notice.emit(to_thai_digits(f"{said} {len(rows)} แถว × {right - left + 1} ช่องแล้ว"))
 
     def cut_selection(self) -> None:
         """Copied, then emptied: one step Ctrl+Z takes back."""
-        self.copy_selection()
+        self.copy_selection("ตัด")
         if not self.selectedIndexes() and self.currentIndex().isValid():
             current = self.currentIndex()
             self.cells_edited.emit([(current.row(), current.column(), "")])

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -75,6 +74,7 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        self.view.viewport().installEventFilter(self)
         self.view.zoomFactorChanged.connect(self._say_page)
         self.view.zoomModeChanged.connect(self._say_page)
 
@@ -89,9 +89,10 @@ class PreviewPane(QWidget):
         self.status.setText(to_thai_digits(
             f"หน้า {self.current_page() + 1} จาก {count} · {zoom} %"))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._say_page()  # the full width is another zoom at another width
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._say_page)  # the full width: another zoom at another width
+        return False
 
     # ------------------------------------------------------------ refreshing
     def schedule(self) -> None:

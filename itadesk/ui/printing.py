@@ -14,14 +14,17 @@ from typing import Any
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
+    QEvent,
     QIODevice,
     QMarginsF,
+    QObject,
     QPointF,
     QRectF,
     QSize,
     QSizeF,
+    QTimer,
 )
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QResizeEvent
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintEngine, QPrinter
@@ -248,6 +251,7 @@ class PrintPreview(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
         self.view.pageNavigator().currentPageChanged.connect(
             lambda _page: show_page_across(self.view))
+        self.view.viewport().installEventFilter(self)
         self.view.zoomFactorChanged.connect(self._show_page)
         self.view.zoomModeChanged.connect(self._show_page)
         self._show_page()
@@ -259,9 +263,12 @@ class PrintPreview(QDialog):
         zoom = round(shown_zoom(self.view) * 100)
         self.status.setText(to_thai_digits(f"หน้า {page} จาก {count} · {zoom} %"))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._show_page()  # a whole page or the full width: another zoom at another size
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            # the view's room, laid out after the dialog's: a whole page or the full
+            # width is another zoom at another size (it said ๒ % as it opened)
+            QTimer.singleShot(0, self._show_page)
+        return False
 
     def go(self, step: int) -> None:
         navigator = self.view.pageNavigator()
