@@ -328,3 +328,27 @@ def test_steps_numbered_by_word_in_a_cell_keep_their_numbers(tmp_path):
     document.save(str(path))
     report, _ = read_with_summary(path)
     assert report.measures[0].steps == "1. ประชุม\n2. ประกาศ"  # they came without
+
+
+def test_a_table_of_the_clerks_own_columns_comes_in_by_their_names(tmp_path):
+    """Four columns a clerk chose (three of them a layout's, by name or one of its "/"
+    alternatives): the rows come in under those fields, and the fourth column is told as
+    left out with its text. It came in as one narrative measure, every cell's text in
+    ผู้รับผิดชอบ, and the summary said nothing was left out."""
+    document = docx.Document()
+    document.add_paragraph("รายงานผลการดำเนินการ ปีงบประมาณ พ.ศ. ๒๕๖๘")
+    document.add_paragraph("เทศบาลตำบลทดลอง อำเภอเมือง จังหวัดน่าน")
+    _table(document, [["มาตรการ", "ผลการดำเนินการ", "ผู้รับผิดชอบ", "หมายเหตุ"],
+                      ["ประชุมชี้แจงเจ้าหน้าที่", "ประชุมแล้ว ๒ ครั้ง", "สำนักปลัด", "ทำต่อปีหน้า"],
+                      ["เผยแพร่ข้อมูลทางเว็บไซต์", "เผยแพร่ทุกเดือน", "กองคลัง", ""]])
+    path = tmp_path / "own.docx"
+    document.save(str(path))
+    report, summary = read_with_summary(path)
+    assert [(m.title, m.result, m.owner) for m in report.measures] == [
+        ("ประชุมชี้แจงเจ้าหน้าที่", "ประชุมแล้ว ๒ ครั้ง", "สำนักปลัด"),
+        ("เผยแพร่ข้อมูลทางเว็บไซต์", "เผยแพร่ทุกเดือน", "กองคลัง")]
+    assert [header for header, _ in summary.columns] == [
+        "มาตรการ", "ผู้รับผิดชอบ", "ผลการดำเนินการ"]
+    [left] = summary.left_out
+    assert "«หมายเหตุ»" in left.text and "ทำต่อปีหน้า" in left.text
+    assert (left.page, left.table) == (1, 1)

@@ -27,8 +27,15 @@ class NotAReport(ClerkError):
 def recognise(blocks: list[Block], layouts, source: str) -> tuple[Report, ImportSummary]:
     summary = ImportSummary(source)
     table_layouts = [lay for lay in layouts if lay.form is Form.TABLE]
-    first = next(((i, found) for i, b in enumerate(blocks) if isinstance(b, Grid)
-                  for found in [find_header(b, table_layouts)] if found), None)
+    # a table with (nearly) all of a layout's headers; else one with some of them, its
+    # other columns told as left out (a clerk's four columns of their own came in as
+    # one narrative measure with every cell's text in ผู้รับผิดชอบ, and "nothing left out")
+    first = None
+    for loose in (False, True):
+        first = next(((i, found) for i, b in enumerate(blocks) if isinstance(b, Grid)
+                      for found in [find_header(b, table_layouts, loose)] if found), None)
+        if first is not None:
+            break
     if first is not None:
         index, (mapping, header_row) = first
         grid = blocks[index]
@@ -42,6 +49,7 @@ def recognise(blocks: list[Block], layouts, source: str) -> tuple[Report, Import
         after = _continued(blocks[index + 1:], reader, grid, summary)
         summary.columns = [(mapping.headers[c.field], c.header) for c in layout.columns
                            if c.field in mapping.headers]
+        _columns_left_out(grid, header_row, mapping, summary)
         body_page = grid.page
         finish = reader.finish
     else:
@@ -69,6 +77,19 @@ def recognise(blocks: list[Block], layouts, source: str) -> tuple[Report, Import
     summary.signers = len(report.signers)
     summary.pages = max((b.page for b in blocks), default=0)
     return report, summary
+
+
+def _columns_left_out(grid: Grid, header_row: int, mapping, summary: ImportSummary) -> None:
+    """A column of the file's table that no field of the layout takes: told, with its text."""
+    taken = set(mapping.columns.values())
+    for cell in grid.rows[header_row].cells:
+        if cell.column in taken or not cell.text.strip():
+            continue
+        texts = [c.text.strip() for row in grid.rows[header_row + 1:] for c in row.cells
+                 if c.column == cell.column and c.text.strip()]
+        summary.leave_out(f"คอลัมน์ «{cell.text.strip()}» (ไม่มีช่องนี้ในรูปแบบ "
+                          f"{mapping.layout.name}): " + " · ".join(texts or ["(ว่าง)"]),
+                          grid.page, grid.number)
 
 
 def _lines(blocks: list[Block], summary: ImportSummary) -> list[Para]:

@@ -60,14 +60,27 @@ class Mapping:
     header_norm: tuple[str, ...] = ()
 
 
-def match_header(row: RowData, layouts) -> Mapping | None:
+LOOSE_RATIO = 0.75  # a header's likeness where only some of the layout's columns are there
+
+
+def _alike(layout_header: str, header: str) -> float:
+    """The likeness of a clerk's header to one of the layout's: to the whole, or to one of
+    its "/" alternatives ("มาตรการ" is one of "มาตรการ/กิจกรรม/แนวทางที่ดำเนินการ")."""
+    parts = [norm(part) for part in layout_header.split("/") if norm(part)]
+    return max([ratio(norm(layout_header), header)] + [0.95 * ratio(p, header) for p in parts])
+
+
+def match_header(row: RowData, layouts, loose: bool = False) -> Mapping | None:
+    """The layout whose headers the row's cells are, nearly all of them; `loose`: a table
+    of fewer columns, some of them the layout's (the first among them), most of its own
+    cells alike to one of the layout's."""
     cells = [(c.column, c.text, norm(c.text)) for c in row.cells if c.text.strip()]
     if len(cells) < 2:
         return None
     best: Mapping | None = None
     for layout in layouts:
-        wanted = [(col.field, norm(col.header)) for col in layout.columns]
-        pairs = sorted(((ratio(h, n), f, column, text)
+        wanted = [(col.field, col.header) for col in layout.columns]
+        pairs = sorted((((_alike(h, n) if loose else ratio(norm(h), n)), f, column, text)
                         for f, h in wanted for column, text, n in cells), reverse=True)
         used_fields: set[str] = set()
         used_columns: set[int] = set()
@@ -75,15 +88,16 @@ def match_header(row: RowData, layouts) -> Mapping | None:
         headers: dict[str, str] = {}
         total = 0.0
         for r, f, column, text in pairs:
-            if r < MIN_RATIO or f in used_fields or column in used_columns:
+            if r < (LOOSE_RATIO if loose else MIN_RATIO) or f in used_fields or (
+                    column in used_columns):
                 continue
             used_fields.add(f)
             used_columns.add(column)
             columns[f] = column
             headers[f] = text
             total += r
-        need = max(2, len(wanted) - 1)
-        if len(columns) < need or layout.columns[0].field not in columns:
+        need = (len(cells) + 2) // 2 if loose else max(2, len(wanted) - 1)
+        if len(columns) < max(need, 2) or layout.columns[0].field not in columns:
             continue
         # a header cell the layout has no column for counts against it
         total -= 0.5 * (len(cells) - len(columns))
@@ -93,10 +107,10 @@ def match_header(row: RowData, layouts) -> Mapping | None:
     return best
 
 
-def find_header(grid: Grid, layouts) -> tuple[Mapping, int] | None:
+def find_header(grid: Grid, layouts, loose: bool = False) -> tuple[Mapping, int] | None:
     """The header in the first rows of a table (a title row may stand above it)."""
     for index, row in enumerate(grid.rows[:3]):
-        found = match_header(row, layouts)
+        found = match_header(row, layouts, loose)
         if found is not None:
             return found, index
     return None
