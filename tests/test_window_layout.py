@@ -382,6 +382,7 @@ def test_a_narrow_window_puts_the_measures_detail_under_the_table(open_window, q
     table.setFocus()
     QTest.keyClick(table, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.preview_dock.isVisible())
+    # 910: the page pane leaves the table and detail about 620 points; 1366: about 950
     for width, beside in ((910, False), (1366, True), (910, False), (1920, True)):
         window.resize(width, 500)
         qtbot.waitUntil(lambda w=width: window.width() == w)
@@ -391,7 +392,13 @@ def test_a_narrow_window_puts_the_measures_detail_under_the_table(open_window, q
         assert horizontal == beside, width
         share = table.width() / page.splitter.width()
         assert share >= (0.55 if beside else 0.95), (width, share)
-        assert page.detail.isVisible() and page.detail.height() >= 100, width
+        assert page.detail.isVisible() and page.detail.height() >= 90, width
+    # with the page pane closed at 910 points the detail is beside the table, whichever
+    # way it stood before (a report opened next had it one way, the first the other)
+    QTest.keyClick(table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not window.preview_dock.isVisible())
+    window.resize(910, 500)
+    qtbot.waitUntil(lambda: page.splitter.orientation() == _Qt.Orientation.Horizontal)
 
 
 def test_every_menu_fits_a_laptop_screen_at_150_percent_in_one_column(open_window,  # noqa: F811

@@ -91,7 +91,8 @@ class PreviewPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            QTimer.singleShot(0, self._say_page)  # the full width: another zoom at another width
+            # (its context: not after the pane is gone)
+            QTimer.singleShot(0, self, self._say_page)  # the full width: another zoom
         return False
 
     # ------------------------------------------------------------ refreshing

@@ -267,7 +267,7 @@ class PrintPreview(QDialog):
         if event.type() == QEvent.Type.Resize:
             # the view's room, laid out after the dialog's: a whole page or the full
             # width is another zoom at another size (it said ๒ % as it opened)
-            QTimer.singleShot(0, self._show_page)
+            QTimer.singleShot(0, self, self._show_page)
         return False
 
     def go(self, step: int) -> None:

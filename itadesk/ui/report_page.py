@@ -50,8 +50,11 @@ class TableAndDetail(QSplitter):
     narrow (a laptop at 150 % with the page pane open left the table a few hundred
     points): the table never gets less than the room of its columns' words."""
 
-    BESIDE_FROM = 920  # points: the table's ~600 and the detail's 300, and a margin
-    UNDER_BELOW = 880  # apart from BESIDE_FROM, so that a width between them never flips
+    # points: beside it, the table keeps about 500 and the detail its 300. One width
+    # for both ways (with a margin against flipping at it): a width between two had
+    # one report's detail beside the table and the next one's under it
+    BESIDE_FROM = 810
+    UNDER_BELOW = 790
 
     def __init__(self, table: QWidget, detail: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -67,7 +70,7 @@ class TableAndDetail(QSplitter):
         if horizontal and width < self.UNDER_BELOW:
             self.setOrientation(Qt.Orientation.Vertical)
             height = event.size().height()
-            self.setSizes([height * 3 // 5, height - height * 3 // 5])
+            self.setSizes([height * 2 // 3, height - height * 2 // 3])  # the table first
         elif not horizontal and width > self.BESIDE_FROM:
             self.setOrientation(Qt.Orientation.Horizontal)
             self.setSizes([width * 3 // 4, width - width * 3 // 4])
