@@ -137,3 +137,21 @@ def test_the_word_found_in_a_cell_is_on_yellow_until_the_dialog_closes(open_wind
     assert 0 < marked < rect.width() * rect.height() / 4  # the word, not the cell
     dialog.close()
     assert _yellow_in(table, 2, column) == 0
+
+
+def test_a_word_deep_in_a_cell_taller_than_the_table_is_scrolled_into_sight(
+        open_window, qtbot):
+    window, table = open_demo(open_window)
+    model = table.model()
+    column = next(c for c in range(model.columnCount()) if model.field(c) == "steps")
+    lines = "\n".join(f"ขั้นที่ {i} ประชุมคณะทำงานและติดตามผล" for i in range(1, 60))
+    window.session.set_cells([(0, "steps", lines + "\nตรวจสอบดุลยพินิจของเจ้าหน้าที่")])
+    table.setFocus()
+    QApplication.processEvents()
+    assert table.rowHeight(0) > table.viewport().height()  # taller than the table
+    QTest.keyClick(table, Qt.Key.Key_F, CTRL)
+    dialog = dialog_of(window)
+    type_text(dialog.find_edit, "ดุลยพินิจ")
+    assert table.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: _yellow_in(table, 0, column) > 0)  # the word in sight
+    dialog.close()

@@ -222,12 +222,9 @@ class FindReplaceDialog(QDialog):
         if place.kind == "cell":
             row, _field, column = place.key
             page.tabs.setCurrentIndex(0)
-            index = page.session.model.index(row, column)
-            page.table.setCurrentIndex(index)
-            page.table.scrollTo(index)
-            # the word itself on yellow: a cell of five lines hid where it was
+            # the word itself on yellow and in sight: a cell of five lines hid where it was
             page.table.found = (row, column, *match.span)
-            page.table.viewport().update()
+            page.table.show_found()
         elif place.kind == "signer":
             page.tabs.setCurrentWidget(page.form)
             index, part = place.key

@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from ..domain.text import clean_cell_text, finished_cell_text, parse_tsv, to_tsv
 from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
+from ..thai.search import INVISIBLE
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
 from .table_keys import OPEN_KEYS, Hint, WordTabs
@@ -120,11 +121,12 @@ ELLIPSIS = "…"
 
 
 def shown_span(text: str, shown: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of text[start:end] in `shown`: the same text with break hints put in."""
+    """(start, end) of text[start:end] in `shown`: the same text with break hints put in
+    (and a space kept with its number made a no-break one, one letter for one)."""
     places: list[int] = []
     j = 0
     for ch in text:
-        while j < len(shown) and shown[j] != ch:
+        while j < len(shown) and shown[j] in INVISIBLE and shown[j] != ch:
             j += 1
         places.append(j)
         j += 1
@@ -134,6 +136,23 @@ def shown_span(text: str, shown: str, start: int, end: int) -> tuple[int, int]:
         return places[min(i, len(places) - 1)]
 
     return at(start), (at(end - 1) + 1 if end > start else at(start))
+
+
+def line_top(text: str, font: QFont, width: float, position: int) -> float:
+    """How far below the text's top the line holding text[position] is, laid out as
+    `draw_wrapped` draws it."""
+    spacing = QFontMetricsF(font).lineSpacing()
+    y, offset = 0.0, 0
+    for layout in _layouts(text, font, width):
+        length = len(layout.text())
+        for i in range(max(layout.lineCount(), 1)):
+            line = layout.lineAt(i) if layout.lineCount() else None
+            end = offset + (line.textStart() + line.textLength() if line else 0)
+            if position < end or (line is None and position <= offset):
+                return y
+            y += spacing
+        offset += length + 1
+    return max(y - spacing, 0.0)
 
 
 def _x(line: QTextLine, position: int) -> float:
@@ -785,6 +804,34 @@ class MeasureTable(WordTabs, QTableView):
         ]
         QApplication.clipboard().setText(to_tsv(rows))
         self.notice.emit(to_thai_digits(f"{said} {len(rows)} แถว × {right - left + 1} ช่องแล้ว"))
+
+    def show_found(self) -> None:
+        """The cell of `found` made current, scrolled so that its word is in sight: in a
+        row taller than the table only the cell's top was."""
+        if self.found is None:
+            return
+        index = self.model().index(*self.found[:2])
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        # once the table has done its own scrolling to the new current cell
+        QTimer.singleShot(0, self, self._scroll_to_found)
+
+    def _scroll_to_found(self) -> None:
+        if self.found is None:
+            return
+        row, column, start, _end = self.found
+        index = self.model().index(row, column)
+        shown = index.data(DisplayWithBreaksRole) or ""
+        at = shown_span(index.data(Qt.ItemDataRole.EditRole) or "", shown, start, start + 1)[0]
+        font = self.delegate._font_for(index)
+        width = self.columnWidth(column) - 2 * PADDING
+        top = self.visualRect(index).top() + PADDING + line_top(shown, font, width, at)
+        spacing = QFontMetricsF(font).lineSpacing()
+        room = self.viewport().height()
+        if top < 0 or top + spacing > room:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + int(top - room / 3))
+        self.viewport().update()
 
     def cut_selection(self) -> None:
         """Copied, then emptied: one step Ctrl+Z takes back."""
