@@ -140,7 +140,7 @@ def test_the_word_found_in_a_cell_is_on_yellow_until_the_dialog_closes(open_wind
 
 
 def test_a_word_deep_in_a_cell_taller_than_the_table_is_scrolled_into_sight(
-        open_window, qtbot):
+        open_window, qtbot):  # noqa: F811
     window, table = open_demo(open_window)
     model = table.model()
     column = next(c for c in range(model.columnCount()) if model.field(c) == "steps")
