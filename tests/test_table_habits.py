@@ -430,3 +430,38 @@ def test_ctrl_x_cuts_the_cells_and_ctrl_z_brings_them_back(open_window, qtbot): 
     assert model.measure(0).get(model.field(1)) == ""
     QTest.keyClick(table, Qt.Key.Key_Z, CTRL)
     assert model.measure(0).get(model.field(1)) == text
+
+
+def test_cut_copy_and_paste_are_in_the_edit_menu_for_the_table_and_the_fields(
+        open_window, qtbot):  # noqa: F811
+    from itadesk.domain.text import to_tsv
+
+    window, table = open_demo(open_window)
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "แก้ไข")
+    actions = {a.text(): a for a in edit.actions() if not a.isSeparator()}
+    assert {"ตัด", "คัดลอก", "วาง"} <= set(actions)
+    model = table.model()
+    table.setFocus()
+    click_cell(qtbot, table, 1, 1)
+    text = model.measure(1).get(model.field(1))
+    actions["ตัด"].trigger()
+    assert QApplication.clipboard().text() == to_tsv([[text]])
+    assert model.measure(1).get(model.field(1)) == ""
+    click_cell(qtbot, table, 1, 2)
+    actions["วาง"].trigger()
+    assert model.measure(1).get(model.field(2)) == text
+    # in a field of the report's form the menu acts on its text
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.form)
+    field = page.form.lines["prepared_by"]
+    field.setFocus()
+    field.setText("กองยุทธศาสตร์และงบประมาณ")
+    field.setSelection(0, 3)
+    actions["คัดลอก"].trigger()
+    assert QApplication.clipboard().text() == "กอง"
+    # Ctrl+C still goes to the table, not the menu (its key works only while it is open)
+    page.show_table()
+    table.setFocus()
+    click_cell(qtbot, table, 0, 1)
+    QTest.keyClick(table, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == to_tsv([[model.measure(0).get(model.field(1))]])

@@ -287,6 +287,14 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        # where a clerk looks for them (the keys themselves stay with the table and the
+        # fields: the menu's keys work only while it is open)
+        for text, keys, what in (("ตัด", QKeySequence.StandardKey.Cut, "cut"),
+                                 ("คัดลอก", QKeySequence.StandardKey.Copy, "copy"),
+                                 ("วาง", QKeySequence.StandardKey.Paste, "paste")):
+            action = self._action(edit_menu, text, keys, lambda what=what: self._clipboard(what))
+            action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
+        edit_menu.addSeparator()
         self.find_action = self._action(edit_menu, "ค้นหา…", QKeySequence.StandardKey.Find,
                                         lambda: self.find(replace=False))
         self.replace_action = self._action(edit_menu, "ค้นหาและแทนที่…", "Ctrl+H",
@@ -304,6 +312,19 @@ class MainWindow(QMainWindow):
         help_menu = menu.addMenu("ช่วยเหลือ")
         self.help_action = self._action(help_menu, "วิธีใช้ ITA Desk", "F1", self.show_help)
         self._action(help_menu, "เกี่ยวกับ ITA Desk", None, self.about)
+
+    def _clipboard(self, what: str) -> None:
+        """ตัด, คัดลอก or วาง from the menu: on the field or the table being typed in."""
+        from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+        widget = QApplication.focusWidget()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            getattr(widget, what)()
+        elif self.report_page is not None and widget is not None and (
+                widget is self.report_page.table or self.report_page.table.isAncestorOf(widget)):
+            table = self.report_page.table
+            {"cut": table.cut_selection, "copy": table.copy_selection,
+             "paste": table.paste}[what]()
 
     def _build_view_menu(self, view_menu: QMenu) -> None:
         from .fonts import TEXT_SIZES
