@@ -287,13 +287,11 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        # where a clerk looks for them (the keys themselves stay with the table and the
-        # fields: the menu's keys work only while it is open)
-        for text, keys, what in (("ตัด", QKeySequence.StandardKey.Cut, "cut"),
-                                 ("คัดลอก", QKeySequence.StandardKey.Copy, "copy"),
-                                 ("วาง", QKeySequence.StandardKey.Paste, "paste")):
-            action = self._action(edit_menu, text, keys, lambda what=what: self._clipboard(what))
-            action.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetShortcut)
+        # where a clerk looks for them; the keys are only named after a tab (the table
+        # and the fields keep them: as the menu's own they would be taken from them)
+        for text, what in (("ตัด\tCtrl+X", "cut"), ("คัดลอก\tCtrl+C", "copy"),
+                           ("วาง\tCtrl+V", "paste")):
+            self._action(edit_menu, text, None, lambda what=what: self._clipboard(what))
         edit_menu.addSeparator()
         self.find_action = self._action(edit_menu, "ค้นหา…", QKeySequence.StandardKey.Find,
                                         lambda: self.find(replace=False))
