@@ -111,3 +111,32 @@ def test_a_divisions_word_file_can_be_merged(open_window, qtbot, tmp_path):  # n
     _clerks_plan(path)
     window.merge_from([path])
     assert window.session.model.rowCount() == before + 8  # five measures, three sections
+
+
+def test_the_import_menu_names_word_and_pdf_in_plain_thai(open_window, qtbot):  # noqa: F811
+    """The clerk read «นำเข้ารายงาน (.itadesk.json หรือ Word)…»: PDF was left out and the
+    file ending meant nothing to her. The menu, the file dialog's filter and the help say
+    the same plain words."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from itadesk.paths import resource
+
+    window = open_window()
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    item = next(t for t in texts if t.startswith("นำเข้ารายงาน"))
+    assert item == "นำเข้ารายงาน (Word, PDF หรือไฟล์ ITA Desk)…", texts
+    filters: list[str] = []
+
+    def read(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        filters.extend(dialog.nameFilters())
+        dialog.reject()
+
+    when_dialog_opens(read)
+    window.import_report()
+    assert filters and filters[0].startswith("รายงาน Word, PDF หรือไฟล์ ITA Desk ("), filters
+    assert "*.pdf" in filters[0] and "*.docx" in filters[0]
+    help_page = resource("help", "index.html").read_text(encoding="utf-8")
+    assert "นำเข้ารายงาน (Word, PDF หรือไฟล์ ITA Desk)" in help_page
+    assert ".itadesk.json" not in help_page.split('id="import"')[1].split("<h2")[0]

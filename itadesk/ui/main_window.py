@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu("ไฟล์")
         self.library_action = self._action(file_menu, "คลังรายงาน", "Ctrl+L", self.show_library)
         self._action(file_menu, "สร้างรายงานใหม่…", QKeySequence.StandardKey.New, self.new_report)
-        self._action(file_menu, "นำเข้ารายงาน (.itadesk.json หรือ Word)…", "Ctrl+Shift+O",
+        self._action(file_menu, "นำเข้ารายงาน (Word, PDF หรือไฟล์ ITA Desk)…", "Ctrl+Shift+O",
                      self.import_report)
         self._action(file_menu, "เรียกคืนจากสำเนาสำรอง…", None, self.restore_dialog)
         # the office's library and this PC's, one row: the menu fits a laptop at 150 %
@@ -862,7 +862,9 @@ class MainWindow(QMainWindow):
 
         name, _ = file_dialogs.open_file_name(
             self, "นำเข้ารายงาน", self._last_folder,
-            "รายงาน (*.itadesk.json *.json *.docx *.pdf);;ทุกไฟล์ (*)")
+            # the same words as the menu item: a file ending means nothing to a clerk
+            "รายงาน Word, PDF หรือไฟล์ ITA Desk (*.docx *.pdf *.itadesk.json *.json)"
+            ";;ทุกไฟล์ (*)")
         if name:
             self.import_with_summary(Path(name))
 
