@@ -19,6 +19,9 @@ class Changes:
     report_fields: frozenset[str] = frozenset()  # layout, fiscal_year, options, signers …
     created: bool = False  # the report came into the library (new, imported, undone delete)
     deleted: bool = False  # the report left the library
+    # it came back as it was (a delete undone, a creation redone): the window says so,
+    # in place of the message that it was deleted
+    restored: bool = False
     # another clerk's change, heard from the office's server: a form field the clerk is
     # typing in is left as it is (its text is checked against theirs when it is saved)
     others: bool = False

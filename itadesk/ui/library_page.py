@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 # paint (ui/app.py)
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,19 @@ from .fonts import ui_font
 
 if TYPE_CHECKING:
     from ..domain import LayoutCatalog, ReportSummary
+
+class _ReportList(QTableWidget):
+    """The list of reports; a click on the empty space below the rows selects nothing
+    (Qt's single selection keeps the last row, and «ลบรายงาน…» then acted on a report the
+    clerk thought she had let go)."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.indexAt(event.position().toPoint()).isValid():
+            self.clearSelection()
+            self.setCurrentIndex(QtCore.QModelIndex())
+            return
+        super().mousePressEvent(event)
+
 
 HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด",
            "ที่มา")
@@ -72,7 +85,7 @@ class LibraryPage(QWidget):
             # wrapped between words: on one line the title alone made the window wider
             # than a 1366-pixel screen at 150 % (the page is in the window's stack)
             label.setWordWrap(True)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = _ReportList(0, len(HEADERS))
         self.table.setObjectName("library_table")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -95,6 +108,8 @@ class LibraryPage(QWidget):
         self.open_button.clicked.connect(self._open)
         self.delete_button = QPushButton("ลบรายงาน…")
         self.delete_button.clicked.connect(self._delete)
+        # open and delete act on the selected report: with none they are greyed out
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.open_button, self.delete_button):
             buttons.addWidget(b)
@@ -147,10 +162,14 @@ class LibraryPage(QWidget):
                 self.table.setItem(row, col, item)
         if reports:
             self.table.selectRow(0)
-        self.open_button.setEnabled(bool(reports))
         self.empty.setVisible(not reports)
         self.samples_hint.setVisible(any(r.origin.sample for r in reports))
-        self.delete_button.setEnabled(bool(reports))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
 
     def take_keys(self) -> None:
         """The list takes the keys, a row current and selected: the page's "เลือกแล้วกด

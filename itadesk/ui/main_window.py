@@ -382,6 +382,9 @@ class MainWindow(QMainWindow):
         self.refresh_library()
         if changes.created:
             self.library_page.select(changes.report_id)
+            if changes.restored:
+                # the message that it was deleted stayed after Ctrl+Z had brought it back
+                self.statusBar().showMessage("นำรายงานกลับมาไว้ในคลังแล้ว", 10000)
         elif changes.deleted:
             self.statusBar().showMessage(
                 "ลบรายงานออกจากคลังแล้ว นำกลับมาได้ด้วยเมนู แก้ไข › เลิกทำ (Ctrl+Z)", 10000)

@@ -326,7 +326,7 @@ class LibrarySession(_Session):
         made: list[int] = []
         if not self._store(lambda: made.append(self.library.create_report(report, keep_ids))):
             return None
-        self._announce(Changes(made[0], created=True))
+        self._announce(Changes(made[0], created=True, restored=keep_ids))
         return made[0]
 
     def apply_delete(self, report_id: int) -> Report | None:

@@ -1,0 +1,63 @@
+"""What a new clerk found trying the program in a real window (the library list, the
+undo of a delete), driven with real clicks and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from .test_window import CTRL, activate, open_window  # noqa: F401 (open_window: the fixture)
+from .ui_helpers import when_dialog_opens
+
+
+def test_a_click_below_the_rows_selects_nothing_and_delete_does_nothing(open_window,  # noqa: F811
+                                                                        qtbot):
+    """The last report clicked stayed the target after a click on the empty space under
+    the rows: «ลบรายงาน…» then asked to delete it."""
+    window = open_window()
+    page = window.library_page
+    table = page.table
+    last = table.rowCount() - 1
+    rect = table.visualRect(table.model().index(last, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.selected_id() is not None and page.delete_button.isEnabled()
+    below = QPoint(rect.center().x(), rect.bottom() + 40)
+    assert below.y() < table.viewport().height()
+    assert not table.indexAt(below).isValid()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=below)
+    assert page.selected_id() is None
+    assert not page.delete_button.isEnabled() and not page.open_button.isEnabled()
+    asked: list[str] = []
+    when_dialog_opens(lambda box: (asked.append(box.text()), box.reject()), tries=10)
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # opens nothing either
+    page.delete_button.click()
+    qtbot.wait(300)
+    assert not asked
+    assert window.stack.currentWidget() is page
+    # a row clicked again is the target again
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.delete_button.isEnabled() and page.selected_id() is not None
+
+
+def test_ctrl_z_after_a_delete_says_the_report_is_back(open_window, qtbot):  # noqa: F811
+    window = open_window()
+    page = window.library_page
+    table = page.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(0, 0)).center())
+    rid = page.selected_id()
+
+    def yes(box) -> None:
+        assert isinstance(box, QMessageBox)
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert rid not in {r.id for r in window.library.list_reports()}
+    assert "ออกจากคลัง" in window.statusBar().currentMessage()
+    activate(qtbot, window)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert rid in {r.id for r in window.library.list_reports()}
+    shown = window.statusBar().currentMessage()
+    assert "ออกจากคลัง" not in shown and "กลับมาไว้ในคลังแล้ว" in shown, shown
+
