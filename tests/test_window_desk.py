@@ -61,3 +61,31 @@ def test_ctrl_z_after_a_delete_says_the_report_is_back(open_window, qtbot):  # n
     shown = window.statusBar().currentMessage()
     assert "ออกจากคลัง" not in shown and "กลับมาไว้ในคลังแล้ว" in shown, shown
 
+
+def test_keep_both_names_the_copy_it_makes_and_the_open_report_shows_it(open_window,  # noqa: F811
+                                                                        qtbot):
+    """A third copy was announced as «(ฉบับที่ ๒)» and listed as «(ฉบับที่ ๓)»."""
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    this_year = reports["เทศบาลตำบลบ่อปลาทอง"]
+    window.open_report(this_year)
+    assert window.create_next_year() is not None
+    told: list[str] = []
+
+    def keep_both(box) -> None:
+        told.append(box.informativeText())
+        button = next(b for b in box.buttons() if b.text() == "เก็บไว้ทั้งสองฉบับ")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    made = []
+    for _ in range(2):
+        window.open_report(this_year)
+        when_dialog_opens(keep_both)
+        made.append(window.create_next_year())
+    assert "«(ฉบับที่ ๒)»" in told[0]
+    assert "«(ฉบับที่ ๓)»" in told[1], told[1]
+    third = window.library.load_report(made[1])
+    assert third.origin.copy == 3
+    window.open_report(made[1])
+    assert "(ฉบับที่ ๓)" in window.windowTitle(), window.windowTitle()
+    assert "(ฉบับที่ ๓)" in window.report_page.heading.text()

@@ -42,6 +42,12 @@ BUTTONS = ((Choice.OPEN, "เปิดฉบับที่มีอยู่"),
            (Choice.REPLACE, "แทนที่ฉบับเดิม"), (Choice.CANCEL, "ยกเลิก"))
 
 
+def next_copy(there: list[ReportSummary]) -> int:
+    """The number «เก็บไว้ทั้งสองฉบับ» gives the new copy: one past the highest there (the
+    question said «(ฉบับที่ ๒)» on a third import, the list then showed ฉบับที่ ๓)."""
+    return max(s.origin.copy for s in there) + 1
+
+
 def question(parent: QWidget | None, report: Report,
              there: list[ReportSummary]) -> QMessageBox:
     """The question, not yet shown (tests and screenshots answer it as a clerk would)."""
@@ -50,6 +56,7 @@ def question(parent: QWidget | None, report: Report,
     newest = there[0]
     count = f" {to_thai_digits(str(len(there)))} ฉบับ" if len(there) > 1 else ""
     came = newest.origin.text()
+    label = dataclasses.replace(newest.origin, copy=next_copy(there)).copy_label()
     box = QMessageBox(QMessageBox.Icon.Question, "มีรายงานนี้อยู่แล้ว",
                       f"ในคลังมีรายงานของ{report.municipality.strip() or 'หน่วยงานนี้'} "
                       f"ปีงบประมาณ {to_thai_digits(str(report.fiscal_year))} อยู่แล้ว{count}",
@@ -63,7 +70,7 @@ def question(parent: QWidget | None, report: Report,
         f" มาตรการ แก้ไขล่าสุด {when_text(newest.updated)}"
         + (f"\nที่มา: {came}" if came else "") + "\n\n"
         "• เปิดฉบับที่มีอยู่: ไม่เพิ่มรายงานใหม่\n"
-        "• เก็บไว้ทั้งสองฉบับ: ฉบับใหม่จะมีคำว่า «(ฉบับที่ ๒)» ต่อท้ายในคลัง\n"
+        f"• เก็บไว้ทั้งสองฉบับ: ฉบับใหม่จะมีคำว่า «{label}» ต่อท้ายในคลัง\n"
         "• แทนที่ฉบับเดิม: ฉบับเดิมถูกสำรองไว้ก่อน และกด Ctrl+Z เพื่อเรียกคืนได้")
     for choice, text in BUTTONS:
         role = (QMessageBox.ButtonRole.RejectRole if choice is Choice.CANCEL
@@ -99,7 +106,7 @@ def place_report(parent: QWidget | None, session: LibrarySession, report: Report
     if choice is Choice.OPEN:
         return Placed(there[0].id, choice)
     if choice is Choice.KEEP_BOTH:
-        copy = max(s.origin.copy for s in there) + 1
+        copy = next_copy(there)
         report = dataclasses.replace(report, origin=dataclasses.replace(origin, copy=copy))
         return Placed(session.create_report(report, text), choice)
     if choice is Choice.REPLACE:

@@ -494,7 +494,10 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args: object) -> None:
         if self.session is not None:
             r = self.session.report
-            self.setWindowTitle(f"{APP_TITLE} — {r.municipality or 'รายงานใหม่'} "
+            # the copy's label too: two copies of one town and year looked the same
+            name = " ".join(p for p in (r.municipality or "รายงานใหม่",
+                                        r.origin.copy_label()) if p)
+            self.setWindowTitle(f"{APP_TITLE} — {name} "
                                 f"ปีงบประมาณ {to_thai_digits(str(r.fiscal_year))}")
 
     def find(self, replace: bool) -> None:

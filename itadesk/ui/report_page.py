@@ -35,13 +35,15 @@ HEADING_FIELDS = frozenset({"municipality", "fiscal_year", "layout"})
 
 
 def report_heading(municipality: str, fiscal_year: int, layout_name: str,
-                   sample: bool = False) -> str:
+                   sample: bool = False, copy_label: str = "") -> str:
     """"เทศบาลตำบลหนองบัว · ปีงบประมาณ ๒๕๖๙ · แผนปรับปรุง ๕ ช่อง …": which report it is
     (a plan and a results report of one town and year differ in their layout); a sample
-    report that came with the program says so first."""
+    report that came with the program says so first; a second copy kept beside the first
+    says which copy it is ("(ฉบับที่ ๒)"), as the library list does."""
     from ..domain.model import SAMPLE
 
-    return (f"{SAMPLE + ' ' if sample else ''}{municipality.strip() or 'รายงานใหม่'} · "
+    name = " ".join(p for p in (municipality.strip() or "รายงานใหม่", copy_label) if p)
+    return (f"{SAMPLE + ' ' if sample else ''}{name} · "
             f"ปีงบประมาณ {to_thai_digits(str(fiscal_year))} · {layout_name}")
 
 
@@ -214,7 +216,8 @@ class ReportPage(QWidget):
     def _show_heading(self) -> None:
         report = self.session.report
         self.heading.setText(report_heading(report.municipality, report.fiscal_year,
-                                            self.session.layout.name, report.origin.sample))
+                                            self.session.layout.name, report.origin.sample,
+                                            report.origin.copy_label()))
 
     # ----------------------------------------------------------------- rows
     def _selected_rows(self) -> list[int]:
