@@ -163,3 +163,18 @@ def test_step_8_gives_the_plan_its_monitoring_column(tmp_path: Path):
     with Library.open(path, take_backup=False) as library:
         back = report_from_dict(report_to_dict(library.load_report(rid)))
     assert any(m.monitoring == "รายงานผู้บริหารทุกไตรมาส" for m in back.measures)
+
+
+def test_a_rounds_period_follows_the_reports_digits():
+    """With เลขไทย off the round's period came out «รอบ ๑๒ เดือน (ตุลาคม ๒๕๖๙ …)» under
+    «พ.ศ. 2570»: what is written into a report follows its digit option."""
+    import dataclasses as dc
+
+    from itadesk.exchange.jsonfile import read_report
+    from itadesk.paths import resource
+
+    report = read_report(resource("demo", "borplathong-2568.itadesk.json"))
+    off = dc.replace(report, options={**report.options, "thai_digits": False})
+    assert round_report(off, "12").period == "รอบ 12 เดือน (ตุลาคม 2567 - กันยายน 2568)"
+    on = dc.replace(report, options={**report.options, "thai_digits": True})
+    assert round_report(on, "12").period == "รอบ ๑๒ เดือน (ตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘)"

@@ -89,3 +89,22 @@ def test_keep_both_names_the_copy_it_makes_and_the_open_report_shows_it(open_win
     window.open_report(made[1])
     assert "(ฉบับที่ ๓)" in window.windowTitle(), window.windowTitle()
     assert "(ฉบับที่ ๓)" in window.report_page.heading.text()
+
+
+def test_the_period_button_writes_arabic_digits_when_thai_digits_are_off(open_window,  # noqa: F811
+                                                                         qtbot):
+    """What the program writes into a report follows the report's digit option; the
+    button's own label (shown, not written) stays in Thai digits."""
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])  # fiscal year 2568
+    session = window.session
+    session.set_report_field("options", {**session.report.options, "thai_digits": False},
+                             "ตัวเลือกการส่งออก")
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.form)
+    form = page.form
+    qtbot.mouseClick(form.period_buttons[12], Qt.MouseButton.LeftButton)
+    assert session.report.period == "รอบ 12 เดือน (เดือนตุลาคม 2567 - กันยายน 2568)"
+    assert form.lines["period"].text() == session.report.period
+    assert form.period_buttons[12].text() == "รอบ ๑๒ เดือน"

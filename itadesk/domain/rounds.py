@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..thai.digits import to_thai_digits
+from ..thai.digits import to_arabic_digits, to_thai_digits
 from .model import Measure, MeasureKind, Report, RoundText
 from .round_names import PART_FILES as PART_FILES
 from .round_names import PART_LABELS as PART_LABELS
@@ -35,12 +35,13 @@ def kept(measure: Measure, name: str) -> Measure:
         measure, rounds=tuple(sorted((*others, mine), key=lambda r: int(r.round))))
 
 
-def period(report: Report, name: str) -> str:
-    """"รอบ ๖ เดือน (ตุลาคม ๒๕๖๘ - มีนาคม ๒๕๖๙)": the months the round covers."""
-    start = to_thai_digits(str(report.fiscal_year - 1))
-    end = to_thai_digits(str(report.fiscal_year))
+def period(report: Report, name: str, thai_digits: bool = True) -> str:
+    """"รอบ ๖ เดือน (ตุลาคม ๒๕๖๘ - มีนาคม ๒๕๖๙)": the months the round covers; in Arabic
+    digits ("รอบ 6 เดือน (ตุลาคม 2568 - …)") when written into a report whose digit
+    option is off (the window's own messages keep Thai digits)."""
     last = "มีนาคม" if name == "6" else "กันยายน"
-    return f"{ROUNDS[name]} (ตุลาคม {start} - {last} {end})"
+    text = f"{ROUNDS[name]} (ตุลาคม {report.fiscal_year - 1} - {last} {report.fiscal_year})"
+    return to_thai_digits(text) if thai_digits else to_arabic_digits(text)
 
 
 def round_report(report: Report, name: str) -> Report:
@@ -56,7 +57,10 @@ def round_report(report: Report, name: str) -> Report:
         return dataclasses.replace(m, result=text.result, outcome=text.outcome)
 
     return dataclasses.replace(report, measures=tuple(of_round(m) for m in report.measures),
-                               period=period(report, name))
+                               # written into the report: its own digits, or the
+                               # export read «พ.ศ. 2570» beside «รอบ ๑๒ เดือน (… ๒๕๖๙ …)»
+                               period=period(report, name,
+                                             report.options.get("thai_digits") is not False))
 
 
 def plan_report(report: Report) -> Report:
