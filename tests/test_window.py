@@ -331,7 +331,7 @@ def test_export_from_the_window_in_a_worker(open_window, qtbot, tmp_path):
     reports = {r.municipality: r.id for r in window.library.list_reports()}
     window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])
     assert window.export_docx_action.isEnabled() and window.print_action.isEnabled()
-    assert window.suggested_name(".docx") == "ITA-2568-เทศบาลตำบลบ่อปลาทอง.docx"
+    assert window.suggested_name(".docx") == "ITA-๒๕๖๘-เทศบาลตำบลบ่อปลาทอง.docx"
     seen: list[str] = []
 
     def close_with(button: str):
@@ -472,8 +472,8 @@ def test_menu_actions_with_their_dialogs(open_window, qtbot, tmp_path):
     when_dialog_opens(save_as_proposed)
     window.export_pdf_action.trigger()
     qtbot.waitUntil(lambda: bool(done), timeout=60_000)
-    assert proposed == [str(tmp_path / "ITA-2567-เทศบาลเมืองชัยนาท.pdf")]
-    pdf = tmp_path / "ITA-2567-เทศบาลเมืองชัยนาท.pdf"
+    assert proposed == [str(tmp_path / "ITA-๒๕๖๗-เทศบาลเมืองชัยนาท.pdf")]
+    pdf = tmp_path / "ITA-๒๕๖๗-เทศบาลเมืองชัยนาท.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     import subprocess
 

@@ -108,3 +108,28 @@ def test_the_period_button_writes_arabic_digits_when_thai_digits_are_off(open_wi
     assert session.report.period == "รอบ 12 เดือน (เดือนตุลาคม 2567 - กันยายน 2568)"
     assert form.lines["period"].text() == session.report.period
     assert form.period_buttons[12].text() == "รอบ ๑๒ เดือน"
+
+
+def test_the_suggested_file_name_has_the_reports_digits(open_window, qtbot):  # noqa: F811
+    """The save dialog offered «ITA-2568-…» for a report in Thai digits."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลตำบลบ่อปลาทอง"])
+    offered: list[str] = []
+
+    def read(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        offered.append(dialog.selectedFiles()[0])
+        dialog.reject()
+
+    when_dialog_opens(read)
+    window.export_docx()
+    assert offered[0].endswith("ITA-๒๕๖๘-เทศบาลตำบลบ่อปลาทอง.docx"), offered
+    session = window.session
+    session.set_report_field("options", {**session.report.options, "thai_digits": False},
+                             "ตัวเลือกการส่งออก")
+    when_dialog_opens(read)
+    window.export_part("12")
+    assert offered[1].endswith("ผลรอบ12เดือน-2568-เทศบาลตำบลบ่อปลาทอง.docx"), offered

@@ -72,7 +72,7 @@ def test_the_plan_and_each_round_exported_from_the_menu(open_window, qtbot,  # n
         written[part] = tmp_path / (name.rsplit(".", 1)[0] + ending)
         assert written[part].exists(), (name, list(tmp_path.iterdir()))
     assert written["plan"].name.startswith("มาตรการ-")
-    assert written["6"].name.startswith("ผลรอบ6เดือน-") and written["6"].suffix == ".pdf"
+    assert written["6"].name.startswith("ผลรอบ๖เดือน-") and written["6"].suffix == ".pdf"
 
     plan = _docx_text(written["plan"])
     assert PLAN_TITLE in plan and "ตัวชี้วัด/ผลลัพธ์ที่คาดว่าจะได้รับ" in plan

@@ -541,7 +541,14 @@ class MainWindow(QMainWindow):
         assert self.session is not None
         r = self.session.report
         town = "".join(c for c in r.municipality if c not in '\\/:*?"<>|').strip()
-        return f"{PART_FILES.get(part, 'ITA')}-{r.fiscal_year}-{town or 'รายงาน'}{suffix}"
+        # the year in the report's own digits: the name holds the town's Thai letters
+        # already, so Thai digits cost no portability (the prefix "ITA" stays as it is)
+        from .digits_note import thai_digits
+
+        start = f"{PART_FILES.get(part, 'ITA')}-{r.fiscal_year}"
+        if thai_digits(r.options):
+            start = to_thai_digits(start)
+        return f"{start}-{town or 'รายงาน'}{suffix}"
 
     def export_docx(self) -> None:
         self._export_dialog(".docx", "ส่งออกเป็น Word", "เอกสาร Word (*.docx)")
