@@ -133,3 +133,17 @@ def test_the_suggested_file_name_has_the_reports_digits(open_window, qtbot):  # 
     when_dialog_opens(read)
     window.export_part("12")
     assert offered[1].endswith("ผลรอบ12เดือน-2568-เทศบาลตำบลบ่อปลาทอง.docx"), offered
+
+
+def test_the_signers_role_column_says_what_to_type(open_window, qtbot):  # noqa: F811
+    window = open_window()
+    reports = {r.municipality: r.id for r in window.library.list_reports()}
+    window.open_report(reports["เทศบาลเมืองชัยนาท"])
+    page = window.report_page
+    page.tabs.setCurrentWidget(page.form)
+    signers = page.form.signers
+    model = signers.model()
+    hint = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert hint and "ผู้รายงาน" in hint
+    assert signers.rowCount() and all(
+        "ผู้รายงาน" in (signers.item(r, 2).toolTip() or "") for r in range(signers.rowCount()))

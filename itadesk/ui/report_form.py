@@ -28,6 +28,8 @@ from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 from .widgets import button_row, rows_table, typing_in
 
+ROLE_HINT = ("คำใต้ช่องลงนาม เช่น ผู้รายงาน ผู้ตรวจสอบ หรือผู้อนุมัติ "
+             "(เว้นว่างได้ ถ้าไม่ต้องการ)")
 LINE_FIELDS = (
     ("title", "ชื่อรายงาน"),
     ("municipality", "หน่วยงาน (เทศบาล/อบต.)"),
@@ -134,6 +136,9 @@ class ReportForm(QScrollArea):
         self.signers.setObjectName("signers")
         self.signers.setHorizontalHeaderLabels(
             ["ชื่อ-สกุล", "ตำแหน่ง (บรรทัดละหนึ่งตำแหน่ง)", "บทบาท"])
+        # a new clerk did not know what to type under บทบาท: the word printed above the
+        # signature line (the header and every cell of the column say so)
+        self.signers.horizontalHeaderItem(2).setToolTip(ROLE_HINT)
         rows_table(self.signers, multiline=(1,), min_height=150)
         self.signers.itemChanged.connect(self._signers_edited)
         box.addWidget(self.signers)
@@ -194,7 +199,10 @@ class ReportForm(QScrollArea):
         self.signers.setRowCount(len(signers))
         for row, signer in enumerate(signers):
             for col, value in enumerate((signer.name, "\n".join(signer.positions), signer.role)):
-                self.signers.setItem(row, col, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if col == 2:
+                    item.setToolTip(ROLE_HINT)
+                self.signers.setItem(row, col, item)
         self.signers.resizeRowsToContents()
         self.signers.blockSignals(False)
 
