@@ -50,7 +50,7 @@ def report_heading(municipality: str, fiscal_year: int, layout_name: str,
 class TableAndDetail(QSplitter):
     """The table with the measure's detail beside it, or under it where the room is
     narrow (a laptop at 150 % with the page pane open left the table a few hundred
-    points): the table never gets less than the room of its columns' words."""
+    points): there the table has the whole width."""
 
     # points: beside it, the table keeps about 500 and the detail its 300. One width
     # for both ways (with a margin against flipping at it): a width between two had
