@@ -53,6 +53,13 @@ CHOSEN = frozenset((*(s.name for s in SWITCHES), "orientation", "oit_code", GARU
 OWN_TO_REPORT = frozenset(("memo_form", GARUDA_IMAGE, "oit_item", "publication", "score_sheet"))
 
 
+def thai_digits(options: dict[str, Any]) -> bool:
+    """Whether the report's files and printout use Thai digits, as ExportOptions.from_report
+    reads it (the window and the round's period ask it without the document package)."""
+    value = options.get("thai_digits")
+    return value if isinstance(value, bool) else True
+
+
 def with_choices(options: dict[str, Any], choices: dict[str, Any]) -> dict[str, Any]:
     """A report's options with the clerk's choices; other entries (the memo's fields)
     are kept, choices that are not options are dropped."""

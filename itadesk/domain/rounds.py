@@ -12,6 +12,7 @@ import dataclasses
 
 from ..thai.digits import to_arabic_digits, to_thai_digits
 from .model import Measure, MeasureKind, Report, RoundText
+from .options import thai_digits
 from .round_names import PART_FILES as PART_FILES
 from .round_names import PART_LABELS as PART_LABELS
 from .round_names import ROUNDS
@@ -59,8 +60,7 @@ def round_report(report: Report, name: str) -> Report:
     return dataclasses.replace(report, measures=tuple(of_round(m) for m in report.measures),
                                # written into the report: its own digits, or the
                                # export read «พ.ศ. 2570» beside «รอบ ๑๒ เดือน (… ๒๕๖๙ …)»
-                               period=period(report, name,
-                                             report.options.get("thai_digits") is not False))
+                               period=period(report, name, thai_digits(report.options)))
 
 
 def plan_report(report: Report) -> Report:

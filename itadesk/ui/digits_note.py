@@ -7,26 +7,18 @@ it opens the export options, where it is switched."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..domain import Report
-from ..domain.options import SWITCHES
+from ..domain.options import SWITCHES, thai_digits
 from .widgets import ElidedLabel
 
 # which digits first: where the row buttons leave little room, the rest is cut
 THAI = "เลขไทยในไฟล์และที่สั่งพิมพ์ · เปลี่ยน…"
 AS_TYPED = "ตัวเลขตามตารางในไฟล์และที่สั่งพิมพ์ · เปลี่ยน…"
 SWITCH = next(s.thai for s in SWITCHES if s.name == "thai_digits")
-
-
-def thai_digits(options: dict[str, Any]) -> bool:
-    """As ExportOptions.from_report reads it (the document package is slow to import)."""
-    value = options.get("thai_digits")
-    return value if isinstance(value, bool) else True
 
 
 class DigitsNote(ElidedLabel):

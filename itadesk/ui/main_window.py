@@ -543,7 +543,7 @@ class MainWindow(QMainWindow):
         town = "".join(c for c in r.municipality if c not in '\\/:*?"<>|').strip()
         # the year in the report's own digits: the name holds the town's Thai letters
         # already, so Thai digits cost no portability (the prefix "ITA" stays as it is)
-        from .digits_note import thai_digits
+        from ..domain.options import thai_digits
 
         start = f"{PART_FILES.get(part, 'ITA')}-{r.fiscal_year}"
         if thai_digits(r.options):
