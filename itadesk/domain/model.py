@@ -114,6 +114,11 @@ class Origin:
 
         return f"(ฉบับที่ {to_thai_digits(str(self.copy))})" if self.copy > 1 else ""
 
+    def with_copy(self, name: str) -> str:
+        """"เทศบาลตำบลหนองบัว (ฉบับที่ ๒)": a report's name as the window shows it, two
+        copies of one town and year told apart."""
+        return " ".join(p for p in (name, self.copy_label()) if p)
+
     @property
     def sample(self) -> bool:
         return self.kind is OriginKind.DEMO

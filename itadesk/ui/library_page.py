@@ -149,9 +149,8 @@ class LibraryPage(QWidget):
         self.table.setRowCount(len(reports))
         for row, r in enumerate(reports):
             layout_name = layouts.get(r.layout).name if r.layout in layouts else r.layout
-            name = " ".join(p for p in (SAMPLE if r.origin.sample else "",
-                                        r.municipality or "(ยังไม่ระบุหน่วยงาน)",
-                                        r.origin.copy_label()) if p)
+            name = (f"{SAMPLE} " if r.origin.sample else "") + r.origin.with_copy(
+                r.municipality or "(ยังไม่ระบุหน่วยงาน)")
             values = (name, to_thai_digits(str(r.fiscal_year)), layout_name,
                       to_thai_digits(str(r.measure_count)), when_text(r.updated),
                       origin_text(r))

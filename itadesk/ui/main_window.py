@@ -495,8 +495,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             r = self.session.report
             # the copy's label too: two copies of one town and year looked the same
-            name = " ".join(p for p in (r.municipality or "รายงานใหม่",
-                                        r.origin.copy_label()) if p)
+            name = r.origin.with_copy(r.municipality or "รายงานใหม่")
             self.setWindowTitle(f"{APP_TITLE} — {name} "
                                 f"ปีงบประมาณ {to_thai_digits(str(r.fiscal_year))}")
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import Measure, MeasureKind
 from ..domain.changes import Changes
+from ..domain.model import SAMPLE, Origin
 from ..domain.text import clean_cell_text
 from ..thai.digits import to_thai_digits
 from .digits_note import DigitsNote
@@ -35,15 +36,14 @@ HEADING_FIELDS = frozenset({"municipality", "fiscal_year", "layout"})
 
 
 def report_heading(municipality: str, fiscal_year: int, layout_name: str,
-                   sample: bool = False, copy_label: str = "") -> str:
+                   origin: Origin | None = None) -> str:
     """"เทศบาลตำบลหนองบัว · ปีงบประมาณ ๒๕๖๙ · แผนปรับปรุง ๕ ช่อง …": which report it is
     (a plan and a results report of one town and year differ in their layout); a sample
     report that came with the program says so first; a second copy kept beside the first
     says which copy it is ("(ฉบับที่ ๒)"), as the library list does."""
-    from ..domain.model import SAMPLE
-
-    name = " ".join(p for p in (municipality.strip() or "รายงานใหม่", copy_label) if p)
-    return (f"{SAMPLE + ' ' if sample else ''}{name} · "
+    origin = origin or Origin()
+    name = origin.with_copy(municipality.strip() or "รายงานใหม่")
+    return (f"{SAMPLE + ' ' if origin.sample else ''}{name} · "
             f"ปีงบประมาณ {to_thai_digits(str(fiscal_year))} · {layout_name}")
 
 
@@ -216,8 +216,7 @@ class ReportPage(QWidget):
     def _show_heading(self) -> None:
         report = self.session.report
         self.heading.setText(report_heading(report.municipality, report.fiscal_year,
-                                            self.session.layout.name, report.origin.sample,
-                                            report.origin.copy_label()))
+                                            self.session.layout.name, report.origin))
 
     # ----------------------------------------------------------------- rows
     def _selected_rows(self) -> list[int]:
