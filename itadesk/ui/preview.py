@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..exchange.jsonfile import Exchange
-from ..thai.digits import to_thai_digits
 from .preview_worker import PreviewWorker
 
 # The wait for typing to stop. A cell's edit reaches the preview when the cell is left,
@@ -74,26 +73,16 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.view.viewport().installEventFilter(self)
-        self.view.zoomFactorChanged.connect(self._say_page)
-        self.view.zoomModeChanged.connect(self._say_page)
+        from .printing import follow_zoom
 
-    def _say_page(self, *_: object) -> None:
-        """"หน้า ๒ จาก ๘ · ๔๕ %": where the clerk is and how large the page is shown."""
-        from .printing import shown_zoom
+        follow_zoom(self.view, self._say_page)
 
-        count = self.document.pageCount()
-        if not count:
-            return
-        zoom = round(shown_zoom(self.view) * 100)
-        self.status.setText(to_thai_digits(
-            f"หน้า {self.current_page() + 1} จาก {count} · {zoom} %"))
+    def _say_page(self) -> None:
+        """Where the clerk is and how large the page is shown, once there are pages."""
+        from .printing import page_and_zoom
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            # (its context: not after the pane is gone)
-            QTimer.singleShot(0, self, self._say_page)  # the full width: another zoom
-        return False
+        if self.document.pageCount():
+            self.status.setText(page_and_zoom(self.view))
 
     # ------------------------------------------------------------ refreshing
     def schedule(self) -> None:

@@ -150,6 +150,38 @@ def shown_zoom(view: QPdfView) -> float:
     return min(width, height)
 
 
+def page_and_zoom(view: QPdfView) -> str:
+    """"หน้า ๒ จาก ๘ · ๔๕ %": where the clerk is in the view's document, and how large
+    its page is shown."""
+    document = view.document()
+    count = document.pageCount() if document is not None else 0
+    page = view.pageNavigator().currentPage() + 1
+    return to_thai_digits(f"หน้า {page} จาก {count} · {round(shown_zoom(view) * 100)} %")
+
+
+class _ZoomWatch(QObject):
+    """The view's child: `say` after each change of its zoom or of its room."""
+
+    def __init__(self, view: QPdfView, say: Callable[[], object]) -> None:
+        super().__init__(view)
+        self.say = say
+        view.viewport().installEventFilter(self)
+        view.zoomFactorChanged.connect(lambda _zoom: say())
+        view.zoomModeChanged.connect(lambda _mode: say())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            # once the view's room is laid out (after its window's): a whole page or
+            # the full width is another zoom at another size (it said ๒ % as it opened);
+            # the timer goes with the view
+            QTimer.singleShot(0, self, self.say)
+        return False
+
+
+def follow_zoom(view: QPdfView, say: Callable[[], object]) -> None:
+    _ZoomWatch(view, say)
+
+
 def _page_extent(view: QPdfView) -> tuple[float, float] | None:
     """(left, width) in pixels of the current page in the view's document; None where
     the document is no wider than the view. Every page is laid out in the middle of the
@@ -251,24 +283,12 @@ class PrintPreview(QDialog):
         self.view.pageNavigator().currentPageChanged.connect(self._show_page)
         self.view.pageNavigator().currentPageChanged.connect(
             lambda _page: show_page_across(self.view))
-        self.view.viewport().installEventFilter(self)
-        self.view.zoomFactorChanged.connect(self._show_page)
-        self.view.zoomModeChanged.connect(self._show_page)
+        follow_zoom(self.view, self._show_page)
         self._show_page()
         self.resize(1000, 720)  # or less: the screen's room (on_screen)
 
     def _show_page(self, *_: Any) -> None:
-        count = self.document.pageCount()
-        page = self.view.pageNavigator().currentPage() + 1
-        zoom = round(shown_zoom(self.view) * 100)
-        self.status.setText(to_thai_digits(f"หน้า {page} จาก {count} · {zoom} %"))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            # the view's room, laid out after the dialog's: a whole page or the full
-            # width is another zoom at another size (it said ๒ % as it opened)
-            QTimer.singleShot(0, self, self._show_page)
-        return False
+        self.status.setText(page_and_zoom(self.view))
 
     def go(self, step: int) -> None:
         navigator = self.view.pageNavigator()
