@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QRadioButton, QSpinBo
 from itadesk.export.jobs import export_report
 from itadesk.ui.app import open_library
 from itadesk.ui.main_window import MainWindow
-from itadesk.ui.printing import PrintPreview, printer_choices, shown_zoom
+from itadesk.ui.page_view import shown_zoom
+from itadesk.ui.printing import PrintPreview, printer_choices
 
 from .test_window import close, open_window  # noqa: F401  (the fixture)
 from .ui_helpers import type_text, when_dialog_opens

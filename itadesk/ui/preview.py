@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -46,7 +46,6 @@ class PreviewPane(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self._buffer: QBuffer | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -59,7 +58,7 @@ class PreviewPane(QWidget):
         for text, tip, slot in (
                 ("◀", "ไปหน้าก่อนหน้านี้ของรายงาน", lambda: self.go(-1)),
                 ("▶", "ไปหน้าถัดไปของรายงาน", lambda: self.go(1)),
-                ("−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า", lambda: self.zoom(1 / 1.25)),
+                ("−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า", lambda: self.zoom(0.8)),
                 ("+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น", lambda: self.zoom(1.25)),
                 ("↔", "กลับไปขนาดพอดี: หน้ากระดาษแต่ละหน้าเต็มความกว้างของช่องนี้",
                  self.fit_width)):
@@ -73,13 +72,14 @@ class PreviewPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        from .printing import follow_zoom
+        from .page_view import follow_page, show_page_across
 
-        follow_zoom(self.view, self._say_page)
+        # a zoomed portrait page turned to: its edge in sight, not the grey beside it
+        follow_page(self.view, self._say_page, lambda: show_page_across(self.view))
 
     def _say_page(self) -> None:
         """Where the clerk is and how large the page is shown, once there are pages."""
-        from .printing import page_and_zoom
+        from .page_view import page_and_zoom
 
         if self.document.pageCount():
             self.status.setText(page_and_zoom(self.view))
@@ -113,7 +113,7 @@ class PreviewPane(QWidget):
         if self._wanted_measure is not None:
             self.show_measure(self._wanted_measure)
         elif 0 < page < self.document.pageCount():
-            self.view.pageNavigator().jump(page, QPointF())
+            self._jump(page)
         self.refreshed.emit()
 
     def shutdown(self) -> None:
@@ -133,36 +133,36 @@ class PreviewPane(QWidget):
             return
         self._wanted_measure = None
         if page != self.current_page():
-            self.view.pageNavigator().jump(page, QPointF())
+            self._jump(page)
 
     def show_first_page(self) -> None:
         """The report's first page: the memo's, when it is printed (the refreshes after
         keep the page shown)."""
         self._wanted_measure = None
         if self.document.pageCount() and self.current_page() != 0:
-            self.view.pageNavigator().jump(0, QPointF())
+            self._jump(0)
 
     # ------------------------------------------------------------ navigation
-    def _page_changed(self, _page: int) -> None:
-        from .printing import show_page_across
+    def _jump(self, page: int) -> None:
+        from .page_view import scroll_to_page
 
-        show_page_across(self.view)  # a zoomed portrait page: its edge, not the grey
-        self._say_page()
+        scroll_to_page(self.view, page)
 
     def current_page(self) -> int:
-        return self.view.pageNavigator().currentPage()
+        """The page the clerk is on (not QPdfView's: see page_view)."""
+        from .page_view import shown_page
+
+        return shown_page(self.view)
 
     def go(self, step: int) -> None:
-        navigator = self.view.pageNavigator()
-        page = min(max(navigator.currentPage() + step, 0), max(self.document.pageCount() - 1, 0))
-        navigator.jump(page, QPointF())
+        from .page_view import go_page
+
+        go_page(self.view, step)
 
     def zoom(self, factor: float) -> None:
-        from .printing import zoom_view
+        from .page_view import zoom_view
 
         zoom_view(self.view, factor)
 
     def fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-
-

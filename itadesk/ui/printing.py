@@ -11,19 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QEvent,
-    QIODevice,
-    QMarginsF,
-    QObject,
-    QPointF,
-    QRectF,
-    QSize,
-    QSizeF,
-    QTimer,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -38,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..thai.digits import to_thai_digits
+from .page_view import ZOOM_STEP, follow_page, go_page, page_and_zoom, show_page_across, zoom_view
 
 # Enough for sharp Thai text on an office laser; a 1,200 dpi page would take half a gigabyte.
 MAX_DPI = 300
@@ -132,107 +120,6 @@ def apply_choices(printer: QPrinter, choices: dict[str, Any]) -> None:
 
 
 # ------------------------------------------------------------------ the preview
-def shown_zoom(view: QPdfView) -> float:
-    """The zoom the clerk sees: in the fit modes QPdfView reports 1.0 whatever it shows,
-    so "+" from a whole page would jump to a huge zoom."""
-    mode = view.zoomMode()
-    document = view.document()
-    if mode == QPdfView.ZoomMode.Custom or document is None or not document.pageCount():
-        return view.zoomFactor()
-    page = document.pagePointSize(view.pageNavigator().currentPage())
-    scale = view.logicalDpiX() / 72  # QPdfView's zoom 1.0: a point per 1/72 inch
-    margins = view.documentMargins()
-    width = (view.viewport().width() - margins.left() - margins.right()) / (page.width() * scale)
-    if mode == QPdfView.ZoomMode.FitToWidth:
-        return width
-    height = (view.viewport().height() - margins.top() - margins.bottom()) / (
-        page.height() * scale)
-    return min(width, height)
-
-
-def page_and_zoom(view: QPdfView) -> str:
-    """"หน้า ๒ จาก ๘ · ๔๕ %": where the clerk is in the view's document, and how large
-    its page is shown."""
-    document = view.document()
-    count = document.pageCount() if document is not None else 0
-    page = view.pageNavigator().currentPage() + 1
-    return to_thai_digits(f"หน้า {page} จาก {count} · {round(shown_zoom(view) * 100)} %")
-
-
-class _ZoomWatch(QObject):
-    """The view's child: `say` after each change of its zoom or of its room."""
-
-    def __init__(self, view: QPdfView, say: Callable[[], object]) -> None:
-        super().__init__(view)
-        self.say = say
-        view.viewport().installEventFilter(self)
-        view.zoomFactorChanged.connect(lambda _zoom: say())
-        view.zoomModeChanged.connect(lambda _mode: say())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            # once the view's room is laid out (after its window's): a whole page or
-            # the full width is another zoom at another size (it said ๒ % as it opened);
-            # the timer goes with the view
-            QTimer.singleShot(0, self, self.say)
-        return False
-
-
-def follow_zoom(view: QPdfView, say: Callable[[], object]) -> None:
-    _ZoomWatch(view, say)
-
-
-def _page_extent(view: QPdfView) -> tuple[float, float] | None:
-    """(left, width) in pixels of the current page in the view's document; None where
-    the document is no wider than the view. Every page is laid out in the middle of the
-    widest one's width (a portrait memo in that of the landscape table pages)."""
-    document = view.document()
-    bar = view.horizontalScrollBar()
-    if document is None or not document.pageCount() or bar.maximum() <= 0:
-        return None
-    margins = view.documentMargins()
-    total = bar.maximum() + view.viewport().width()
-    widest = max(document.pagePointSize(i).width() for i in range(document.pageCount()))
-    scale = (total - margins.left() - margins.right()) / widest
-    width = document.pagePointSize(view.pageNavigator().currentPage()).width() * scale
-    return (total - width) / 2, width
-
-
-def show_page_across(view: QPdfView, share: float | None = None) -> None:
-    """Scroll sideways so the current page is in sight: in the middle where the view
-    holds its width, else the point `share` across it in the view's middle (None: the
-    least move that shows no grey beside it). Left where it was, a zoomed portrait page
-    showed its left margin and the grey beside it, its text cut at the right."""
-    extent = _page_extent(view)
-    if extent is None:
-        return
-    left, width = extent
-    margins = view.documentMargins()
-    room = view.viewport().width()
-    first, last = left - margins.left(), left + width + margins.right() - room
-    bar = view.horizontalScrollBar()
-    if last <= first:
-        value = (first + last) / 2
-    elif share is None:
-        value = min(max(bar.value(), first), last)
-    else:
-        value = min(max(left + share * width - room / 2, first), last)
-    bar.setValue(round(value))
-
-
-def zoom_view(view: QPdfView, factor: float) -> None:
-    """Zoomed by `factor` about the middle of what is shown of the current page."""
-    zoom = max(0.2, min(shown_zoom(view) * factor, 4.0))
-    extent = _page_extent(view)
-    share = 0.5
-    if extent is not None and extent[1] > 0:
-        middle = view.horizontalScrollBar().value() + view.viewport().width() / 2
-        share = min(max((middle - extent[0]) / extent[1], 0.0), 1.0)
-    view.setZoomMode(QPdfView.ZoomMode.Custom)
-    view.setZoomFactor(zoom)
-    show_page_across(view, share)
-
-
 class PrintPreview(QDialog):
     """Every page as it will come out of the printer, in its own orientation."""
 
@@ -253,9 +140,9 @@ class PrintPreview(QDialog):
                  "PgUp"),
                 ("next", "▶", "ไปหน้าถัดไปของรายงาน (PgDn)", lambda: self.go(1), "PgDown"),
                 ("out", "−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า (Ctrl+-)",
-                 lambda: self.zoom(1 / 1.25), "Ctrl+-"),
+                 lambda: self.zoom(1 / ZOOM_STEP), "Ctrl+-"),
                 ("in", "+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น (Ctrl++)",
-                 lambda: self.zoom(1.25), "Ctrl++"),
+                 lambda: self.zoom(ZOOM_STEP), "Ctrl++"),
                 ("page", "ทั้งหน้า", "ย่อหรือขยายให้เห็นหน้ากระดาษทั้งหน้าในหน้าต่างนี้",
                  self.fit_page, "Ctrl+0"),
                 ("width", "เต็มความกว้าง", "ขยายหน้ากระดาษแต่ละหน้าให้เต็มความกว้างของหน้าต่างนี้",
@@ -280,10 +167,7 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.view.pageNavigator().currentPageChanged.connect(self._show_page)
-        self.view.pageNavigator().currentPageChanged.connect(
-            lambda _page: show_page_across(self.view))
-        follow_zoom(self.view, self._show_page)
+        follow_page(self.view, self._show_page, lambda: show_page_across(self.view))
         self._show_page()
         self.resize(1000, 720)  # or less: the screen's room (on_screen)
 
@@ -291,9 +175,7 @@ class PrintPreview(QDialog):
         self.status.setText(page_and_zoom(self.view))
 
     def go(self, step: int) -> None:
-        navigator = self.view.pageNavigator()
-        last = max(self.document.pageCount() - 1, 0)
-        navigator.jump(min(max(navigator.currentPage() + step, 0), last), QPointF())
+        go_page(self.view, step)
 
     def zoom(self, factor: float) -> None:
         zoom_view(self.view, factor)

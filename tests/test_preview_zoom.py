@@ -1,0 +1,133 @@
+"""The page pane's and the print preview's zoom keep the page the clerk was reading
+(the new clerk's "+" jumped back a page), and their buttons say in words what they do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QToolButton
+
+from itadesk.thai.digits import to_thai_digits
+
+from .test_preview import _long_report, _previewed
+from .test_window import open_window  # noqa: F401  (the fixture)
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(200)  # the view lays out and draws its pages after the event
+
+
+def _button(parent, sign: str) -> QToolButton:
+    """The tool button whose text carries `sign` (its words may stand beside it)."""
+    found = [b for b in parent.findChildren(QToolButton) if sign in b.text().split()
+             or b.text() == sign]
+    assert len(found) == 1, [b.text() for b in parent.findChildren(QToolButton)]
+    return found[0]
+
+
+def _page_at_middle(view) -> int:
+    """The page under the middle of what the view shows (by its current page's top and
+    the pages' heights as laid out)."""
+    from itadesk.ui.page_view import page_at
+
+    return page_at(view, view.viewport().height() / 2)[0]
+
+
+def test_zooming_the_page_pane_keeps_the_page_shown(open_window, qtbot):  # noqa: F811
+    window = open_window()
+    preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
+    assert preview.document.pageCount() >= 5
+    preview.view.pageNavigator().jump(3, QPointF())
+    _settle(qtbot)
+    for sign in ("+", "+", "+", "−", "−", "−", "−", "−"):
+        before = preview.current_page()
+        qtbot.mouseClick(_button(preview, sign), Qt.MouseButton.LeftButton)
+        _settle(qtbot)
+        assert preview.current_page() == before, (sign, before, preview.current_page())
+        # and the page is in sight, not only named: it is under the view's middle
+        # (or, with several pages in the view, shown at all)
+        assert _page_at_middle(preview.view) in (before, before + 1, before - 1) or (
+            preview.view.zoomFactor() < 0.5), sign
+    # from a page scrolled half down, "+" keeps that part of it in the middle
+    view = preview.view
+    scroll = view.verticalScrollBar()
+    scroll.setValue(scroll.value() + view.viewport().height() // 3)
+    _settle(qtbot)
+    page, share = _middle(view)
+    qtbot.mouseClick(_button(preview, "+"), Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    after, share_after = _middle(view)
+    assert after == page and abs(share_after - share) < 0.05, (page, share, after, share_after)
+
+
+def test_the_page_pane_goes_one_page_at_a_time(open_window, qtbot):  # noqa: F811
+    """In the narrow pane a landscape page is shorter than half the view: ▶ went two
+    pages on (Qt counts the page under a line 40 % down the view as the current one)."""
+    window = open_window()
+    preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
+    count = preview.document.pageCount()
+    following, back = _button(preview, "▶"), _button(preview, "◀")
+    for page in range(1, count):
+        qtbot.mouseClick(following, Qt.MouseButton.LeftButton)
+        _settle(qtbot)
+        assert preview.current_page() == page
+        assert preview.status.text().startswith(to_thai_digits(f"หน้า {page + 1} จาก"))
+    qtbot.mouseClick(following, Qt.MouseButton.LeftButton)  # the last: it stays
+    assert preview.current_page() == count - 1
+    for page in range(count - 2, -1, -1):
+        qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+        _settle(qtbot)
+        assert preview.current_page() == page
+
+
+def _middle(view) -> tuple[int, float]:
+    from itadesk.ui.page_view import page_at
+
+    return page_at(view, view.viewport().height() / 2)
+
+
+def test_ctrl_wheel_zooms_the_page_pane_about_the_mouse(open_window, qtbot):  # noqa: F811
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
+    view = preview.view
+    view.pageNavigator().jump(4, QPointF())
+    _settle(qtbot)
+    shown = preview.status.text()
+    before = view.zoomFactor(), preview.current_page()
+    at = QPoint(view.viewport().width() // 2, view.viewport().height() // 2)
+    wheel = QWheelEvent(QPointF(at), QPointF(view.viewport().mapToGlobal(at)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    _settle(qtbot)
+    assert wheel.type() == QEvent.Type.Wheel
+    assert preview.status.text() != shown  # zoomed, not scrolled
+    assert preview.current_page() == before[1]
+
+
+def test_zooming_the_print_preview_keeps_the_page_shown(open_window, qtbot):  # noqa: F811
+    from itadesk.document import ExportOptions, build_document
+    from itadesk.export.pdf import laid_out
+    from itadesk.ui.printing import PrintPreview
+
+    report = _long_report()
+    data = laid_out(build_document(report, ExportOptions.from_report(report))).data
+    window = open_window()
+    dialog = PrintPreview(data, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.view.pageNavigator().jump(3, QPointF())
+    _settle(qtbot)
+    navigator = dialog.view.pageNavigator()
+    assert navigator.currentPage() == 3
+    for key in ("in", "in", "in", "out", "out", "in"):
+        before = navigator.currentPage()
+        qtbot.mouseClick(dialog.buttons[key], Qt.MouseButton.LeftButton)
+        _settle(qtbot)
+        assert navigator.currentPage() == before, (key, before, navigator.currentPage())
+    dialog.close()
