@@ -131,3 +131,50 @@ def test_zooming_the_print_preview_keeps_the_page_shown(open_window, qtbot):  # 
         _settle(qtbot)
         assert navigator.currentPage() == before, (key, before, navigator.currentPage())
     dialog.close()
+
+
+def _whole(widget, within) -> bool:
+    """`widget` in sight whole inside `within`, at no less than the room it asks."""
+    box = widget.geometry()
+    box.moveTopLeft(widget.mapTo(within, QPoint(0, 0)))
+    return (widget.isVisible() and within.rect().contains(box)
+            and widget.width() >= widget.sizeHint().width())
+
+
+def _apart(widgets) -> bool:
+    boxes = [w.geometry().translated(w.parentWidget().mapTo(w.window(), QPoint(0, 0)))
+             for w in widgets]
+    return not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def test_the_pane_buttons_say_in_words_what_they_do_and_fit_when_narrow(
+        open_window, qtbot):  # noqa: F811
+    window = open_window()  # 1280 × 800
+    preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
+    dock = window.preview_dock
+    words = {"previous": "หน้าก่อน", "next": "หน้าถัดไป", "out": "ย่อ", "in": "ขยาย",
+             "width": "พอดีกว้าง"}
+    signs = {"previous": "◀", "next": "▶", "out": "−", "in": "+", "width": "↔"}
+    window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(dock.width() - 640) < 20)
+    _settle(qtbot)
+    buttons = preview.buttons
+    for key, button in buttons.items():
+        assert signs[key] in button.text() and words[key] in button.text(), button.text()
+        assert _whole(button, preview), key
+    status = preview.status
+    assert _whole(status, preview) and _apart([*buttons.values(), status])
+    assert status.text().startswith("หน้า ") and status.y() < preview.view.y()
+    # the pane at its narrowest the clerk's laptop gives it (300 points at 150 %)
+    for width in (420, 300, 260):
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda width=width: dock.width() <= width + 20)
+        _settle(qtbot)
+        for key, button in buttons.items():
+            assert signs[key] in button.text() and _whole(button, preview), (width, key)
+        assert _whole(status, preview), width  # «หน้า ๒ จาก ๒๗ · ๓๒ %» read whole
+        assert status.fontMetrics().horizontalAdvance(status.text()) <= status.width()
+        assert _apart([*buttons.values(), status]), width
+        assert status.geometry().bottom() < preview.view.y()
+    window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: words["in"] in buttons["in"].text())

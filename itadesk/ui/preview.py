@@ -9,9 +9,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..exchange.jsonfile import Exchange
+from .page_bar import PageBar
+from .page_view import (
+    ZOOM_STEP,
+    follow_page,
+    go_page,
+    page_and_zoom,
+    scroll_to_page,
+    show_page_across,
+    shown_page,
+    zoom_view,
+)
 from .preview_worker import PreviewWorker
 
 # The wait for typing to stop. A cell's edit reaches the preview when the cell is left,
@@ -52,36 +63,36 @@ class PreviewPane(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh_now)
 
-        self.status = QLabel("")
-        bar = QHBoxLayout()
-        # each sign says in its tooltip what it does (one or two words told a clerk little)
-        for text, tip, slot in (
-                ("◀", "ไปหน้าก่อนหน้านี้ของรายงาน", lambda: self.go(-1)),
-                ("▶", "ไปหน้าถัดไปของรายงาน", lambda: self.go(1)),
-                ("−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า", lambda: self.zoom(0.8)),
-                ("+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น", lambda: self.zoom(1.25)),
-                ("↔", "กลับไปขนาดพอดี: หน้ากระดาษแต่ละหน้าเต็มความกว้างของช่องนี้",
-                 self.fit_width)):
-            button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            bar.addWidget(button)
-        bar.addWidget(self.status, 1)
+        # each button a sign and its words, its tooltip saying more (bare signs told a
+        # new clerk little); the signs alone where the pane is too narrow for the words
+        self.bar = PageBar(self)
+        self.status = self.bar.status
+        for key, sign, words, tip, slot in (
+                ("previous", "◀", "◀ หน้าก่อน", "ไปหน้าก่อนหน้านี้ของรายงาน (หรือหมุนล้อเมาส์เพื่อเลื่อนดู)",
+                 lambda: self.go(-1)),
+                ("next", "▶", "หน้าถัดไป ▶", "ไปหน้าถัดไปของรายงาน (หรือหมุนล้อเมาส์เพื่อเลื่อนดู)",
+                 lambda: self.go(1)),
+                ("out", "−", "− ย่อ", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า (Ctrl+หมุนล้อเมาส์)",
+                 lambda: self.zoom(1 / ZOOM_STEP)),
+                ("in", "+", "+ ขยาย", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น (Ctrl+หมุนล้อเมาส์)",
+                 lambda: self.zoom(ZOOM_STEP)),
+                ("width", "↔", "↔ พอดีกว้าง",
+                 "กลับไปขนาดพอดี: หน้ากระดาษแต่ละหน้าเต็มความกว้างของช่องนี้", self.fit_width)):
+            self.bar.add(key, sign, words, tip, slot)
+        self.buttons = self.bar.buttons
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
-        from .page_view import follow_page, show_page_across
-
         # a zoomed portrait page turned to: its edge in sight, not the grey beside it
         follow_page(self.view, self._say_page, lambda: show_page_across(self.view))
 
     def _say_page(self) -> None:
         """Where the clerk is and how large the page is shown, once there are pages."""
-        from .page_view import page_and_zoom
-
         if self.document.pageCount():
+            if self.bar.pages != self.document.pageCount():
+                self.bar.pages = self.document.pageCount()  # the line's room
+                self.bar.fit()
             self.status.setText(page_and_zoom(self.view))
 
     # ------------------------------------------------------------ refreshing
@@ -144,24 +155,16 @@ class PreviewPane(QWidget):
 
     # ------------------------------------------------------------ navigation
     def _jump(self, page: int) -> None:
-        from .page_view import scroll_to_page
-
         scroll_to_page(self.view, page)
 
     def current_page(self) -> int:
         """The page the clerk is on (not QPdfView's: see page_view)."""
-        from .page_view import shown_page
-
         return shown_page(self.view)
 
     def go(self, step: int) -> None:
-        from .page_view import go_page
-
         go_page(self.view, step)
 
     def zoom(self, factor: float) -> None:
-        from .page_view import zoom_view
-
         zoom_view(self.view, factor)
 
     def fit_width(self) -> None:

@@ -12,20 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintEngine, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from .page_bar import PageBar
 from .page_view import ZOOM_STEP, follow_page, go_page, page_and_zoom, show_page_across, zoom_view
 
 # Enough for sharp Thai text on an office laser; a 1,200 dpi page would take half a gigabyte.
@@ -133,40 +131,35 @@ class PrintPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.view.setPageSpacing(16)
-        bar = QHBoxLayout()
-        self.buttons: dict[str, QToolButton] = {}
-        for key, text, tip, slot, shortcut in (
-                ("previous", "◀", "ไปหน้าก่อนหน้านี้ของรายงาน (PgUp)", lambda: self.go(-1),
-                 "PgUp"),
-                ("next", "▶", "ไปหน้าถัดไปของรายงาน (PgDn)", lambda: self.go(1), "PgDown"),
-                ("out", "−", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า (Ctrl+-)",
+        # each button a sign and its words, as in the page pane
+        self.bar = PageBar(self)
+        for key, sign, words, tip, slot, shortcut in (
+                ("previous", "◀", "◀ หน้าก่อน", "ไปหน้าก่อนหน้านี้ของรายงาน (PgUp)",
+                 lambda: self.go(-1), "PgUp"),
+                ("next", "▶", "หน้าถัดไป ▶", "ไปหน้าถัดไปของรายงาน (PgDn)", lambda: self.go(1),
+                 "PgDown"),
+                ("out", "−", "− ย่อ", "ย่อหน้ากระดาษลง เห็นได้ทีละหลายหน้า (Ctrl+- หรือ Ctrl+หมุนล้อเมาส์)",
                  lambda: self.zoom(1 / ZOOM_STEP), "Ctrl+-"),
-                ("in", "+", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น (Ctrl++)",
+                ("in", "+", "+ ขยาย", "ขยายหน้ากระดาษ อ่านตัวหนังสือได้ชัดขึ้น (Ctrl++ หรือ Ctrl+หมุนล้อเมาส์)",
                  lambda: self.zoom(ZOOM_STEP), "Ctrl++"),
-                ("page", "ทั้งหน้า", "ย่อหรือขยายให้เห็นหน้ากระดาษทั้งหน้าในหน้าต่างนี้",
+                ("page", "ทั้งหน้า", "ทั้งหน้า", "ย่อหรือขยายให้เห็นหน้ากระดาษทั้งหน้าในหน้าต่างนี้ (Ctrl+0)",
                  self.fit_page, "Ctrl+0"),
-                ("width", "เต็มความกว้าง", "ขยายหน้ากระดาษแต่ละหน้าให้เต็มความกว้างของหน้าต่างนี้",
-                 self.fit_width, "")):
-            button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            if shortcut:
-                button.setShortcut(QKeySequence(shortcut))
-            bar.addWidget(button)
-            self.buttons[key] = button
-        self.status = QLabel(self)
-        bar.addWidget(self.status, 1)
+                ("width", "↔", "↔ เต็มความกว้าง",
+                 "ขยายหน้ากระดาษแต่ละหน้าให้เต็มความกว้างของหน้าต่างนี้", self.fit_width, "")):
+            self.bar.add(key, sign, words, tip, slot, shortcut)
+        self.buttons = self.bar.buttons
+        self.status = self.bar.status
         self.print_button = QPushButton("พิมพ์…", self)
         self.print_button.setToolTip("เลือกเครื่องพิมพ์แล้วพิมพ์ทุกหน้า (แต่ละหน้าแนวตั้งหรือแนวนอนตามรายงาน)")
         self.print_button.clicked.connect(on_print if on_print is not None else self.accept)
         self.close_button = QPushButton("ปิด", self)
         self.close_button.clicked.connect(self.reject)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.close_button)
+        self.bar.add_trailing(self.print_button)
+        self.bar.add_trailing(self.close_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
+        self.bar.pages = self.document.pageCount()
         follow_page(self.view, self._show_page, lambda: show_page_across(self.view))
         self._show_page()
         self.resize(1000, 720)  # or less: the screen's room (on_screen)
