@@ -1,7 +1,7 @@
 """The row of buttons over a page view (the page pane's, the print preview's): each a sign
-and a word or two («+ ขยาย»: bare signs told a new clerk little), the signs alone where
-the words do not fit beside the page and zoom line, and that line under the buttons where
-even the signs leave it no room (the pane beside the table may be 300 points wide)."""
+and a word or two («+ ขยาย»: bare signs told a new clerk little). Where the words do not
+fit beside the page and zoom line, the line goes under them; where the words alone do not
+fit, the signs stand alone (the pane beside the table may be 300 points wide)."""
 
 from __future__ import annotations
 
@@ -83,15 +83,14 @@ class PageBar(QWidget):
         return sum(parts) + spacing * (len(parts) - 1)
 
     def fit(self) -> None:
-        """The words where they fit with the line, else the signs with it, else the
-        line under the signs."""
+        """The words and the line in one row where they fit; else the words, the line
+        under them; else the signs and the line; else the line under the signs."""
         if not self._widths:
             self._measure()
         room = self.width()
-        words = self._needed(True, True) <= room
-        below = not words and self._needed(False, True) > room
-        if below and self._needed(True, False) <= room:
-            words = True  # the line under the buttons: room for the words again
+        for words, below in ((True, False), (True, True), (False, False), (False, True)):
+            if self._needed(words, not below) <= room:
+                break
         if words != self.words_shown:
             self.words_shown = words
             for key, button in self.buttons.items():
