@@ -155,3 +155,48 @@ def test_a_word_deep_in_a_cell_taller_than_the_table_is_scrolled_into_sight(
     assert table.currentIndex().row() == 0
     qtbot.waitUntil(lambda: _yellow_in(table, 0, column) > 0)  # the word in sight
     dialog.close()
+
+
+def _cell_on_screen(table, row: int, column: int):
+    from PySide6.QtCore import QRect
+
+    viewport = table.viewport()
+    rect = table.visualRect(table.model().index(row, column)).intersected(viewport.rect())
+    return QRect(viewport.mapToGlobal(rect.topLeft()), rect.size())
+
+
+def test_the_find_box_does_not_hide_the_cell_it_found(open_window, qtbot):  # noqa: F811
+    """Dragged over the cell the next match is in, or where it first opens, the box moves
+    off the cell it jumps to, and stays inside the screen."""
+    from PySide6.QtCore import QPoint
+
+    window, table = open_demo(open_window)
+    model = table.model()
+    column = next(c for c in range(model.columnCount()) if model.field(c) == "owner")
+    window.session.set_cells([(1, "owner", "กองคลัง งานพัสดุพิเศษ"),
+                              (2, "owner", "กองช่าง งานพัสดุพิเศษ")])
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F, CTRL)
+    dialog = dialog_of(window)
+    screen = dialog.screen().availableGeometry()
+    QApplication.processEvents()
+    assert screen.contains(dialog.frameGeometry())
+    # the clerk drags the box over the row the word is in
+    table.scrollTo(model.index(1, column))
+    QApplication.processEvents()
+    cell = _cell_on_screen(table, 1, column)
+    dialog.move(cell.center() - QPoint(dialog.frameGeometry().width() // 2,
+                                       dialog.frameGeometry().height() // 2))
+    QApplication.processEvents()
+    assert dialog.frameGeometry().intersects(cell)
+    type_text(dialog.find_edit, "งานพัสดุพิเศษ")
+    for row in (1, 2, 1):
+        qtbot.waitUntil(lambda row=row: table.currentIndex().row() == row)
+        QApplication.processEvents()
+        cell = _cell_on_screen(table, row, column)
+        assert cell.isValid() and cell.width() > 0
+        qtbot.waitUntil(lambda cell=cell: not dialog.frameGeometry().intersects(cell))
+        assert screen.contains(dialog.frameGeometry())
+        # moved back over it, the next find moves it off again
+        dialog.move(_cell_on_screen(table, 3 - row, column).topLeft())
+        QTest.keyClick(dialog.find_edit, Qt.Key.Key_Return)

@@ -125,6 +125,16 @@ def main(out: Path) -> None:
     shot("10-library-down")
     xkey("Return")
     shot("11-opened-by-enter")
+    # Ctrl+F with the page pane open: the box off the cell it jumps to
+    if window.report_page is not None:
+        window.report_page.table.setFocus()
+        xkey("ctrl+f")
+        if window.find_dialog is not None:
+            window.find_dialog.find_edit.setText("ประเมิน")  # as typed: it searches
+            shot("12-find")
+            xkey("Return")
+            shot("13-find-next")
+            xkey("Escape")
     settle(1500)
     os._exit(0)  # as a kill, with the preview open
 

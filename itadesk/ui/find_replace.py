@@ -5,13 +5,15 @@ current, the field focused); replacing all is one undo step."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QDockWidget,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,7 @@ from shiboken6 import isValid
 from ..domain.memo import MEMO_TEXT_FIELDS
 from ..thai.digits import to_thai_digits
 from ..thai.search import find_all, replace_all, replace_at
+from .find_place import cell_rect, place_clear_of, visible_rect
 from .report_form import LINE_FIELDS, TEXT_FIELDS
 from .thai_edit import ThaiTextEdit
 
@@ -164,6 +167,7 @@ class FindReplaceDialog(QDialog):
         self.matches: list[Match] = []
         self.position = -1
         self._placed = False
+        self._found: Callable[[], QRect] = lambda: QRect()  # what it found, on the screen
         self.setMinimumWidth(520)
 
     # ------------------------------------------------------------ showing
@@ -172,14 +176,17 @@ class FindReplaceDialog(QDialog):
                        self.replace_all_button):
             widget.setVisible(replace)
         self.setWindowTitle("ค้นหาและแทนที่" if replace else "ค้นหา")
-        if not self._placed and self.parentWidget() is not None:
-            # bottom right of the window: the cell it shows stays in sight above it
-            frame = self.parentWidget().window().frameGeometry()
+        first = not self._placed
+        if first:
             self.adjustSize()
-            self.move(max(frame.left(), frame.right() - self.width() - 24),
-                      max(frame.top(), frame.bottom() - self.height() - 56))
             self._placed = True
         self.show()
+        if first:  # clear of the current cell, and of the panes where it can be
+            table = self.page.table
+            current = table.currentIndex()
+            self._found = (lambda: cell_rect(table, current.row(), current.column())
+                           ) if current.isValid() else (lambda: QRect())
+            self._keep_clear(always=True)
         self.raise_()
         self.activateWindow()
         self.find_edit.setFocus()
@@ -223,19 +230,24 @@ class FindReplaceDialog(QDialog):
             row, _field, column = place.key
             page.tabs.setCurrentIndex(0)
             # the word itself on yellow and in sight: a cell of five lines hid where it was
-            page.table.found = (row, column, *match.span)
-            page.table.show_found()
+            table = page.table
+            table.found = (row, column, *match.span)
+            table.show_found()
+            self._found = lambda: cell_rect(table, row, column)
         elif place.kind == "signer":
             page.tabs.setCurrentWidget(page.form)
             index, part = place.key
-            page.form.signers.setCurrentCell(index, SIGNER_PARTS.index(part))
-            page.form.ensureWidgetVisible(page.form.signers)
+            signers = page.form.signers
+            signers.setCurrentCell(index, SIGNER_PARTS.index(part))
+            page.form.ensureWidgetVisible(signers)
+            self._found = lambda: cell_rect(signers, index, SIGNER_PARTS.index(part))
         else:
             form = page.form if place.kind == "report" else page.memo
             page.tabs.setCurrentWidget(form)
             widget = form.lines.get(place.key[0]) or form.texts.get(place.key[0])
             if widget is not None:
                 form.ensureWidgetVisible(widget)
+                self._found = lambda: visible_rect(widget)
                 start, end = match.span
                 if isinstance(widget, QLineEdit):
                     widget.setSelection(start, end - start)
@@ -244,6 +256,15 @@ class FindReplaceDialog(QDialog):
                     self._marked = widget
         # the dialog keeps the keyboard: Enter again goes to the next one
         self.activateWindow()
+        # off what it found, once the table has scrolled to it (after its own timer)
+        QTimer.singleShot(0, self, self._keep_clear)
+
+    def _keep_clear(self, always: bool = False) -> None:
+        window = self.page.window()
+        panes = [visible_rect(dock) for dock in window.findChildren(QDockWidget)
+                 if dock.isVisible() and not dock.isFloating()]
+        top = self.page.mapToGlobal(QPoint(0, 0)).y()  # under the menu and toolbars
+        place_clear_of(self, self._found(), panes, top, always)
 
     def _unmark(self) -> None:
         table = self.page.table
