@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 # QtCore.Qt, not Qt: Qt's namespace is made at its first use, after the window's first
 # paint (ui/app.py)
 from PySide6 import QtCore
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +28,36 @@ from .fonts import ui_font
 if TYPE_CHECKING:
     from ..domain import LayoutCatalog, ReportSummary
 
+HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด",
+           "ที่มา")
+# The columns that give up room when the list is narrower than its text (at 150 % on a
+# laptop «แก้ไขล่าสุด» and «ที่มา» were off the right edge), the first first: «ที่มา»,
+# then «รูปแบบรายงาน», then «หน่วยงาน». Their text then ends in "…", whole in its
+# tooltip; the short ones (year, count, when) are always whole.
+GIVE_WAY = (5, 2, 0)
+
+
+def share_widths(natural: list[int], least: list[int], room: int) -> list[int]:
+    """Each column's width in `room`: its text's width where all fit, the room left to the
+    last one; else the GIVE_WAY columns narrowed in turn, none below its `least`."""
+    widths = list(natural)
+    over = sum(widths) - room
+    if over <= 0:
+        widths[-1] += -over
+        return widths
+    for column in GIVE_WAY:
+        take = min(over, widths[column] - least[column])
+        if take > 0:
+            widths[column] -= take
+            over -= take
+    return widths
+
+
 class _ReportList(QTableWidget):
     """The list of reports; a click on the empty space below the rows selects nothing
     (Qt's single selection keeps the last row, and «ลบรายงาน…» then acted on a report the
-    clerk thought she had let go)."""
+    clerk thought she had let go). Its columns share its width (share_widths): no
+    horizontal scroll bar at any width a clerk's screen has."""
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if not self.indexAt(event.position().toPoint()).isValid():
@@ -40,9 +66,23 @@ class _ReportList(QTableWidget):
             return
         super().mousePressEvent(event)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the window, or the vertical scroll bar
+            self.fit_columns()
+        return super().viewportEvent(event)
 
-HEADERS = ("หน่วยงาน", "ปีงบประมาณ (พ.ศ.)", "รูปแบบรายงาน", "จำนวนมาตรการ", "แก้ไขล่าสุด",
-           "ที่มา")
+    def fit_columns(self) -> None:
+        header = self.horizontalHeader()
+        # a column as narrow as its title (whole), or as a town's name begun, if wider
+        begun = self.fontMetrics().horizontalAdvance("เทศบาลตำบล…")
+        natural, least = [], []
+        for column in range(self.columnCount()):
+            title = header.sectionSizeHint(column)
+            natural.append(max(title, self.sizeHintForColumn(column)))
+            least.append(min(natural[-1], max(title, begun)))
+        for column, width in enumerate(share_widths(natural, least, self.viewport().width())):
+            if self.columnWidth(column) != width:
+                self.setColumnWidth(column, width)
 
 
 def origin_text(summary: ReportSummary) -> str:
@@ -94,10 +134,11 @@ class LibraryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         # Each column as wide as its text, «ที่มา» (the long one, "ปีถัดไปของ … · วันที่")
         # the room that is left, cut with "…" and whole in its tooltip: it took the room
-        # of «รูปแบบรายงาน», which tells two reports of one town apart.
+        # of «รูปแบบรายงาน», which tells two reports of one town apart. The widths are
+        # the list's own (_ReportList.fit_columns); the clerk may still drag them.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _i: self._open())
         self._enter_opens: list[QShortcut] = []  # with the first list of reports
@@ -159,6 +200,7 @@ class LibraryPage(QWidget):
                 item.setToolTip(value)
                 item.setData(QtCore.Qt.ItemDataRole.UserRole, r.id)
                 self.table.setItem(row, col, item)
+        self.table.fit_columns()
         if reports:
             self.table.selectRow(0)
         self.empty.setVisible(not reports)

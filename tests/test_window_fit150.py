@@ -1,0 +1,103 @@
+"""The window at 150 % on a 1366 × 768 laptop (910 × 512 points), as a new clerk met it:
+the library's list fits the width it has, with no horizontal scroll bar and nothing cut
+off; at 1920 points the list still looks natural."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QTableWidget,
+)
+
+from itadesk.demo import add_demo_reports
+from itadesk.store import Library
+
+from .test_window import open_window  # noqa: F401
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LAPTOP_150 = (910, 512)  # 1366 × 768 at QT_SCALE_FACTOR=1.5
+
+
+def _demo_at(open_window, library_path: Path, size: tuple[int, int]):  # noqa: F811
+    with Library.open(library_path) as library:
+        rid = add_demo_reports(library)[0]
+    window = open_window()
+    window.open_report(rid)
+    window.resize(*size)
+    return window
+
+
+def _settled(qtbot, window, size: tuple[int, int]) -> None:
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size)
+    qtbot.wait(50)
+    QApplication.processEvents()
+
+
+def _columns_out(table: QTableWidget) -> list[int]:
+    width = table.viewport().width()
+    return [c for c in range(table.columnCount())
+            if table.columnViewportPosition(c) < 0
+            or table.columnViewportPosition(c) + table.columnWidth(c) > width]
+
+
+def _library_at(qtbot, window, size: tuple[int, int]) -> QTableWidget:
+    window.resize(*size)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, CTRL)
+    _settled(qtbot, window, size)
+    return window.library_page.table
+
+
+def test_the_library_columns_all_fit_at_150_percent(open_window, qtbot,  # noqa: F811
+                                                    library_path: Path):
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    window.create_next_year()  # its «ที่มา» is long: "ปีถัดไปของ … · ๒ ธันวาคม …"
+    table = _library_at(qtbot, window, LAPTOP_150)
+    assert table.horizontalScrollBar().maximum() == 0
+    assert _columns_out(table) == []
+    header = table.horizontalHeader()
+    metrics = QFontMetricsF(header.font())
+    for column in range(table.columnCount()):
+        title = table.horizontalHeaderItem(column).text()
+        # every column's title is read whole (its text may be cut, whole in its tooltip)
+        assert metrics.horizontalAdvance(title) + 8 <= table.columnWidth(column), title
+        for row in range(table.rowCount()):
+            item = table.item(row, column)
+            assert item.toolTip() == item.text()
+    # the short ones (year, count, when) are whole: only the long ones give up room
+    body = QFontMetricsF(table.font())
+    for column in (1, 3, 4):
+        for row in range(table.rowCount()):
+            text = table.item(row, column).text()
+            assert body.horizontalAdvance(text) + 6 <= table.columnWidth(column), text
+    # and back at a laptop's 1366 points, every column but «ที่มา» is whole again
+    table = _library_at(qtbot, window, (1366, 740))
+    for column in range(table.columnCount() - 1):
+        for row in range(table.rowCount()):
+            text = table.item(row, column).text()
+            assert body.horizontalAdvance(text) + 6 <= table.columnWidth(column), text
+    assert table.horizontalScrollBar().maximum() == 0
+
+
+def test_the_library_columns_at_1920_have_no_gaps(open_window, qtbot,  # noqa: F811
+                                                  library_path: Path):
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    table = _library_at(qtbot, window, (1920, 1040))
+    assert table.horizontalScrollBar().maximum() == 0
+    assert _columns_out(table) == []
+    body = QFontMetricsF(table.font())
+    header = QFontMetricsF(table.horizontalHeader().font())
+    last = table.columnCount() - 1
+    for column in range(last):
+        widest = max([header.horizontalAdvance(table.horizontalHeaderItem(column).text())]
+                     + [body.horizontalAdvance(table.item(r, column).text())
+                        for r in range(table.rowCount())])
+        # as wide as its text, and not much more: the room left goes to the last column
+        assert widest <= table.columnWidth(column) <= widest + 60, column
+    # the columns fill the list's width, to its right edge
+    end = table.columnViewportPosition(last) + table.columnWidth(last)
+    assert end >= table.viewport().width() - 2
