@@ -1,6 +1,6 @@
 """The window at 150 % on a 1366 × 768 laptop (910 × 512 points), as a new clerk met it:
-the library's list fits the width it has, with no horizontal scroll bar and nothing cut
-off; at 1920 points the list still looks natural."""
+the report's form, the memo and the library's list each fit the width they have, with no
+horizontal scroll bar and nothing cut off; at 1920 points the list still looks natural."""
 
 from __future__ import annotations
 
@@ -10,8 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
     QTableWidget,
+    QWidget,
 )
 
 from itadesk.demo import add_demo_reports
@@ -38,11 +44,91 @@ def _settled(qtbot, window, size: tuple[int, int]) -> None:
     QApplication.processEvents()
 
 
+def _cut(area: QScrollArea) -> list[str]:
+    """What of the form is off its viewport's right edge or narrower than its text."""
+    viewport = area.viewport()
+    out = []
+    for widget in area.widget().findChildren(QWidget):
+        if not widget.isVisibleTo(area) or widget.width() <= 0:
+            continue
+        name = widget.objectName() or type(widget).__name__
+        if isinstance(widget, (QAbstractButton, QLabel)):
+            name += f" {widget.text()!r}"
+        right = widget.mapTo(viewport, widget.rect().topRight()).x()
+        if right >= viewport.width():
+            out.append(f"{name} ends at {right} of {viewport.width()}")
+        whole = isinstance(widget, QAbstractButton) or (
+            isinstance(widget, QLabel) and not widget.wordWrap() and widget.text())
+        if whole and widget.width() < widget.minimumSizeHint().width():
+            out.append(f"{name} is {widget.width()} wide of {widget.minimumSizeHint().width()}")
+        # (a field for a year is short; one for a name or a town, not to a stub)
+        if isinstance(widget, QLineEdit) and widget.width() < 100:
+            out.append(f"{name} is only {widget.width()} wide")
+    return out
+
+
 def _columns_out(table: QTableWidget) -> list[int]:
     width = table.viewport().width()
     return [c for c in range(table.columnCount())
             if table.columnViewportPosition(c) < 0
             or table.columnViewportPosition(c) + table.columnWidth(c) > width]
+
+
+def _form_fits(qtbot, window, area: QScrollArea, tables: list[QTableWidget]) -> None:
+    page = window.report_page
+    page.tabs.setCurrentWidget(area)
+    qtbot.waitUntil(area.isVisible)
+    qtbot.wait(50)
+    QApplication.processEvents()
+    cut = _cut(area)
+    assert (area.horizontalScrollBar().maximum(), cut) == (0, []), "\n".join(cut)
+    for table in tables:
+        assert table.horizontalScrollBar().maximum() == 0, table.objectName()
+        assert _columns_out(table) == [], table.objectName()
+
+
+def test_the_report_form_fits_a_laptop_at_150_percent(open_window, qtbot,  # noqa: F811
+                                                      library_path: Path):
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    _settled(qtbot, window, LAPTOP_150)
+    form = window.report_page.form
+    _form_fits(qtbot, window, form, [form.signers])
+    # the fields of the form are as wide as the room allows, not squeezed to a stub
+    assert form.lines["title"].width() >= form.viewport().width() * 0.5
+
+
+def test_the_memo_fits_a_laptop_at_150_percent(open_window, qtbot,  # noqa: F811
+                                               library_path: Path):
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    _settled(qtbot, window, LAPTOP_150)
+    memo = window.report_page.memo
+    _form_fits(qtbot, window, memo, [memo.endorsements])
+
+
+def test_the_forms_fit_with_the_preview_open_at_150_percent(open_window, qtbot,  # noqa: F811
+                                                            library_path: Path):
+    """The page pane takes about a third of the 910 points: the forms fit what is left."""
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    _settled(qtbot, window, LAPTOP_150)
+    page = window.report_page
+    QTest.keyClick(page.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.preview_dock is not None and window.preview_dock.isVisible())
+    qtbot.waitUntil(lambda: window.preview_dock.width() > 150)
+    _form_fits(qtbot, window, page.form, [page.form.signers])
+    _form_fits(qtbot, window, page.memo, [page.memo.endorsements])
+    # the pane made wider by the clerk: the labels go above their fields
+    window.resizeDocks([window.preview_dock], [520], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: window.preview_dock.width() >= 500)
+    for area, table in ((page.form, page.form.signers), (page.memo, page.memo.endorsements)):
+        _form_fits(qtbot, window, area, [table])
+        form = area.widget().layout().itemAt(1 if area is page.memo else 0).layout()
+        assert isinstance(form, QFormLayout)
+        assert form.rowWrapPolicy() == QFormLayout.RowWrapPolicy.WrapAllRows
+    # a long title shows its beginning, not its end ("ายงานผลการดำเนินการ…")
+    title = page.form.lines["title"]
+    assert title.fontMetrics().horizontalAdvance(title.text()) > title.width()
+    assert title.cursorPosition() == 0
+    assert page.form.layout_box.toolTip() == page.form.layout_box.currentText()
 
 
 def _library_at(qtbot, window, size: tuple[int, int]) -> QTableWidget:

@@ -26,12 +26,17 @@ from ..domain import Endorsement, Memo
 from ..domain.changes import Changes
 from ..domain.memo import MEMO_TEXT_FIELDS
 from . import file_dialogs
+from .reflow import Reflow
 from .session import ReportSession
 from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
 from .widgets import button_row, rows_table, typing_in, with_button
 
 PARAGRAPHS = frozenset(("background", "facts", "proposal"))
+# how wide (in lines of text) the memo is with the signer beside the notes, and the room
+# a signer's field needs beside its label (a name is short)
+PEOPLE_SIDE_BY_SIDE = 30
+SIGNER_ROOM = 9
 HINTS = {"number": "เช่น ชน ๕๒๐๐๖/๑๒๓", "date": "เช่น ๒๔ เมษายน ๒๕๖๘",
          "closing": "จึงเรียนมาเพื่อโปรดทราบ", "to": "เช่น นายกเทศมนตรี"}
 
@@ -108,7 +113,8 @@ class MemoForm(QScrollArea):
         self.signer_note.setWordWrap(True)
         self.signer_note.setStyleSheet("color: #b00020;")
         signer_form.addRow("", self.signer_note)
-        # the signer and the notes below the memo side by side: both in sight at 1366×768
+        # the signer and the notes below the memo side by side: both in sight at 1366×768;
+        # one under the other where the form is narrower (150 %, the page pane open)
         people = QHBoxLayout()
         people.addWidget(signer_box, 2)
 
@@ -128,6 +134,10 @@ class MemoForm(QScrollArea):
         people.addWidget(notes_box, 3)
         outer.addLayout(people)
         outer.addStretch(1)
+        self.reflow = Reflow(self)
+        self.reflow.boxes(people, self.viewport(), PEOPLE_SIDE_BY_SIDE)
+        self.reflow.form(form, self.viewport())
+        self.reflow.form(signer_form, signer_box, room=SIGNER_ROOM)
         session.changed.connect(self._changed)
         self.refresh()
 

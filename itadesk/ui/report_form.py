@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
 from ..domain import Layout, Signer
 from ..thai.dates import fiscal_period_text, parse_be_year, period_text
 from ..thai.digits import to_thai_digits
+from .reflow import Reflow
 from .session import ReportSession
 from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
-from .widgets import button_row, rows_table, typing_in
+from .widgets import ElidedLabel, button_row, rows_table, typing_in
 
 ROLE_HINT = ("คำใต้ช่องลงนาม เช่น ผู้รายงาน ผู้ตรวจสอบ หรือผู้อนุมัติ "
              "(เว้นว่างได้ ถ้าไม่ต้องการ)")
@@ -38,6 +38,8 @@ LINE_FIELDS = (
     ("period", "รอบการรายงาน"),
     ("prepared_by", "จัดทำโดย (หน่วยงานย่อย)"),
 )
+# how wide (in lines of text) the form is with the layout's list beside its button
+LAYOUT_ROW_SIDE_BY_SIDE = 22
 TEXT_FIELDS = (
     ("opening", "ย่อหน้าเปิด"),
     ("closing", "บทสรุปภาพรวม"),
@@ -62,13 +64,17 @@ class ReportForm(QScrollArea):
         outer.addLayout(form)
 
         self.layout_box = QComboBox()
+        # as wide as the form leaves it, not as its longest name (the form was wider than
+        # a laptop's screen at 150 %): the name is whole in the list that drops down
+        self.layout_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.layout_box.setMinimumContentsLength(16)
         self.fill_layouts()
         self.layout_box.activated.connect(self._layout_chosen)
-        self.layout_headers = QLabel()
-        # A wrapping label in a form row gets a far too tall row from Qt; keep it one line.
-        self.layout_headers.setWordWrap(False)
-        self.layout_headers.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A wrapping label in a form row gets a far too tall row from Qt; keep it one line,
+        # cut with "…" where the form is narrower (each header on its line in the tooltip).
+        self.layout_headers = ElidedLabel()
+        self.layout_headers.setObjectName("layout_headers")
         self.layout_headers.setStyleSheet("color: #555;")
         self.own_layout_button = QPushButton("สร้างรูปแบบของหน่วยงาน…")
         self.own_layout_button.setObjectName("own_layout")
@@ -95,6 +101,8 @@ class ReportForm(QScrollArea):
                 self.year.setMaximumWidth(160)
                 self.year.editingFinished.connect(self._year_done)
                 self.year_hint = QLabel()
+                # its complaint is longer than a narrow form: wrapped, not cut
+                self.year_hint.setWordWrap(True)
                 row = QHBoxLayout()
                 row.addWidget(self.year)
                 row.addWidget(self.year_hint, 1)
@@ -113,10 +121,18 @@ class ReportForm(QScrollArea):
             presets.addWidget(button)
         presets.addStretch(1)
         form.addRow("", presets)
-        self.cover = QCheckBox("พิมพ์หน้าปก (ชื่อรายงาน ปีงบประมาณ รอบ หน่วยงาน และจัดทำโดย)")
+        self.cover = QCheckBox("พิมพ์หน้าปก")
         self.cover.setObjectName("field_cover")
         self.cover.toggled.connect(self._cover_toggled)
-        form.addRow("หน้าปก", self.cover)
+        # what the cover has, beside the box and wrapped: in the box's own text it made
+        # the form wider than a narrow window (a check box's text does not wrap)
+        cover_has = QLabel("(ชื่อรายงาน ปีงบประมาณ รอบ หน่วยงาน และจัดทำโดย)")
+        cover_has.setWordWrap(True)
+        cover_has.setStyleSheet("color: #555;")
+        cover_row = QHBoxLayout()
+        cover_row.addWidget(self.cover)
+        cover_row.addWidget(cover_has, 1)
+        form.addRow("หน้าปก", cover_row)
 
         self.texts: dict[str, ThaiTextEdit] = {}
         for name, label in TEXT_FIELDS:
@@ -146,6 +162,10 @@ class ReportForm(QScrollArea):
                                  ("ลบผู้ลงนามที่เลือก", self._remove_signer)))
         outer.addWidget(signers_box)
         outer.addStretch(1)
+        self.reflow = Reflow(self)
+        # the layout's button under its list where the two do not fit side by side
+        self.reflow.boxes(layout_row, self.viewport(), LAYOUT_ROW_SIDE_BY_SIDE)
+        self.reflow.form(form, self.viewport())
 
         self._loading = False
         session.changed.connect(lambda changes: changes.report_fields and self.refresh(
@@ -172,12 +192,16 @@ class ReportForm(QScrollArea):
         self._loading = True
         try:
             self.layout_box.setCurrentIndex(self.layout_box.findData(report.layout))
+            # the name whole where the list is narrower than it
+            self.layout_box.setToolTip(self.layout_box.currentText())
             headers = layout_headers_text(self.session.layout)
             self.layout_headers.setText("หัวตาราง: " + headers)
             self.layout_headers.setToolTip(headers.replace(" · ", "\n"))
             for name, edit in self.lines.items():
                 if edit.text() != getattr(report, name) and name not in leave:
                     edit.setText(getattr(report, name))
+                    # its beginning in sight in a narrow form, not its end
+                    edit.setCursorPosition(0)
             for name, text_edit in self.texts.items():
                 if text_edit.text() != getattr(report, name) and name not in leave:
                     text_edit.set_text(getattr(report, name))
