@@ -28,6 +28,7 @@ os.environ.setdefault("ITADESK_STATE", str(folder / "state"))
 
 from itadesk.ui.app import make_app, open_library  # noqa: E402
 from itadesk.ui.main_window import MainWindow  # noqa: E402
+from itadesk.ui.report_page import ReportPage  # noqa: E402
 
 
 def xkey(keys: str) -> None:
@@ -51,6 +52,14 @@ def main(out: Path) -> None:
         settle()
         screen.grabWindow(0).save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
+
+    def forms(page: ReportPage, prefix: str) -> None:
+        for name, form in (("form", page.form), ("memo", page.memo)):
+            page.tabs.setCurrentWidget(form)
+            form.verticalScrollBar().setValue(0)
+            shot(f"{prefix}-{name}")
+            form.verticalScrollBar().setValue(form.verticalScrollBar().maximum())
+            shot(f"{prefix}-{name}-end")
 
     library = open_library(Path(os.environ.get("CLERK_LIBRARY", folder / "library.sqlite")))
     assert library is not None
@@ -83,6 +92,8 @@ def main(out: Path) -> None:
     # the detail pane of a row with scores, scrolled to its buttons
     table.setCurrentIndex(table.model().index(1, 0))
     shot("04-preview-row2")
+    # the report's form and the memo beside the preview, at their top and their end
+    forms(page, "04")
     # the toolbars' overflow, open, then Esc
     for bar in window.findChildren(QToolBar):
         button = next((b for b in bar.findChildren(QToolButton)
@@ -99,6 +110,10 @@ def main(out: Path) -> None:
     settle()
     xkey("F5")
     shot("06b-memo-f5-closed")
+    forms(page, "06b")  # and the whole width without the preview
+    page.tabs.setCurrentWidget(page.memo)
+    field.setFocus()
+    settle()
     xkey("F5")
     shot("06c-memo-f5-open")
     page.show_table()
