@@ -128,7 +128,11 @@ def test_the_forms_fit_with_the_preview_open_at_150_percent(open_window, qtbot, 
     title = page.form.lines["title"]
     assert title.fontMetrics().horizontalAdvance(title.text()) > title.width()
     assert title.cursorPosition() == 0
-    assert page.form.layout_box.toolTip() == page.form.layout_box.currentText()
+    box = page.form.layout_box
+    assert box.toolTip() == box.currentText()
+    # and the list's name, narrower than it, ends in "…" (it was cut mid-letter)
+    shown = box.shown_text()
+    assert shown.endswith("…") and box.currentText().startswith(shown[:-1])
 
 
 def _library_at(qtbot, window, size: tuple[int, int]) -> QTableWidget:

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from .reflow import Reflow
 from .session import ReportSession
 from .table_keys import WordTable
 from .thai_edit import ThaiTextEdit
-from .widgets import ElidedLabel, button_row, rows_table, typing_in
+from .widgets import ElidedComboBox, ElidedLabel, button_row, rows_table, typing_in
 
 ROLE_HINT = ("คำใต้ช่องลงนาม เช่น ผู้รายงาน ผู้ตรวจสอบ หรือผู้อนุมัติ "
              "(เว้นว่างได้ ถ้าไม่ต้องการ)")
@@ -63,12 +62,9 @@ class ReportForm(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
 
-        self.layout_box = QComboBox()
         # as wide as the form leaves it, not as its longest name (the form was wider than
-        # a laptop's screen at 150 %): the name is whole in the list that drops down
-        self.layout_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.layout_box.setMinimumContentsLength(16)
+        # a laptop's screen at 150 %)
+        self.layout_box = ElidedComboBox()
         self.fill_layouts()
         self.layout_box.activated.connect(self._layout_chosen)
         # A wrapping label in a form row gets a far too tall row from Qt; keep it one line,
@@ -192,8 +188,6 @@ class ReportForm(QScrollArea):
         self._loading = True
         try:
             self.layout_box.setCurrentIndex(self.layout_box.findData(report.layout))
-            # the name whole where the list is narrower than it
-            self.layout_box.setToolTip(self.layout_box.currentText())
             headers = layout_headers_text(self.session.layout)
             self.layout_headers.setText("หัวตาราง: " + headers)
             self.layout_headers.setToolTip(headers.replace(" · ", "\n"))

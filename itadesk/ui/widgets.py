@@ -8,13 +8,17 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
+    QStyleOptionComboBox,
     QStyleOptionViewItem,
+    QStylePainter,
     QTableWidget,
     QWidget,
 )
@@ -56,6 +60,47 @@ class ElidedLabel(QLabel):
         painter = QPainter(self)
         painter.setFont(self.font())
         painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
+
+
+class ElidedComboBox(QComboBox):
+    """A list to choose from as wide as its place, not as its longest item (the report's
+    layout made the form wider than a laptop at 150 %): the chosen item ends in "…" where
+    it is cut, whole in the tooltip and in the list that drops down."""
+
+    def __init__(self, parent: QWidget | None = None, least: int = 16) -> None:
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(least)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def _option(self) -> QStyleOptionComboBox:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        return option
+
+    def shown_text(self) -> str:
+        """The chosen item's text as drawn (elided to the room the box has for it)."""
+        room = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, self._option(),
+            QStyle.SubControl.SC_ComboBoxEditField, self).width()
+        return self.fontMetrics().elidedText(self.currentText(), Qt.TextElideMode.ElideRight,
+                                             room)
+
+    def showPopup(self) -> None:
+        # the names whole in the list that drops down, however narrow the box
+        view = self.view()
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint()
+                             .width())
+        super().showPopup()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        option = self._option()
+        option.currentText = self.shown_text()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
 def typing_in(widget: QWidget) -> bool:
