@@ -29,3 +29,26 @@ class Changes:
     def touches_report(self) -> bool:
         """Anything a document of the report shows."""
         return bool(self.measures or self.rows or self.report_fields)
+
+
+# Where an undone or redone step changed the report, in the order it changed them: the
+# window goes there, as Word and Excel do, so that the clerk sees what came back.
+@dataclass(frozen=True)
+class CellsSpot:
+    cells: tuple[tuple[int, str], ...]  # (measure id, field): the cells the step was on
+
+
+@dataclass(frozen=True)
+class RowsSpot:
+    ids: tuple[int, ...]  # the measures now there (none: rows taken away)
+    at: int  # the row where they are, or where the rows taken away were
+
+
+@dataclass(frozen=True)
+class FieldSpot:
+    name: str  # a report field (municipality, signers, memo, options …)
+    old: object
+    new: object
+
+
+Spot = CellsSpot | RowsSpot | FieldSpot

@@ -104,7 +104,7 @@ class MeasureTableModel(QAbstractTableModel):
             cols = touched.setdefault(row, set())
             if self.is_section(row):
                 cols.add(0)
-            elif (col := self._column_of(name)) is not None:
+            elif (col := self.column_of(name)) is not None:
                 cols.add(col)
         for row, cols in touched.items():
             if cols:
@@ -122,7 +122,7 @@ class MeasureTableModel(QAbstractTableModel):
             self._measures[row] = measure
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def _column_of(self, name: str) -> int | None:
+    def column_of(self, name: str) -> int | None:
         for i, column in enumerate(self.layout.columns):
             if column.field == name:
                 return i

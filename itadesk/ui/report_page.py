@@ -27,6 +27,7 @@ from .measure_table import MeasureTable
 from .memo_form import MemoForm
 from .report_form import ReportForm
 from .session import ReportSession
+from .step_view import show_step
 from .tips import explain
 from .toolbars import EscClosesOverflow
 from .widgets import ElidedLabel
@@ -160,6 +161,8 @@ class ReportPage(QWidget):
         self.table.paste_requested.connect(self._paste)
         self.table.notice.connect(self.notice)
         session.changed.connect(self._changed)
+        # Ctrl+Z, Ctrl+Y: to what the step changed, as in Word and Excel
+        session.stepped.connect(lambda spots: show_step(self, spots))
         self._show_layout()
 
     def commit_pending(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain import Layout, Measure, MeasureKind, Report, Score
-from ..domain.changes import Changes
+from ..domain.changes import CellsSpot, Changes, FieldSpot, RowsSpot, Spot
 from ..store import Library, LibraryError
 from ..thai.digits import to_thai_digits
 
@@ -64,6 +64,9 @@ class ReportSession(_Session):
     offline = Signal(str)  # the server is away: edits are kept here (the Thai message)
     online = Signal()  # what was kept has been sent
     replaced = Signal(object)  # [Replaced]: another clerk's text over what this one typed
+    # [Spot]: where a step taken back or done again (Ctrl+Z, Ctrl+Y) changed the report,
+    # for the window to go there; a step done the first time is not told
+    stepped = Signal(object)
 
     def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
         # Here, not at the top: the window shows the library (and its session) sooner
@@ -86,6 +89,26 @@ class ReportSession(_Session):
         from .drafts import DraftKeeper
 
         self.drafts = DraftKeeper(library, report_id, self)
+        self._spots: list[Spot] | None = None  # while step() runs
+
+    def step(self, undo: bool) -> None:
+        """Ctrl+Z (undo) or Ctrl+Y (redo) on the report's own steps; `stepped` then says
+        where they changed it."""
+        self._spots = []
+        try:
+            if undo:
+                self.undo_stack.undo()
+            else:
+                self.undo_stack.redo()
+            spots = self._spots
+        finally:
+            self._spots = None
+        if spots:
+            self.stepped.emit(spots)
+
+    def _note(self, spot: Spot) -> None:
+        if self._spots is not None:
+            self._spots.append(spot)
 
     def current_report(self) -> Report:
         """The report as saved now, from what the session holds (no reading back)."""
@@ -104,11 +127,19 @@ class ReportSession(_Session):
         return Exchange(report, (self.layout,), self.library.own_oit_year(report.fiscal_year))
 
     # ------------------------------------------------------------ application
-    def apply_cells(self, changes: Sequence[tuple[int, str, str]]) -> bool:
+    def apply_cells(self, changes: Sequence[tuple[int, str, str]],
+                    shown: Sequence[tuple[int, str]] = ()) -> bool:
+        """`shown`: the cells the step was on, if more than those it changed (a block
+        pasted or cut, some of whose cells held that text already)."""
+        spot = CellsSpot(tuple(shown) or tuple((i, f) for i, f, _t in changes))
         if self.shared is not None:
-            return self.shared.apply(changes)
+            if not self.shared.apply(changes):
+                return False
+            self._note(spot)
+            return True
         if not self._store(self.library.update_measures, self.report_id, changes):
             return False
+        self._note(spot)
         self.model.set_fields(changes)
         self._announce(Changes(self.report_id, measures=frozenset(i for i, _f, _t in changes),
                                fields=frozenset(f for _i, f, _t in changes)))
@@ -123,6 +154,7 @@ class ReportSession(_Session):
         if not self._store(insert):
             return []
         self.model.insert_measures(row, out)
+        self._note(RowsSpot(tuple(m.id for m in out if m.id is not None), row))
         self._rows_changed(out)
         return out
 
@@ -131,6 +163,8 @@ class ReportSession(_Session):
             return False
         for row, measure in sorted(items, key=lambda item: item[0]):
             self.model.insert_measures(row, [measure])
+        self._note(RowsSpot(tuple(m.id for _r, m in sorted(items, key=lambda item: item[0])
+                                  if m.id is not None), min(r for r, _m in items)))
         self._rows_changed([m for _r, m in items])
         return True
 
@@ -139,6 +173,7 @@ class ReportSession(_Session):
         if not self._store(self.library.delete_measures, self.report_id, rows):
             return False
         self.model.remove_rows(rows)
+        self._note(RowsSpot((), min(rows)))
         self._rows_changed(gone)
         return True
 
@@ -147,6 +182,7 @@ class ReportSession(_Session):
             return False
         moved = [self.model.measure(r) for r in range(first, first + count)]
         self.model.move_block(first, count, to)
+        self._note(RowsSpot(tuple(m.id for m in moved if m.id is not None), to))
         self._rows_changed(moved)
         return True
 
@@ -160,6 +196,7 @@ class ReportSession(_Session):
         if not self._store(*action):
             return False
         self.model.replace_measure(measure)
+        self._note(RowsSpot((measure.id,), self.model.row_of(measure.id)))
         if scores:
             self._announce(Changes(self.report_id, measures=frozenset({measure.id}),
                                    fields=frozenset({"scores"})))
@@ -172,10 +209,18 @@ class ReportSession(_Session):
                                measures=frozenset(m.id for m in measures if m.id is not None)))
 
     def apply_report_fields(self, fields: dict[str, Any]) -> bool:
+        spots = [FieldSpot(name, getattr(self.report, name), value)
+                 for name, value in fields.items()]
         if self.shared is not None:
-            return self.shared.apply_report(fields)
+            if not self.shared.apply_report(fields):
+                return False
+            for spot in spots:
+                self._note(spot)
+            return True
         if not self._store(self.library.update_report, self.report_id, **fields):
             return False
+        for spot in spots:
+            self._note(spot)
         for name, value in fields.items():
             self.report = self.report.with_field(name, value)
             if name == "layout":
@@ -187,13 +232,16 @@ class ReportSession(_Session):
     def set_cells(self, changes: Sequence[tuple[int, str, str]], text: str = "แก้ไขข้อความ") -> None:
         """(row, field, new text) triples; unchanged cells are skipped."""
         triples = []
+        shown = []  # every cell asked for: an undo shows the block pasted or cut whole
         for row, name, new in changes:
             measure = self.model.measure(row)
             old = measure.get(name)
-            if old != new and measure.id is not None:
-                triples.append((measure.id, name, old, new))
+            if measure.id is not None:
+                shown.append((measure.id, name))
+                if old != new:
+                    triples.append((measure.id, name, old, new))
         if triples:
-            self.undo_stack.push(SetCellsCommand(self, triples, text))
+            self.undo_stack.push(SetCellsCommand(self, triples, text, shown))
 
     def set_scores(self, row: int, scores: Sequence[Score], text: str = "แก้ไขคะแนน ITA") -> None:
         old = self.model.measure(row)
@@ -357,15 +405,17 @@ class _Command(QUndoCommand):
 
 class SetCellsCommand(_Command):
     def __init__(self, session: ReportSession, triples: list[tuple[int, str, str, str]],
-                 text: str) -> None:
+                 text: str, shown: list[tuple[int, str]]) -> None:
         super().__init__(session, text)
-        self.triples = triples
+        self.triples, self.shown = triples, shown
 
     def redo(self) -> None:
-        self._done(self.session.apply_cells([(i, f, new) for i, f, _old, new in self.triples]))
+        self._done(self.session.apply_cells(
+            [(i, f, new) for i, f, _old, new in self.triples], self.shown))
 
     def undo(self) -> None:
-        self._done(self.session.apply_cells([(i, f, old) for i, f, old, _new in self.triples]))
+        self._done(self.session.apply_cells(
+            [(i, f, old) for i, f, old, _new in self.triples], self.shown))
 
 
 class ThrownAwayCommand(_Command):

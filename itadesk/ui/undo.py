@@ -78,13 +78,18 @@ class UndoChain(QObject):
         self.redo_action.setText(f"{REDO} {redo.redoText()}" if redo else REDO)
 
     def undo(self) -> None:
-        stack = self._undo_stack()
-        if stack is not None:
-            stack.undo()
-        self.update()
+        self._step(self._undo_stack(), undo=True)
 
     def redo(self) -> None:
-        stack = self._redo_stack()
+        self._step(self._redo_stack(), undo=False)
+
+    def _step(self, stack: QUndoStack | None, undo: bool) -> None:
         if stack is not None:
-            stack.redo()
+            if self.report is not None and stack is self.report.undo_stack:
+                # the report's own step: the window then goes to what it changed
+                self.report.step(undo)
+            elif undo:
+                stack.undo()
+            else:
+                stack.redo()
         self.update()
