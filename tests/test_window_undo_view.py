@@ -147,6 +147,7 @@ def test_undo_of_a_paste_or_cut_selects_the_block(open_window, qtbot):  # noqa: 
     assert model.measure(4).owner != "ง"
     assert _current(table) == (3, 1) and _selected(table) == block
     assert _in_sight(table, 3, 1) and QApplication.focusWidget() is table
+    assert _in_sight(table, 4, 2)  # the block from its top: not its top-left cell only
     click_cell(qtbot, table, 0, 0)
     qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
     assert model.measure(4).owner == "ง"

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QScrollArea, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QScrollArea,
+    QTableWidget,
+    QWidget,
+)
 
 from ..domain.changes import CellsSpot, FieldSpot, RowsSpot, Spot
 from ..domain.memo import Memo
@@ -91,8 +98,17 @@ def _show_in_table(page: ReportPage, cells: list[CellsSpot], rows: list[RowsSpot
         chosen.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         chosen.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
     table.scrollTo(index)
+    bottom = max([r for r, _c in places] + rows_there + [current[0]])
+    if bottom > current[0] and not _in_sight(table, model.index(bottom, current[1])):
+        # a block or rows taller than what is left below: from the top, most of it in sight
+        table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
     if focus is table:
         table.setFocus()
+
+
+def _in_sight(table: QAbstractItemView, index: object) -> bool:
+    rect = table.visualRect(index)  # type: ignore[arg-type]
+    return table.viewport().rect().contains(rect.bottomLeft())
 
 
 def _has(model: object, measure_id: int) -> bool:
