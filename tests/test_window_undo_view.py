@@ -246,3 +246,21 @@ def test_undo_of_a_memo_field_shows_the_memo_and_focuses_it(open_window, qtbot):
     assert page.session.report.memo.subject == old and field.text() == old
     assert page.tabs.currentWidget() is memo
     assert QApplication.focusWidget() is field
+
+
+def test_undo_in_a_cell_just_opened_shows_the_text_it_brings_back(open_window, qtbot):  # noqa: F811
+    """A cell edited, opened again (F2), Ctrl+Z with nothing typed in it: the window's
+    undo. The editor had the undone text, and clicking away saved it over the undo."""
+    _, page, table = _open(open_window)
+    model = page.session.model
+    before = model.measure(1).owner
+    _type_in_cell(qtbot, table, 1, 2, "กองคลัง")
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    assert table.state() == table.State.EditingState
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, CTRL)
+    assert model.measure(1).owner == before
+    assert table.state() != table.State.EditingState
+    assert _current(table) == (1, 2) and QApplication.focusWidget() is table
+    click_cell(qtbot, table, 0, 0)
+    assert model.measure(1).owner == before  # not "กองคลัง" again
+    assert page.session.undo_stack.canRedo()

@@ -649,6 +649,25 @@ class MeasureTable(WordTabs, QTableView):
             self.drafts.finished((measure_id, name),
                                  hint == Hint.RevertModelCache or now == typed)
 
+    def drop_untouched_editor(self) -> None:
+        """Close an open cell editor with nothing typed in it, unsaved: an undo has just
+        changed the table. Left open, it showed the undone text (Qt puts it there) over
+        the text it had opened with, and Esc then "threw away" the difference as a new
+        step, which took the redo away."""
+        opened = self._open_edit
+        if opened is None:
+            return
+        editor, (measure_id, name), base = opened
+        model = self.table_model()
+        try:
+            now = model.measure(model.row_of(measure_id)).get(name)
+        except KeyError:
+            now = base  # its row went with the step: nothing of it to keep
+        typed = finished_cell_text(clean_cell_text(editor.text())[0])
+        if typed in (base, now):
+            self._open_edit = (editor, (measure_id, name), typed)  # nothing thrown away
+            self.closeEditor(editor, Hint.RevertModelCache)
+
     def commit_text(self, row: int, column: int, text: str) -> None:
         self.cells_edited.emit([(row, column, finished_cell_text(text))])
 

@@ -53,9 +53,12 @@ def _focus_in(page: ReportPage) -> QWidget | None:
 
 def _show_in_table(page: ReportPage, cells: list[CellsSpot], rows: list[RowsSpot]) -> None:
     table, model = page.table, page.session.model
+    focus = _focus_in(page)
+    if focus is not None and table.isAncestorOf(focus):
+        focus = table  # a cell's editor, closed next
+    table.drop_untouched_editor()
     if not model.rowCount():
         return
-    focus = _focus_in(page)
     column_now = max(table.currentIndex().column(), 0)
     places: list[tuple[int, int]] = []
     for spot in cells:
