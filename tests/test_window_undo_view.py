@@ -264,3 +264,30 @@ def test_undo_in_a_cell_just_opened_shows_the_text_it_brings_back(open_window, q
     click_cell(qtbot, table, 0, 0)
     assert model.measure(1).owner == before  # not "กองคลัง" again
     assert page.session.undo_stack.canRedo()
+
+
+def test_undo_of_a_signer_shows_the_signers_row(open_window, qtbot):  # noqa: F811
+    _, page, table = _open(open_window)
+    form, tabs = page.form, page.tabs
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(1).center())
+    signers = form.signers
+    old = page.session.report.signers[1].name
+    form.ensureWidgetVisible(signers)
+    qtbot.mouseClick(signers.viewport(), Qt.MouseButton.LeftButton,
+                     pos=signers.visualItemRect(signers.item(1, 0)).center())
+    qtbot.keyClick(signers, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(editor, "นายสมชาย ใจดี")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.session.report.signers[1].name == "นายสมชาย ใจดี")
+    qtbot.mouseClick(tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=tabs.tabBar().tabRect(0).center())
+    click_cell(qtbot, table, 0, 0)
+
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert page.session.report.signers[1].name == old
+    assert tabs.currentWidget() is form and QApplication.focusWidget() is signers
+    assert (signers.currentRow(), signers.currentColumn()) == (1, 0)
