@@ -79,16 +79,14 @@ def _show_in_table(page: ReportPage, cells: list[CellsSpot], rows: list[RowsSpot
         left, right = min(c for _r, c in places), max(c for _r, c in places)
         for row in rows_there:
             places += [(row, c) for c in range(left, right + 1)]
-        for row, column in places:
-            index = model.index(row, column)
-            selection.select(index, index)
         current = min(places)
     elif rows_there:
-        for row in rows_there:
-            selection.select(model.index(row, 0), model.index(row, last))
+        places = [(row, c) for row in rows_there for c in range(last + 1)]
         current = (rows_there[0], column_now)
     else:  # rows taken away: where they were (the next row, or the last one)
         current = (min(min(s.at for s in rows), model.rowCount() - 1), column_now)
+    for top, left, bottom, right in blocks(places):
+        selection.select(model.index(top, left), model.index(bottom, right))
     if page.tabs.currentWidget() is not page.splitter:
         page.show_table()
         if focus is not None and not focus.isVisible():
@@ -107,6 +105,35 @@ def _show_in_table(page: ReportPage, cells: list[CellsSpot], rows: list[RowsSpot
         table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
     if focus is table:
         table.setFocus()
+
+
+def blocks(places: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """The cells as few (top, left, bottom, right) blocks: a paste of 5,000 rows is one,
+    not 30,000 (the table asks each block, for every cell it paints, if it is in it)."""
+    runs: dict[int, list[tuple[int, int]]] = {}
+    for row in sorted({r for r, _c in places}):
+        runs[row] = []
+    for row, column in sorted(set(places)):
+        row_runs = runs[row]
+        if row_runs and row_runs[-1][1] == column - 1:
+            row_runs[-1] = (row_runs[-1][0], column)
+        else:
+            row_runs.append((column, column))
+    out: list[tuple[int, int, int, int]] = []
+    open_blocks: dict[tuple[int, int], int] = {}  # a run of columns → its block in out
+    for row, row_runs in runs.items():
+        now: dict[tuple[int, int], int] = {}
+        for run in row_runs:
+            at = open_blocks.get(run)
+            if at is not None and out[at][2] == row - 1:
+                top, left, _bottom, right = out[at]
+                out[at] = (top, left, row, right)
+                now[run] = at
+            else:
+                now[run] = len(out)
+                out.append((row, run[0], row, run[1]))
+        open_blocks = now
+    return out
 
 
 def _in_sight(table: QAbstractItemView, index: object) -> bool:
