@@ -291,3 +291,41 @@ def test_undo_of_a_signer_shows_the_signers_row(open_window, qtbot):  # noqa: F8
     assert page.session.report.signers[1].name == old
     assert tabs.currentWidget() is form and QApplication.focusWidget() is signers
     assert (signers.currentRow(), signers.currentColumn()) == (1, 0)
+
+
+def test_a_paste_that_added_rows_undone_and_redone(open_window, qtbot):  # noqa: F811
+    """Three rows pasted on the last one: two rows added. Undone, the last row's cells
+    are the block; redone, the block reaches into the rows added again."""
+    _, page, table = _open(open_window)
+    model = page.session.model
+    QGuiApplication.clipboard().setText("ก\tข\nค\tง\nจ\tฉ")
+    click_cell(qtbot, table, 5, 1)
+    qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
+    assert model.rowCount() == 8
+    click_cell(qtbot, table, 0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert model.rowCount() == 6
+    assert _current(table) == (5, 1) and _selected(table) == {(5, 1), (5, 2)}
+    assert _in_sight(table, 5, 1)
+    click_cell(qtbot, table, 0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
+    assert model.rowCount() == 8 and model.measure(7).steps == "จ"
+    assert _current(table) == (5, 1)
+    assert _selected(table) == {(r, c) for r in (5, 6, 7) for c in (1, 2)}
+
+
+def test_an_undone_paste_of_many_rows_takes_them_away_at_once(open_window, qtbot):  # noqa: F811
+    """Found with this: Ctrl+Z of a paste of 5,000 rows took over two minutes, the rows
+    taken away one by one and the table redoing its spans and heights after each."""
+    _, page, table = _open(open_window)
+    model = page.session.model
+    QGuiApplication.clipboard().setText("\n".join(f"มาตรการ {i}\tขั้นตอน" for i in range(400)))
+    click_cell(qtbot, table, 5, 0)
+    qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
+    assert model.rowCount() == 405
+    removals: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removals.append((first, last)))
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert model.rowCount() == 6
+    assert removals == [(6, 404)]
+    assert _current(table) == (5, 0)

@@ -137,9 +137,17 @@ class MeasureTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def remove_rows(self, rows: Sequence[int]) -> None:
+        # rows next to each other go in one removal: one by one, the table redid its
+        # spans and row heights after each (an undone paste of 5,000 rows took minutes)
+        runs: list[list[int]] = []
         for row in sorted(set(rows), reverse=True):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._measures[row]
+            if runs and runs[-1][0] == row + 1:
+                runs[-1][0] = row
+            else:
+                runs.append([row, row])
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._measures[first : last + 1]
             self._rows_by_id = None
             self.endRemoveRows()
 
