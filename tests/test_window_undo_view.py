@@ -329,3 +329,22 @@ def test_an_undone_paste_of_many_rows_takes_them_away_at_once(open_window, qtbot
     assert model.rowCount() == 6
     assert removals == [(6, 404)]
     assert _current(table) == (5, 0)
+
+
+def test_many_rows_deleted_come_back_at_once(open_window, qtbot):  # noqa: F811
+    """Ctrl+Z of 3,000 rows deleted took a minute: they came back one by one."""
+    _, page, table = _open(open_window)
+    model, session = page.session.model, page.session
+    session.paste(6, 0, [[f"มาตรการ {i}", "ขั้นตอน"] for i in range(400)])
+    gone = [model.measure(r).id for r in (2, *range(10, 300))]
+    session.delete_rows([2, *range(10, 300)])
+    assert model.rowCount() == 406 - len(gone)
+    insertions: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: insertions.append((first, last)))
+    click_cell(qtbot, table, 0, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert [model.measure(r).id for r in (2, *range(10, 300))] == gone
+    assert insertions == [(2, 2), (10, 299)]
+    assert _current(table) == (2, 0)
+    assert _selected(table) == {(r, c) for r in (2, *range(10, 300))
+                                for c in range(model.columnCount())}

@@ -161,8 +161,16 @@ class ReportSession(_Session):
     def apply_restore(self, items: Sequence[tuple[int, Measure]]) -> bool:
         if not self._store(self.library.restore_measures, self.report_id, items):
             return False
+        # rows next to each other come back in one insertion: one by one, the table redid
+        # its spans and row heights after each (3,000 rows took a minute)
+        start, run = 0, []
         for row, measure in sorted(items, key=lambda item: item[0]):
-            self.model.insert_measures(row, [measure])
+            if run and row == start + len(run):
+                run.append(measure)
+                continue
+            self.model.insert_measures(start, run)
+            start, run = row, [measure]
+        self.model.insert_measures(start, run)
         self._note(RowsSpot(tuple(m.id for _r, m in sorted(items, key=lambda item: item[0])
                                   if m.id is not None), min(r for r, _m in items)))
         self._rows_changed([m for _r, m in items])
