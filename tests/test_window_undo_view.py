@@ -348,3 +348,17 @@ def test_many_rows_deleted_come_back_at_once(open_window, qtbot):  # noqa: F811
     assert _current(table) == (2, 0)
     assert _selected(table) == {(r, c) for r in (2, *range(10, 300))
                                 for c in range(model.columnCount())}
+
+
+def test_undo_of_a_cell_from_the_report_tab_shows_the_table(open_window, qtbot):  # noqa: F811
+    _, page, table = _open(open_window)
+    before = page.session.model.measure(3).timing
+    _type_in_cell(qtbot, table, 3, 3, "ไตรมาสที่ ๒")
+    qtbot.mouseClick(page.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                     pos=page.tabs.tabBar().tabRect(1).center())
+    page.form.signers.setFocus()
+    qtbot.keyClick(page.form.signers, Qt.Key.Key_Z, CTRL)
+    assert page.session.model.measure(3).timing == before
+    assert page.tabs.currentWidget() is page.splitter
+    assert _current(table) == (3, 3) and _in_sight(table, 3, 3)
+    assert QApplication.focusWidget() is table  # not left on the tab now hidden
