@@ -83,7 +83,7 @@ def test_undo_and_redo_of_a_cell_make_it_current_and_in_sight(open_window, qtbot
 
 
 def test_undo_of_a_row_delete_makes_the_restored_row_current(open_window, qtbot):  # noqa: F811
-    _window, page, table = _open(open_window)
+    window, page, table = _open(open_window)
     model = page.session.model
     gone = model.measure(4).id
     click_cell(qtbot, table, 4, 1)
@@ -96,6 +96,7 @@ def test_undo_of_a_row_delete_makes_the_restored_row_current(open_window, qtbot)
     assert _current(table) == (4, 2)  # the row back, in the column the clerk was in
     assert _selected(table) == {(4, c) for c in range(model.columnCount())}
     assert _in_sight(table, 4, 2) and QApplication.focusWidget() is table
+    assert window.statusBar().currentMessage() == "เลิกทำ «ลบ ๑ แถว» แล้ว"  # Thai digits
 
     # Ctrl+Shift+Z, the other redo key: the row where it was taken away
     click_cell(qtbot, table, 0, 0)
@@ -135,7 +136,7 @@ def test_undo_of_a_row_added_or_moved_goes_to_that_row(open_window, qtbot):  # n
 
 
 def test_undo_of_a_paste_or_cut_selects_the_block(open_window, qtbot):  # noqa: F811
-    _window, page, table = _open(open_window)
+    window, page, table = _open(open_window)
     model = page.session.model
     block = {(r, c) for r in (3, 4) for c in (1, 2)}
     QGuiApplication.clipboard().setText("ก\tข\nค\tง")
@@ -146,12 +147,15 @@ def test_undo_of_a_paste_or_cut_selects_the_block(open_window, qtbot):  # noqa: 
     qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
     assert model.measure(4).owner != "ง"
     assert _current(table) == (3, 1) and _selected(table) == block
+    # said too: «วางข้อมูล ๒ แถวแล้ว» stayed in the status bar after the undo
+    assert window.statusBar().currentMessage() == "เลิกทำ «วางข้อมูล» แล้ว"
     assert _in_sight(table, 3, 1) and QApplication.focusWidget() is table
     assert _in_sight(table, 4, 2)  # the block from its top: not its top-left cell only
     click_cell(qtbot, table, 0, 0)
     qtbot.keyClick(table, Qt.Key.Key_Y, CTRL)
     assert model.measure(4).owner == "ง"
     assert _current(table) == (3, 1) and _selected(table) == block
+    assert window.statusBar().currentMessage() == "ทำซ้ำ «วางข้อมูล» แล้ว"
 
     # a cut of a block one of whose cells was empty already: the whole block, still
     page.session.set_cells([(1, "owner", "")])

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Measure, MeasureKind
-from ..domain.changes import Changes
+from ..domain.changes import Changes, Spot
 from ..domain.model import SAMPLE, Origin
 from ..domain.text import clean_cell_text
 from ..thai.digits import to_thai_digits
@@ -162,7 +162,7 @@ class ReportPage(QWidget):
         self.table.notice.connect(self.notice)
         session.changed.connect(self._changed)
         # Ctrl+Z, Ctrl+Y: to what the step changed, as in Word and Excel
-        session.stepped.connect(lambda spots: show_step(self, spots))
+        session.stepped.connect(self._stepped)
         self._show_layout()
 
     def commit_pending(self) -> None:
@@ -199,6 +199,11 @@ class ReportPage(QWidget):
     def _current_row(self) -> int | None:
         current = self.table.currentIndex()
         return current.row() if current.isValid() else None
+
+    def _stepped(self, spots: list[Spot], said: str) -> None:
+        show_step(self, spots)
+        # what came back, said: the notice of the step itself (วางข้อมูล ๒ แถวแล้ว) stayed
+        self.notice.emit(said)
 
     def show_table(self) -> None:
         self.tabs.setCurrentWidget(self.splitter)

@@ -65,8 +65,9 @@ class ReportSession(_Session):
     online = Signal()  # what was kept has been sent
     replaced = Signal(object)  # [Replaced]: another clerk's text over what this one typed
     # [Spot]: where a step taken back or done again (Ctrl+Z, Ctrl+Y) changed the report,
-    # for the window to go there; a step done the first time is not told
-    stepped = Signal(object)
+    # for the window to go there (a step done the first time is not told), and what it
+    # was in Thai ("เลิกทำ «วางข้อมูล» แล้ว")
+    stepped = Signal(object, str)
 
     def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
         # Here, not at the top: the window shows the library (and its session) sooner
@@ -93,18 +94,20 @@ class ReportSession(_Session):
 
     def step(self, undo: bool) -> None:
         """Ctrl+Z (undo) or Ctrl+Y (redo) on the report's own steps; `stepped` then says
-        where they changed it."""
+        where they changed it and what the step was."""
+        stack = self.undo_stack
+        said = f"เลิกทำ «{stack.undoText()}» แล้ว" if undo else f"ทำซ้ำ «{stack.redoText()}» แล้ว"
         self._spots = []
         try:
             if undo:
-                self.undo_stack.undo()
+                stack.undo()
             else:
-                self.undo_stack.redo()
+                stack.redo()
             spots = self._spots
         finally:
             self._spots = None
-        if spots:
-            self.stepped.emit(spots)
+        if spots:  # none if the store refused it (`failed` has said why)
+            self.stepped.emit(spots, said)
 
     def _note(self, spot: Spot) -> None:
         if self._spots is not None:
