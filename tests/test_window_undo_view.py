@@ -366,3 +366,23 @@ def test_undo_of_a_cell_from_the_report_tab_shows_the_table(open_window, qtbot):
     assert page.tabs.currentWidget() is page.splitter
     assert _current(table) == (3, 3) and _in_sight(table, 3, 3)
     assert QApplication.focusWidget() is table  # not left on the tab now hidden
+
+
+def test_ctrl_home_after_an_undo_selects_the_cell_gone_to(open_window, qtbot):  # noqa: F811
+    """The block an undo selects stayed selected through Ctrl+Home (Qt moved only the
+    frame), and Delete then emptied the block, not the cell the clerk was on."""
+    _, page, table = _open(open_window)
+    model = page.session.model
+    QGuiApplication.clipboard().setText("ก\tข\nค\tง")
+    click_cell(qtbot, table, 3, 1)
+    qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
+    qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
+    assert len(_selected(table)) == 4
+    kept = [model.measure(r).steps for r in (3, 4)]
+    qtbot.keyClick(table, Qt.Key.Key_Home, CTRL)
+    assert _current(table) == (0, 0) and _selected(table) == {(0, 0)}
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert model.measure(0).title == ""
+    assert [model.measure(r).steps for r in (3, 4)] == kept
+    qtbot.keyClick(table, Qt.Key.Key_End, CTRL | SHIFT)  # Shift still stretches it
+    assert len(_selected(table)) == model.rowCount() * model.columnCount()

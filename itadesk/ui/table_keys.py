@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -28,6 +28,9 @@ from ..thai.digits import to_thai_digits
 Move = QAbstractItemView.CursorAction
 Hint = QAbstractItemDelegate.EndEditHint
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+_CTRL_MOVES = frozenset((Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Up, Qt.Key.Key_Down,
+                         Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp,
+                         Qt.Key.Key_PageDown))
 
 
 def next_cell(view: QTableView, action: Move,
@@ -137,6 +140,25 @@ class WordTabs:
         if index is None:
             return QTableView.moveCursor(self, action, modifiers)  # type: ignore[arg-type]
         return index
+
+    def selectionCommand(self, index: QModelIndex, event: QEvent | None = None
+                         ) -> QItemSelectionModel.SelectionFlag:
+        assert isinstance(self, QTableView)
+        # Ctrl+Home, Ctrl+End, Ctrl+arrows: the cell gone to is the one selected, as in
+        # Excel (with Shift, the selection stretched to it). Qt kept the selection (a block
+        # an undo had selected) and moved only the frame, and Delete then emptied the
+        # block, not the cell the clerk was on.
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and event.key() in _CTRL_MOVES):
+            flags = QItemSelectionModel.SelectionFlag
+            flag = (flags.SelectCurrent
+                    if event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                    else flags.ClearAndSelect)
+            if self.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows:
+                flag |= flags.Rows
+            return flag
+        return QTableView.selectionCommand(self, index, event)  # type: ignore[arg-type]
 
     def closeEditor(self, editor: object, hint: Hint) -> None:
         assert isinstance(self, QTableView)
