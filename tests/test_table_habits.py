@@ -88,10 +88,15 @@ def test_current_cell_and_selection_read_at_wcag_aa_with_a_focus_frame(open_wind
 
 
 # ------------------------------------------------------------------ rows refitted
-def fitted(table: MeasureTable, row: int) -> int:
+def whole_height(table: MeasureTable, row: int) -> int:
     model = table.model()
     return max(table.delegate.cell_height(model.index(row, c), table.columnWidth(c))
                for c in range(model.columnCount()))
+
+
+def fitted(table: MeasureTable, row: int) -> int:
+    """The row's text's height, as far as the row cap lets it be shown."""
+    return min(whole_height(table, row), table.row_cap())
 
 
 def test_rows_fit_their_text_after_undo_redo_and_paste(open_window, qtbot):  # noqa: F811
@@ -465,3 +470,47 @@ def test_cut_copy_and_paste_are_in_the_edit_menu_for_the_table_and_the_fields(
     click_cell(qtbot, table, 0, 1)
     QTest.keyClick(table, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text() == to_tsv([[model.measure(0).get(model.field(1))]])
+
+
+# ------------------------------------------------------------------ long rows
+def test_a_long_row_is_cut_to_half_the_table_and_shown_whole_in_its_editor_and_find(
+        open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window)
+    window.resize(1366, 768)
+    lines = [f"บรรทัดที่ {i} ของผลการดำเนินการ" for i in range(60)]
+    window.session.set_cells([(0, "result", "\n".join(lines))])
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: 0 in table._fitted)
+    room = table.viewport().height()
+    whole = whole_height(table, 0)
+    assert whole > room  # taller than the whole table
+    # the row is cut to half the table: the next row is in sight under it
+    assert table.rowHeight(0) <= room // 2
+    assert table.rowViewportPosition(1) < room
+    assert table.is_cut(0)
+    # painting the cut cell does not fit its row again and again
+    table.viewport().repaint()
+    QApplication.processEvents()
+    assert table.rowHeight(0) <= room // 2 and not table._refit
+    # its editor (F2) shows the text from the table's top down to its bottom
+    model = window.session.model
+    column = next(c for c in range(model.columnCount()) if model.field(c) == "result")
+    click_cell(qtbot, table, 0, column)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: table.state() == EDITING)
+    editor = QApplication.focusWidget()
+    assert editor.height() > table.rowHeight(0)
+    assert editor.geometry().bottom() <= room + 2
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+    # find shows the row whole while it is on a word in it, and cut again after
+    table.found = (0, column, 0, 4)
+    QApplication.processEvents()
+    assert table.rowHeight(0) == whole and not table.is_cut(0)
+    table.found = None
+    assert table.rowHeight(0) <= room // 2
+    # a taller table lets the row be taller
+    window.resize(1366, 1000)
+    QApplication.processEvents()
+    qtbot.waitUntil(lambda: table.viewport().height() > room)
+    assert table.rowHeight(0) == table.viewport().height() // 2 > room // 2

@@ -69,6 +69,12 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PADDING = 6
 MIN_ROW = 32
 MAX_ROW = 4000
+# A row is shown no taller than this share of the table's height (and never under
+# CAP_LINES lines of text): one long measure filled the whole table on a laptop, and the
+# clerk saw a single row at a time. Its cut cell ends in "…"; the cell's editor and find
+# show the whole text.
+ROW_CAP_SHARE = 0.5
+CAP_LINES = 4
 MIN_POINT_SIZE, MAX_POINT_SIZE = 10, 36
 
 # The table's colours: black text on each background (contrast 14:1 and more, WCAG AA asks
@@ -300,7 +306,8 @@ class CellDelegate(QStyledItemDelegate):
         lines = draw_wrapped(painter, text, opt.font, opt.rect.adjusted(PADDING, PADDING,
                                                                         -PADDING, -PADDING),
                              mark)
-        if lines and lines[-1].endswith(ELLIPSIS) and isinstance(view, MeasureTable):
+        if lines and lines[-1].endswith(ELLIPSIS) and isinstance(view, MeasureTable) and (
+                not view.is_cut(index.row())):
             view.refit_later(index.row())  # the row is shorter than its text: fit it
         if current:
             pen = painter.pen()
@@ -354,8 +361,14 @@ class CellDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: ModelIndex) -> None:
         rect = QRect(option.rect)
-        # A long text gets room to be read while typed, below the cell if need be.
-        rect.setHeight(max(rect.height(), 160))
+        # A long text gets room to be read while typed, below the cell if need be; a
+        # cell cut short by the row cap shows its whole text, as far as the table goes.
+        height = max(rect.height(), 160)
+        view = self.parent()
+        if isinstance(view, MeasureTable) and view.is_cut(index.row()):
+            whole = self.cell_height(index, rect.width())
+            height = max(height, min(whole, view.viewport().height() - max(rect.top(), 0)))
+        rect.setHeight(height)
         editor.setGeometry(rect)
 
 
@@ -401,11 +414,10 @@ class MeasureTable(WordTabs, QTableView):
     # Esc over changed text: measure id, field, the saved text, the text thrown away
     thrown_away = Signal(int, str, str, str)
     drafts: DraftKeeper | None = None  # keeps the open editor's text while it is typed
-    # the word find is on: (row, column, start, end) in the cell's text, drawn on yellow
-    found: tuple[int, int, int, int] | None = None
     paste_requested = Signal(int, int, list)  # row, column, rows of cells
     notice = Signal(str)
     zoomed = Signal(int)  # the text's new point size
+    _cap = 0  # the row cap the rows' heights were set under (0: none yet, being built)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -441,6 +453,8 @@ class MeasureTable(WordTabs, QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fitted: set[int] = set()
         self._refit: set[int] = set()
+        self._found: tuple[int, int, int, int] | None = None
+        self._cap = self.row_cap()  # the cap the rows' heights were set under
         self._refit_timer = QTimer(self)  # the table's own: it ends with the table
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
@@ -480,6 +494,7 @@ class MeasureTable(WordTabs, QTableView):
             return
         # rows came, went or moved: a fitted row number may now be another row
         self._fitted.clear()
+        self._cap = self.row_cap()  # the text's size may have changed
         self._fit_columns()
         self.clearSpans()
         columns = model.columnCount()
@@ -498,9 +513,51 @@ class MeasureTable(WordTabs, QTableView):
     # ----------------------------------------------------------- geometry
     def resizeEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().resizeEvent(event)
-        if self._fit_columns():
-            self._estimate_rows()
+        if self._fit_columns() or self.row_cap() != self._cap:
+            self._recap()
         self._schedule_fit()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        # the viewport's height changes with the header's and a scroll bar's, not only
+        # with the table's
+        if self._cap and self.row_cap() != self._cap:
+            self._schedule_fit()  # not in here: rows set now would lay it out again
+
+    def _recap(self) -> None:
+        self._cap = self.row_cap()
+        self._fitted.clear()
+        self._estimate_rows()
+
+    def row_cap(self) -> int:
+        """The tallest a row is shown (see ROW_CAP_SHARE)."""
+        lines = QFontMetricsF(self.delegate.font).lineSpacing() * CAP_LINES
+        return max(int(self.viewport().height() * ROW_CAP_SHARE),
+                   math.ceil(lines) + 2 * PADDING, MIN_ROW)
+
+    def _set_height(self, row: int, height: int) -> None:
+        """A row's height for text `height` tall: no taller than the cap, but the row
+        find is on shows whole (its word may be in the part cut off)."""
+        cap = MAX_ROW if self._found is not None and self._found[0] == row else self._cap
+        self.setRowHeight(row, min(cap, MAX_ROW, max(MIN_ROW, height)))
+
+    def is_cut(self, row: int) -> bool:
+        """Whether the row is shown shorter than its text because of the cap."""
+        return self.rowHeight(row) >= min(self._cap, MAX_ROW) and (
+            self._found is None or self._found[0] != row)
+
+    @property
+    def found(self) -> tuple[int, int, int, int] | None:
+        """The word find is on: (row, column, start, end) in the cell's text, drawn on
+        yellow; its row shown whole."""
+        return self._found
+
+    @found.setter
+    def found(self, value: tuple[int, int, int, int] | None) -> None:
+        rows = {f[0] for f in (self._found, value) if f is not None}
+        self._found = value
+        for row in rows:
+            self.fit_row(row)
 
     def min_widths(self) -> list[int]:
         """Each column's narrowest (see YEAR_SAMPLE), for this layout and text size."""
@@ -561,7 +618,7 @@ class MeasureTable(WordTabs, QTableView):
                 cell = sum(max(1, math.ceil(len(p) / per_line))
                            for p in measure.get(field).split("\n"))
                 lines = max(lines, cell)
-            self.setRowHeight(row, min(MAX_ROW, max(MIN_ROW, int(lines * line) + 2 * PADDING)))
+            self._set_height(row, int(lines * line) + 2 * PADDING)
         header.blockSignals(False)
 
     def _schedule_fit(self, *_args: Any) -> None:
@@ -577,7 +634,7 @@ class MeasureTable(WordTabs, QTableView):
         else:
             height = max(self.delegate.cell_height(model.index(row, c), self.columnWidth(c))
                          for c in range(model.columnCount()))
-        self.setRowHeight(row, min(MAX_ROW, max(MIN_ROW, height)))
+        self._set_height(row, height)
         self._fitted.add(row)
 
     def refit_later(self, row: int) -> None:
@@ -595,6 +652,8 @@ class MeasureTable(WordTabs, QTableView):
         model = self.model()
         if not isinstance(model, MeasureTableModel) or not model.rowCount():
             return
+        if self.row_cap() != self._cap:
+            self._recap()
         top = self.rowAt(0)
         top = 0 if top < 0 else top
         # Fit until the viewport is full, with a few rows beyond for smooth scrolling.
@@ -619,6 +678,8 @@ class MeasureTable(WordTabs, QTableView):
 
     def editor_opened(self, editor: ThaiTextEdit, index: ModelIndex) -> None:
         self.notice.emit(EDIT_KEYS)
+        if self.is_cut(index.row()):  # its whole text is shown from the table's top
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
         model = self.table_model()
         measure = model.measure(index.row())
         if measure.id is None:
@@ -848,6 +909,7 @@ class MeasureTable(WordTabs, QTableView):
         spacing = QFontMetricsF(font).lineSpacing()
         room = self.viewport().height()
         if top < 0 or top + spacing > room:
+            self.updateGeometries()  # the scroll range of a row just shown whole
             bar = self.verticalScrollBar()
             bar.setValue(bar.value() + int(top - room / 3))
         self.viewport().update()
