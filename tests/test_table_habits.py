@@ -7,13 +7,13 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent, QImage, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPushButton, QToolTip
 
 from itadesk.ui.main_window import MainWindow
-from itadesk.ui.measure_table import FOCUS_FRAME, MeasureTable
+from itadesk.ui.measure_table import CUT_TIP, FOCUS_FRAME, MeasureTable
 
 from .test_window import close, open_window  # noqa: F401  (the fixture)
 from .ui_helpers import type_text
@@ -492,9 +492,15 @@ def test_a_long_row_is_cut_to_half_the_table_and_shown_whole_in_its_editor_and_f
     table.viewport().repaint()
     QApplication.processEvents()
     assert table.rowHeight(0) <= room // 2 and not table._refit
-    # its editor (F2) shows the text from the table's top down to its bottom
+    # resting the mouse on it says there is more, and how to read it
     model = window.session.model
     column = next(c for c in range(model.columnCount()) if model.field(c) == "result")
+    rect = table.visualRect(table.model().index(0, column))
+    QApplication.sendEvent(table.viewport(), QHelpEvent(
+        QEvent.Type.ToolTip, rect.center(), table.viewport().mapToGlobal(rect.center())))
+    assert QToolTip.text().startswith(CUT_TIP) and lines[0] in QToolTip.text()
+    QToolTip.hideText()
+    # its editor (F2) shows the text from the table's top down to its bottom
     click_cell(qtbot, table, 0, column)
     QTest.keyClick(table, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: table.state() == EDITING)

@@ -32,6 +32,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -50,6 +51,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -75,6 +77,8 @@ MAX_ROW = 4000
 # show the whole text.
 ROW_CAP_SHARE = 0.5
 CAP_LINES = 4
+CUT_TIP = "ข้อความในช่องนี้ยาวกว่าที่แสดง: ดับเบิลคลิกหรือกด F2 เพื่ออ่านและแก้ทั้งหมด"
+TIP_CHARS = 600  # of a cut cell's text in its tooltip, before "…"
 MIN_POINT_SIZE, MAX_POINT_SIZE = 10, 36
 
 # The table's colours: black text on each background (contrast 14:1 and more, WCAG AA asks
@@ -318,6 +322,19 @@ class CellDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(opt.rect).adjusted(1, 1, -1, -1))
         painter.restore()
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: ModelIndex) -> bool:
+        """A cell cut by the row cap says so when the mouse rests on it, with its text."""
+        if (event.type() == QEvent.Type.ToolTip and isinstance(view, MeasureTable)
+                and view.is_cut(index.row())
+                and self.cell_height(index, option.rect.width()) > option.rect.height()):
+            text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+            if len(text) > TIP_CHARS:
+                text = text[:TIP_CHARS] + ELLIPSIS
+            QToolTip.showText(event.globalPos(), f"{CUT_TIP}\n\n{text}", view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def cell_height(self, index: ModelIndex, width: int) -> int:
         text = index.data(DisplayWithBreaksRole) or ""
