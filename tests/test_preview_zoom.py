@@ -47,8 +47,14 @@ def test_zooming_the_page_pane_keeps_the_page_shown(open_window, qtbot):  # noqa
         # (or, with several pages in the view, shown at all)
         assert _page_at_middle(preview.view) in (before, before + 1, before - 1) or (
             preview.view.zoomFactor() < 0.5), sign
-    # from a page scrolled half down, "+" keeps that part of it in the middle
+    # zoomed in till a page is taller than the view, then scrolled down it: "+" keeps
+    # the point in the middle where it is
     view = preview.view
+    for _ in range(12):
+        if _rects(view)[preview.current_page()][3] > 1.5 * view.viewport().height():
+            break
+        qtbot.mouseClick(_button(preview, "+"), Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     scroll = view.verticalScrollBar()
     scroll.setValue(scroll.value() + view.viewport().height() // 3)
     _settle(qtbot)
@@ -178,3 +184,45 @@ def test_the_pane_buttons_say_in_words_what_they_do_and_fit_when_narrow(
         assert status.geometry().bottom() < preview.view.y()
     window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: words["in"] in buttons["in"].text())
+
+
+def test_fitting_the_width_and_a_wider_pane_keep_the_page_shown(open_window, qtbot):  # noqa: F811
+    """↔ after "+", or the pane dragged wider or narrower (or its line moved under its
+    buttons), kept the scroll bar's pixels and showed another page."""
+    window = open_window()
+    preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
+    dock = window.preview_dock
+    for _ in range(4):
+        qtbot.mouseClick(preview.buttons["next"], Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    page = preview.current_page()
+    assert page >= 4
+    for _ in range(2):
+        qtbot.mouseClick(preview.buttons["in"], Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    assert preview.current_page() == page
+    qtbot.mouseClick(preview.buttons["width"], Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    assert preview.current_page() == page
+    share = _top_down(preview.view, page)
+    for width in (640, 300, 480):
+        window.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+        qtbot.waitUntil(lambda width=width: abs(dock.width() - width) < 30)
+        _settle(qtbot)
+        assert preview.current_page() == page, width
+        # the same place on it at the view's top, not a neighbour's lower half
+        assert abs(_top_down(preview.view, page) - share) < 0.02, width
+
+
+def _rects(view):
+    from itadesk.ui.page_view import page_rects
+
+    return page_rects(view)
+
+
+def _top_down(view, page: int) -> float:
+    """How far down page `page` the view's top is, as a share of the page."""
+    from itadesk.ui.page_view import page_rects
+
+    _x, y, _w, h = page_rects(view)[page]
+    return (view.verticalScrollBar().value() - y) / h

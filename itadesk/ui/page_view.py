@@ -175,33 +175,40 @@ def show_page_across(view: QPdfView, share: float | None = None) -> None:
 
 
 def zoom_view(view: QPdfView, factor: float, at: float | None = None) -> None:
-    """Zoomed by `factor` about the point `at` pixels down the view (None: its middle):
-    that point stays where it is, unless the page the clerk is on would then be another
-    ("+" kept the scroll bar's pixels and jumped back a page); then that page's point
-    nearest it does, or that page's top."""
+    """Zoomed with the page the clerk is on still the one shown ("+" kept the scroll
+    bar's pixels and jumped back a page): that page's top stays put where the page is
+    all in sight; else the point `at` pixels down the view (None: its middle) where it
+    is on that page; else the top of what is in sight of it; at worst its top goes to
+    the view's top."""
     zoom = max(MIN_ZOOM, min(shown_zoom(view) * factor, MAX_ZOOM))
     rects = page_rects(view)
     page = shown_page(view)
     bar = view.verticalScrollBar()
-    offset = view.viewport().height() / 2 if at is None else at
+    at = view.viewport().height() / 2 if at is None else at
     share_across = 0.5
     extent = _page_extent(view)
     if extent is not None and extent[1] > 0:
         middle = view.horizontalScrollBar().value() + view.viewport().width() / 2
         share_across = min(max((middle - extent[0]) / extent[1], 0.0), 1.0)
-    anchors: list[tuple[int, float]] = []
+    anchors: list[tuple[int, float, float]] = []  # page, share down it, pixels down the view
     if rects:
-        anchors.append(page_at(view, offset))
         _x, y, _w, h = rects[page]
-        nearest = min(max(bar.value() + offset, y), y + h)  # on the page the clerk is on
-        anchors.append((page, (nearest - y) / h if h else 0.0))
-        anchors.append((page, offset / h if h else 0.0))  # its top at the view's top
+        room = view.viewport().height()
+        if bar.value() <= y and y + h <= bar.value() + room:
+            anchors.append((page, 0.0, y - bar.value()))  # all in sight: its top stays
+        elif h:
+            under, share = page_at(view, at)
+            if under == page:
+                anchors.append((page, share, at))
+            seen = max(bar.value(), y)  # the top of what is in sight of it
+            anchors.append((page, (seen - y) / h, seen - bar.value()))
+        anchors.append((page, 0.0, 0.0))
     view.setZoomMode(QPdfView.ZoomMode.Custom)
     view.setZoomFactor(zoom)
     rects = page_rects(view)
     if rects:
         keep_room_below(view)
-        for anchor, share in anchors:
+        for anchor, share, offset in anchors:
             _x, y, _w, h = rects[anchor]
             bar.setValue(round(y + share * h - offset))
             if shown_page(view) == page:
@@ -209,21 +216,58 @@ def zoom_view(view: QPdfView, factor: float, at: float | None = None) -> None:
     show_page_across(view, share_across)
 
 
+Anchor = tuple[int, float]  # the page the clerk is on, and the view's top down it
+
+
+def _anchor(view: QPdfView) -> Anchor | None:
+    rects = page_rects(view)
+    if not rects:
+        return None
+    page = shown_page(view)
+    _x, y, _w, h = rects[page]
+    return page, (view.verticalScrollBar().value() - y) / h if h else 0.0
+
+
+def _restore(view: QPdfView, anchor: Anchor | None) -> None:
+    rects = page_rects(view)
+    if anchor is None or anchor[0] >= len(rects):
+        return
+    keep_room_below(view)
+    _x, y, _w, h = rects[anchor[0]]
+    view.verticalScrollBar().setValue(round(y + anchor[1] * h))
+
+
+def keep_page(view: QPdfView, change: Callable[[], object]) -> None:
+    """`change` the view's zoom mode or room, on the same page after it (QPdfView keeps
+    the scroll bar's pixels: fitted to the width, the clerk was pages away)."""
+    anchor = _anchor(view)
+    change()
+    _restore(view, anchor)
+
+
 class _PageWatch(QObject):
     """The view's child: `say` after each change of its page, its zoom or its room;
-    `turned` once the page the clerk is on is another."""
+    `turned` once the page the clerk is on is another. A new width of the view (the
+    pane dragged wider, its line moved under its buttons) keeps the page it showed."""
 
     def __init__(self, view: QPdfView, say: Callable[[], object],
                  turned: Callable[[], object] | None) -> None:
         super().__init__(view)
         self.view, self.say, self.turned = view, say, turned
         self.page = -1
+        self.anchor: Anchor | None = None  # where the clerk was, before a new room
+        self.resized = False  # the view's room changed: its anchor is kept till laid out
         view.viewport().installEventFilter(self)
         view.zoomFactorChanged.connect(lambda _zoom: say())
         view.zoomModeChanged.connect(lambda _mode: self._room())
         view.verticalScrollBar().valueChanged.connect(lambda _value: self._scrolled())
+        document = view.document()
+        if document is not None:  # another report's pages: another last page's room
+            document.statusChanged.connect(lambda _status: self._room())
 
     def _scrolled(self) -> None:
+        if not self.resized:
+            self.anchor = _anchor(self.view)
         page = shown_page(self.view)
         if page != self.page:
             self.page = page
@@ -235,13 +279,21 @@ class _PageWatch(QObject):
         keep_room_below(self.view)
         self.say()
 
+    def _laid_out(self) -> None:
+        if self.resized:
+            self.resized = False
+            _restore(self.view, self.anchor)
+        self._room()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Resize:
             # once the view's room is laid out (after its window's): a whole page or
             # the full width is another zoom at another size (it said ๒ % as it opened);
             # the timer goes with the view
-            QTimer.singleShot(0, self, self._room)
+            if not self.resized:
+                self.resized = True
+                QTimer.singleShot(0, self, self._laid_out)
         elif kind == QEvent.Type.Wheel and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Ctrl+wheel zooms about the mouse, as in Word and the PDF readers
             steps = event.angleDelta().y() / 120

@@ -17,6 +17,7 @@ from .page_view import (
     ZOOM_STEP,
     follow_page,
     go_page,
+    keep_page,
     page_and_zoom,
     scroll_to_page,
     show_page_across,
@@ -168,4 +169,4 @@ class PreviewPane(QWidget):
         zoom_view(self.view, factor)
 
     def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        keep_page(self.view, lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))

@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from .page_bar import PageBar
-from .page_view import ZOOM_STEP, follow_page, go_page, page_and_zoom, show_page_across, zoom_view
+from .page_view import (
+    ZOOM_STEP,
+    follow_page,
+    go_page,
+    keep_page,
+    page_and_zoom,
+    show_page_across,
+    zoom_view,
+)
 
 # Enough for sharp Thai text on an office laser; a 1,200 dpi page would take half a gigabyte.
 MAX_DPI = 300
@@ -174,10 +182,10 @@ class PrintPreview(QDialog):
         zoom_view(self.view, factor)
 
     def fit_page(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        keep_page(self.view, lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
 
     def fit_width(self) -> None:
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        keep_page(self.view, lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
 
     def done(self, result: int) -> None:
         super().done(result)
