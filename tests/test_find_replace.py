@@ -108,7 +108,7 @@ def test_replace_all_is_one_undo_step(open_window, qtbot):  # noqa: F811
 
 
 def _yellow_in(table, row: int, column: int) -> int:
-    from itadesk.ui.measure_table import FOUND_BACKGROUND
+    from itadesk.ui.cell_text import FOUND_BACKGROUND
 
     QApplication.processEvents()
     image = table.viewport().grab().toImage()

@@ -34,7 +34,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from itadesk.ui.fonts import ui_font
-from itadesk.ui.measure_table import draw_wrapped
+from itadesk.ui.cell_text import draw_wrapped
 from itadesk.thai.linebreak import with_break_hints
 app = QApplication([])
 font = ui_font(15)
@@ -97,7 +97,6 @@ def test_without_libthai_qt_cannot_break_thai_but_our_hints_do(qt_without_libtha
     assert strip_break_hints("".join(hinted)) == TEXT
 
 
-
 @pytest.mark.parametrize("width", [110, 150, 190])
 def test_the_table_wraps_by_the_pdf_rules(qt_without_libthai, width):
     """Where every piece fits, the table ends its lines only between words or after spaces,
@@ -109,3 +108,27 @@ def test_the_table_wraps_by_the_pdf_rules(qt_without_libthai, width):
     assert strip_break_hints("".join(hinted)).replace(NBSP, " ") == RULES
     for at in _breaks(hinted):
         assert levels.get(at) in (WORD, DOUBTFUL), (RULES[at - 10 : at], RULES[at : at + 10])
+
+
+# words libthai cut where our segmenter (and the PDF) keep them whole, as a clerk saw them
+# in the window on Linux: "หน่วย / งาน", "ดำเนิน / การ", "ปี / งบประมาณ"
+LIBTHAI_CUTS = ("ผลการประเมิน ITA ในหัวข้อ เจ้าหน้าที่ในหน่วยงานของท่าน มีการเรียกรับสินบน "
+                "ได้คะแนน ITA ปีงบประมาณ ๒๕๖๘ ผลลัพธ์หรือความสำเร็จของการดำเนินการ")
+
+
+@pytest.mark.parametrize("width", range(88, 200, 7))  # every word fits
+def test_with_libthai_too_the_table_breaks_only_where_our_hints_do(width):
+    """Qt with libthai (Linux) adds libthai's breaks to ours; the table takes only ours,
+    so Linux shows the lines Windows and the PDF do."""
+    from itadesk.thai.linebreak import with_break_hints
+
+    hinted = _lines({}, LIBTHAI_CUTS, width)["hinted"]
+    shown = with_break_hints(LIBTHAI_CUTS, keep_together=True)
+    # (and after a no-break space where what it keeps together is wider than the line)
+    ours = {i + 1 for i, ch in enumerate(shown) if ch in "\u200b "
+            or (ch == NBSP and width < 120)}
+    at = 0
+    for line in hinted[:-1]:
+        at += len(line)
+        assert at in ours, (line, shown[at : at + 10])
+    assert "".join(hinted) == shown

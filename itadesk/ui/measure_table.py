@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
     QRect,
     QRectF,
     QSize,
@@ -36,9 +35,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
-    QTextLayout,
-    QTextLine,
-    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -58,7 +54,7 @@ from PySide6.QtWidgets import (
 from ..domain.text import clean_cell_text, finished_cell_text, parse_tsv, to_tsv
 from ..thai.digits import to_thai_digits
 from ..thai.linebreak import with_break_hints
-from ..thai.search import INVISIBLE
+from .cell_text import ELLIPSIS, draw_wrapped, line_top, shown_span, wrapped_height
 from .fonts import TABLE_POINT_SIZE, ui_font
 from .measure_model import DisplayWithBreaksRole, MeasureTableModel
 from .table_keys import OPEN_KEYS, Hint, WordTabs
@@ -85,7 +81,6 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 10, 36
 # 4.5:1), the current cell framed in dark blue whether the table has focus or not.
 TEXT = QColor("#000000")
 SELECTED_BACKGROUND = QColor("#cfe3ff")
-FOUND_BACKGROUND = QColor("#ffe98a")  # the word find is on (as ThaiTextEdit.mark)
 SECTION_BACKGROUND = QColor("#eef3fb")
 FOCUS_FRAME = QColor("#1a56b0")
 FOCUS_WIDTH = 2
@@ -97,141 +92,6 @@ HEADER_MARGIN = 12
 # Shown in the status bar while a cell is typed in (Enter does not finish a cell, as in
 # Word's tables: the clerk who pressed it to confirm got an empty line and no word why).
 EDIT_KEYS = "Enter ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab เสร็จช่องนี้ · Esc ยกเลิก"
-
-
-def _layouts(text: str, font: QFont, width: float) -> list[QTextLayout]:
-    """One laid-out QTextLayout per paragraph; Thai breaks where the text has U+200B,
-    and a word wider than the cell breaks anywhere rather than run out of it."""
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    out = []
-    for paragraph in text.split("\n"):
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-        layout.endLayout()
-        out.append(layout)
-    return out
-
-
-def wrapped_height(text: str, font: QFont, width: float) -> float:
-    """Height of text laid out at `width` (text with U+200B between Thai words)."""
-    if width <= 1:
-        return 0.0
-    spacing = QFontMetricsF(font).lineSpacing()
-    return sum(max(lay.lineCount(), 1) * spacing for lay in _layouts(text, font, width))
-
-
-ELLIPSIS = "…"
-
-
-def shown_span(text: str, shown: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of text[start:end] in `shown`: the same text with break hints put in
-    (and a space kept with its number made a no-break one, one letter for one)."""
-    places: list[int] = []
-    j = 0
-    for ch in text:
-        while j < len(shown) and shown[j] in INVISIBLE and shown[j] != ch:
-            j += 1
-        places.append(j)
-        j += 1
-    places.append(len(shown))
-
-    def at(i: int) -> int:
-        return places[min(i, len(places) - 1)]
-
-    return at(start), (at(end - 1) + 1 if end > start else at(start))
-
-
-def line_top(text: str, font: QFont, width: float, position: int) -> float:
-    """How far below the text's top the line holding text[position] is, laid out as
-    `draw_wrapped` draws it."""
-    spacing = QFontMetricsF(font).lineSpacing()
-    y, offset = 0.0, 0
-    for layout in _layouts(text, font, width):
-        length = len(layout.text())
-        for i in range(max(layout.lineCount(), 1)):
-            line = layout.lineAt(i) if layout.lineCount() else None
-            end = offset + (line.textStart() + line.textLength() if line else 0)
-            if position < end or (line is None and position <= offset):
-                return y
-            y += spacing
-        offset += length + 1
-    return max(y - spacing, 0.0)
-
-
-def _x(line: QTextLine, position: int) -> float:
-    x = line.cursorToX(position)
-    return float(x[0] if isinstance(x, tuple) else x)
-
-
-def _mark_line(painter: QPainter, line: QTextLine, span: tuple[int, int], left: float,
-               y: float, height: float) -> None:
-    start = max(span[0], line.textStart())
-    end = min(span[1], line.textStart() + line.textLength())
-    if start < end:
-        x1, x2 = _x(line, start), _x(line, end)
-        painter.fillRect(QRectF(left + min(x1, x2), y, abs(x2 - x1), height), FOUND_BACKGROUND)
-
-
-def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect,
-                 mark: tuple[int, int] | None = None) -> list[str]:
-    """Draw as `wrapped_height` measured; returns the lines drawn (for tests). Lines that
-    do not fit are not drawn, and the last line drawn ends in "…" (a row not yet as tall
-    as its text hid "ก.ย. ๒๕๖๙" below "ต.ค. ๒๕๖๘ -" with no sign of it). `mark`: a span
-    of `text` drawn on yellow (the word find is on)."""
-    spacing = QFontMetricsF(font).lineSpacing()
-    y = float(rect.top())
-    drawn: list[str] = []
-    painter.save()
-    painter.setClipRect(rect)
-    layouts = _layouts(text, font, rect.width())
-    count = sum(max(lay.lineCount(), 1) for lay in layouts)
-    room = max(int((rect.height() + 1) // spacing), 1)
-    offset = 0  # where the paragraph starts in `text`
-    for layout in layouts:
-        source = layout.text()
-        span = None if mark is None else (mark[0] - offset, mark[1] - offset)
-        offset += len(source) + 1
-        for i in range(max(layout.lineCount(), 1)):
-            if len(drawn) == room - 1 and count > room:
-                ends = _ending(painter, source, layout, i, font, rect, y)
-                drawn.append(ends)
-                painter.restore()
-                return drawn
-            if layout.lineCount():
-                line = layout.lineAt(i)
-                line.setPosition(QPointF(0, 0))
-                if span is not None:
-                    _mark_line(painter, line, span, rect.left(), y, spacing)
-                line.draw(painter, QPointF(rect.left(), y))
-                drawn.append(source[line.textStart() : line.textStart() + line.textLength()])
-            else:
-                drawn.append("")
-            y += spacing
-    painter.restore()
-    return drawn
-
-
-def _ending(painter: QPainter, source: str, layout: QTextLayout, i: int, font: QFont,
-            rect: QRect, y: float) -> str:
-    """The last line there is room for, with "…" after it (cut to make room)."""
-    text = ""
-    if layout.lineCount():
-        line = layout.lineAt(i)
-        text = source[line.textStart() : line.textStart() + line.textLength()].rstrip()
-    metrics = QFontMetricsF(font)
-    shown = metrics.elidedText(text + ELLIPSIS, Qt.TextElideMode.ElideRight, rect.width())
-    if not shown.endswith(ELLIPSIS):
-        shown += ELLIPSIS
-    painter.setFont(font)
-    painter.drawText(QPointF(rect.left(), y + metrics.ascent()), shown)
-    return shown
 
 
 def share_width(available: int, weights: list[float], least: list[int]) -> list[int]:
