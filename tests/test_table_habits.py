@@ -10,7 +10,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QHelpEvent, QImage, QWheelEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QMenu, QPushButton, QToolTip
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QToolTip,
+)
 
 from itadesk.ui.main_window import MainWindow
 from itadesk.ui.measure_table import CUT_TIP, FOCUS_FRAME, MeasureTable
@@ -520,3 +527,46 @@ def test_a_long_row_is_cut_to_half_the_table_and_shown_whole_in_its_editor_and_f
     QApplication.processEvents()
     qtbot.waitUntil(lambda: table.viewport().height() > room)
     assert table.rowHeight(0) == table.viewport().height() // 2 > room // 2
+
+
+def test_a_row_added_at_the_end_is_in_sight_and_typing_goes_there(open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window, "เทศบาลตำบลบ่อปลาทอง")
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    page = window.report_page
+    button = next(b for b in page.findChildren(QToolButton)
+                  if b.defaultAction() is not None
+                  and b.defaultAction().text() == "เพิ่มแถวท้ายตาราง")
+    for _ in range(2):  # a second time too: the row before it is then a short one
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.wait(100)
+        last = table.model().rowCount() - 1
+        assert table.currentIndex().row() == last
+        rect = table.visualRect(table.currentIndex())
+        assert table.viewport().rect().contains(rect), (rect, table.viewport().rect())
+    type_text(table, "มาตรการใหม่")
+    qtbot.waitUntil(lambda: table.state() == EDITING)
+    editor = QApplication.focusWidget()
+    assert table.viewport().rect().intersects(editor.geometry())
+
+
+def test_a_row_added_stays_in_sight_when_the_rows_above_it_are_fitted_taller(
+        open_window, qtbot):  # noqa: F811
+    """The rows' heights are guessed before they are fitted: a row above the new one
+    found taller than its guess pushed the new row out of sight after the table had
+    scrolled to it."""
+    window, table = open_demo(open_window, "เทศบาลตำบลบ่อปลาทอง")
+    window.resize(1366, 768)
+    model = table.model()
+    last = model.rowCount() - 1
+    # wide letters: the guess (an average letter's width) is well under the fitted height
+    window.session.set_cells([(last, model.field(c), "WWWWWWWW " * 12)
+                              for c in range(model.columnCount())])
+    table.scrollToTop()
+    QApplication.processEvents()
+    page = window.report_page
+    page.add_row()
+    qtbot.wait(100)
+    rect = table.visualRect(table.currentIndex())
+    assert table.currentIndex().row() == last + 1
+    assert table.viewport().rect().contains(rect), (rect, table.viewport().rect())

@@ -294,6 +294,7 @@ class MeasureTable(WordTabs, QTableView):
     paste_requested = Signal(int, int, list)  # row, column, rows of cells
     notice = Signal(str)
     zoomed = Signal(int)  # the text's new point size
+    _scrolled_to: QPersistentModelIndex | None = None
     _cap = 0  # the row cap the rows' heights were set under (0: none yet, being built)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -531,10 +532,21 @@ class MeasureTable(WordTabs, QTableView):
             return
         if self.row_cap() != self._cap:
             self._recap()
-        top = self.rowAt(0)
-        top = 0 if top < 0 else top
-        # Fit until the viewport is full, with a few rows beyond for smooth scrolling.
-        row, filled, extra = top, 0, 0
+        wanted, self._scrolled_to = self._scrolled_to, None
+        for _ in range(3):  # a row fitted taller than its guess moves those under it
+            self._fit_from(self.rowAt(0))
+            if wanted is None or not wanted.isValid():
+                break
+            index = self.model().index(wanted.row(), wanted.column())
+            if self.viewport().rect().contains(self.visualRect(index)):
+                break
+            self.updateGeometries()  # the scroll range of the rows just fitted
+            super().scrollTo(index)
+
+    def _fit_from(self, top: int) -> None:
+        """Fit until the viewport is full, with a few rows beyond for smooth scrolling."""
+        model = self.table_model()
+        row, filled, extra = max(top, 0), 0, 0
         height = self.viewport().height()
         while row < model.rowCount() and extra < 3:
             if row not in self._fitted:
@@ -543,6 +555,15 @@ class MeasureTable(WordTabs, QTableView):
             if filled > height:
                 extra += 1
             row += 1
+
+    def scrollTo(self, index: ModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+                 ) -> None:
+        super().scrollTo(index, hint)
+        # scrolled by rows' guessed heights: scrolled again once those in sight are fitted
+        if hint == QAbstractItemView.ScrollHint.EnsureVisible and index.isValid():
+            self._scrolled_to = QPersistentModelIndex(index)
+            self._schedule_fit()
 
     # ------------------------------------------------------------- editing
     def commit_open_editor(self) -> None:
