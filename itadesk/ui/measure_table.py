@@ -538,7 +538,8 @@ class MeasureTable(WordTabs, QTableView):
             if wanted is None or not wanted.isValid():
                 break
             index = self.model().index(wanted.row(), wanted.column())
-            if self.viewport().rect().contains(self.visualRect(index)):
+            rect, room = self.visualRect(index), self.viewport().rect()
+            if room.contains(rect) or (rect.height() > room.height() and room.intersects(rect)):
                 break
             self.updateGeometries()  # the scroll range of the rows just fitted
             super().scrollTo(index)
@@ -797,6 +798,7 @@ class MeasureTable(WordTabs, QTableView):
     def _scroll_to_found(self) -> None:
         if self.found is None:
             return
+        self._scrolled_to = None  # the word is what is to be in sight, not the cell's top
         row, column, start, _end = self.found
         index = self.model().index(row, column)
         shown = index.data(DisplayWithBreaksRole) or ""
