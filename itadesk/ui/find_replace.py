@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -34,6 +34,10 @@ from .thai_edit import ThaiTextEdit
 if TYPE_CHECKING:
     from ..domain import Report
     from .report_page import ReportPage
+
+# The box's own Ctrl+Z and Ctrl+Y: the window's keys are not heard while it is active.
+UNDO_KEYS = (QKeySequence("Ctrl+Z"),)
+REDO_KEYS = (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"))
 
 # The measure's fields beside the table's columns (shown in the detail pane).
 DETAIL_FIELDS = ("budget", "problems", "suggestions")
@@ -164,6 +168,13 @@ class FindReplaceDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.find_edit.textChanged.connect(self._needle_changed)
+        # Ctrl+Z in a field is the report's right after a step the box took (the message
+        # says so); once the clerk has typed in it, the field's own typing first
+        self._took_step = False
+        for edit in (self.find_edit, self.replace_edit):
+            edit.textEdited.connect(self._typed)
+            edit.installEventFilter(self)
+        page.session.stepped.connect(self._stepped)
         self.matches: list[Match] = []
         self.position = -1
         self._placed = False
@@ -218,6 +229,7 @@ class FindReplaceDialog(QDialog):
     def go(self, step: int) -> None:
         self._search()
         if not self.matches:
+            self._unmark()  # no yellow left over a word that is no longer there
             return
         self.position = (self.position + step) % len(self.matches)
         self._tell()
@@ -292,10 +304,23 @@ class FindReplaceDialog(QDialog):
             self.go(1)
             return
         match = self.matches[self.position]
-        new = replace_at(self._text_at(match.place), match.span, self.replace_edit.text())
+        replacement = self.replace_edit.text()
+        new = replace_at(self._text_at(match.place), match.span, replacement)
         apply_texts(self.page, {match.place: new}, "แทนที่ข้อความ")
-        self.position -= 1  # the next match now has this one's place in the list
+        self._took_step = True
+        # on to the first match after what was put in, as Word does: a replacement that
+        # holds the word (ทุกส่วน by ทุกส่วนราชการ) was found again and marked in part
+        self._search()
+        self.position = self._index_after(match.place, match.span[0] + len(replacement)) - 1
         self.go(1)
+
+    def _index_after(self, place: Place, at: int) -> int:
+        """The first match at or after `at` in `place`'s text, in window order (the
+        first of all once past the last)."""
+        order = {p: i for i, (p, _text) in enumerate(places(self.page))}
+        where = (order[place], at)
+        return next((i for i, m in enumerate(self.matches)
+                     if (order[m.place], m.span[0]) >= where), 0)
 
     def replace_everywhere(self) -> int:
         self.page.commit_pending()
@@ -309,13 +334,63 @@ class FindReplaceDialog(QDialog):
                 count += n
         if new_texts:
             apply_texts(self.page, new_texts, to_thai_digits(f"แทนที่ทั้งหมด {count} แห่ง"))
+        self._took_step = bool(new_texts)
+        self._unmark()  # its word is gone: the yellow stood over the start of the new one
         self.position = -1
         self._search()
         self._tell(f"แทนที่แล้ว {count} แห่ง (Ctrl+Z เพื่อย้อนกลับ)" if count else "")
         return count
 
+    # ------------------------------------------------------------ undoing
+    def _typed(self, _text: str) -> None:
+        self._took_step = False
+
+    def _undo_key(self, event: QKeyEvent, edit: QLineEdit | None) -> bool:
+        """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z pressed in the box: the report's step taken back
+        or done again, unless the field has typing of its own to take back (then False:
+        the field does it)."""
+        keys = QKeySequence(event.keyCombination())
+        undo = keys in UNDO_KEYS
+        if not undo and keys not in REDO_KEYS:
+            return False
+        if edit is not None and not self._took_step and (
+                edit.isUndoAvailable() if undo else edit.isRedoAvailable()):
+            return False
+        self.step(undo)
+        return True
+
+    def step(self, undo: bool) -> None:
+        """The report's last step taken back (or done again), from the box."""
+        session = self.page.session
+        stack = session.undo_stack
+        if not (stack.canUndo() if undo else stack.canRedo()):
+            self._tell("ไม่มีขั้นตอนให้เลิกทำ" if undo else "ไม่มีขั้นตอนให้ทำซ้ำ")
+            return
+        self.page.commit_pending()
+        session.step(undo)  # `stepped` then says it in the box (_stepped)
+        self._took_step = True
+        self.activateWindow()  # the window went to what changed; the keys stay here
+
+    def _stepped(self, _spots: object, said: str) -> None:
+        """A step taken back or done again (here or in the window): what the box found
+        is found again, and it says what was done."""
+        if not self.isVisible():
+            return
+        self._unmark()
+        self.position = -1
+        self._search()
+        self._tell(said)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QLineEdit) and (
+                isinstance(event, QKeyEvent) and self._undo_key(event, watched)):
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: Any) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()
+            return
+        if self._undo_key(event, None):  # from a button, which does not take these keys
             return
         super().keyPressEvent(event)
