@@ -14,12 +14,10 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
@@ -136,10 +134,7 @@ class FindReplaceDialog(QDialog):
         self.replace_edit.setPlaceholderText("แทนที่ด้วย (เว้นว่างเพื่อลบข้อความที่พบ)")
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("ค้นหา", self.find_edit)
         self.replace_label = QLabel("แทนที่ด้วย", self)
-        form.addRow(self.replace_label, self.replace_edit)
         self.previous_button = QPushButton("ก่อนหน้า", self)
         self.previous_button.setToolTip("ไปยังที่พบก่อนหน้า (Shift+F3)")
         self.next_button = QPushButton("ค้นหาถัดไป", self)
@@ -157,16 +152,24 @@ class FindReplaceDialog(QDialog):
         close.clicked.connect(self.close)
         QShortcut(QKeySequence("F3"), self, lambda: self.go(1))
         QShortcut(QKeySequence("Shift+F3"), self, lambda: self.go(-1))
-        buttons = QHBoxLayout()
-        for button in (self.previous_button, self.next_button, self.replace_button,
-                       self.replace_all_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        # Compact, the buttons beside the fields: at 100 % the box of three rows stood
+        # over the row toolbar, the tabs and the column headers.
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(QLabel("ค้นหา", self), 0, 0)
+        grid.addWidget(self.find_edit, 0, 1)
+        grid.addWidget(self.previous_button, 0, 2)
+        grid.addWidget(self.next_button, 0, 3)
+        grid.addWidget(close, 0, 4)
+        grid.addWidget(self.replace_label, 1, 0)
+        grid.addWidget(self.replace_edit, 1, 1)
+        grid.addWidget(self.replace_button, 1, 2)
+        grid.addWidget(self.replace_all_button, 1, 3, 1, 2)
+        grid.addWidget(self.status, 2, 0, 1, 5)
+        grid.setColumnStretch(1, 1)
+        self.find_edit.setMinimumWidth(180)
         self.find_edit.textChanged.connect(self._needle_changed)
         # Ctrl+Z in a field is the report's right after a step the box took (the message
         # says so); once the clerk has typed in it, the field's own typing first
@@ -179,7 +182,7 @@ class FindReplaceDialog(QDialog):
         self.position = -1
         self._placed = False
         self._found: Callable[[], QRect] = lambda: QRect()  # what it found, on the screen
-        self.setMinimumWidth(520)
+        self._replacing: bool | None = None  # as last opened
 
     # ------------------------------------------------------------ showing
     def open_for(self, replace: bool) -> None:
@@ -188,9 +191,9 @@ class FindReplaceDialog(QDialog):
             widget.setVisible(replace)
         self.setWindowTitle("ค้นหาและแทนที่" if replace else "ค้นหา")
         first = not self._placed
-        if first:
-            self.adjustSize()
-            self._placed = True
+        if first or replace != self._replacing:
+            self.adjustSize()  # a row more or less
+        self._placed, self._replacing = True, replace
         self.show()
         if first:  # clear of the current cell, and of the panes where it can be
             table = self.page.table
