@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ..document import ExportOptions
 from ..domain import Report
 from ..domain.options import ORIENTATIONS, SWITCHES, with_choices
-from .widgets import ok_cancel
+from .widgets import Scrolled, ok_cancel
 
 
 class ExportOptionsDialog(QDialog):
@@ -26,7 +26,9 @@ class ExportOptionsDialog(QDialog):
         self.report = report
         self.shown = options = ExportOptions.from_report(report)
         self.boxes: dict[str, QCheckBox] = {}
-        layout = QVBoxLayout(self)
+        contents = QWidget()
+        layout = QVBoxLayout(contents)
+        layout.setContentsMargins(0, 0, 0, 0)
         for switch in SWITCHES:
             box = QCheckBox(switch.thai)
             box.setObjectName(f"option_{switch.name}")
@@ -40,7 +42,13 @@ class ExportOptionsDialog(QDialog):
         self.orientation.setCurrentIndex(self.orientation.findData(options.orientation))
         form.addRow("การวางหน้ากระดาษ", self.orientation)
         layout.addLayout(form)
-        layout.addWidget(ok_cancel("ตกลง", self.accept, self.reject))
+        layout.addStretch(1)
+        # the options scroll where the screen is lower than they are; the buttons stay
+        self.area = Scrolled(contents)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.area, 1)
+        self.buttons = ok_cancel("ตกลง", self.accept, self.reject)
+        outer.addWidget(self.buttons)
 
     def chosen(self) -> dict[str, Any]:
         """The report's options with the choices the clerk changed in the dialog (other

@@ -123,18 +123,26 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
         room = self.screen().availableGeometry()
+        # maximised as it shows (show_as_left): on a first start, when left maximised, or
+        # when the size the clerk left no longer fits (kept at 100 %, started at 150 %)
+        self._maximise = True
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
-            # maximised, or partly off this screen: within the screen (with no window
-            # manager a window restored maximised came back 25 pixels down, cut at the
-            # bottom)
-            if self.isMaximized() or not room.intersects(self.geometry()):
-                self.setGeometry(room)
-            elif not room.contains(self.geometry()):
-                self.setGeometry(room.intersected(self.geometry()))
-        else:
-            # a first start fills the screen (a window at 1280×728 left a laptop's edges
-            # bare, and with no window manager there is nothing to maximise it with)
+            kept = self.normalGeometry() if self.isMaximized() else self.geometry()
+            # a title bar's and borders' room: the window manager adds them outside
+            fits = (kept.width() <= room.width() - 8 and kept.height() <= room.height() - 40)
+            self._maximise = self.isMaximized() or not fits
+            if not self._maximise and not room.contains(kept.adjusted(-4, -36, 4, 4)):
+                # partly off the screen (another screen's place): moved onto this one
+                right, bottom = room.right() - kept.width() - 4, room.bottom() - kept.height() - 4
+                kept.moveTo(max(room.left() + 4, min(kept.left(), right)),
+                            max(room.top() + 36, min(kept.top(), bottom)))
+                self.setGeometry(kept)
+        if self._maximise:
+            # the screen's room first: with no window manager there is nothing to maximise
+            # it with (and a window restored maximised came back 25 pixels down, cut at the
+            # bottom); a window manager maximises it as it shows (under openbox at 150 % a
+            # window restored maximised at 100 % showed 607 × 379 in the middle)
             self.setGeometry(room)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
@@ -149,12 +157,12 @@ class MainWindow(QMainWindow):
             self.attach(library)
 
     def show_as_left(self) -> None:
-        """Maximised on a first start, else as the clerk left it (restoreGeometry keeps
-        a maximised window maximised)."""
-        if self.settings.window_geometry:
-            self.show()
-        else:
+        """Maximised on a first start, else as the clerk left it (maximised too when what
+        was kept no longer fits the screen)."""
+        if self._maximise:
             self.showMaximized()
+        else:
+            self.show()
 
     def _keep_window(self) -> None:
         if not self.isVisible():

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionComboBox,
@@ -179,3 +180,29 @@ class MultiLineDelegate(QStyledItemDelegate):
                              index: QModelIndex | QPersistentModelIndex) -> None:
         rect = option.rect
         editor.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), 80))
+
+
+class Scrolled(QScrollArea):
+    """A dialog's contents that scroll where the screen has less room than they need
+    (the export options at 150 % on a laptop were as tall as the screen, their buttons
+    at its edge): as large as its contents where there is room, a few lines where not,
+    the buttons kept outside it, always in sight."""
+
+    def __init__(self, contents: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidget(contents)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        # all of it (QScrollArea's own hint stops at 24 lines), the scroll bar's width
+        # spare: shown, it covers no text
+        inner = self.widget().sizeHint()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(),
+                     inner.height())
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget().minimumSizeHint()
+        return QSize(inner.width() + self.verticalScrollBar().sizeHint().width(),
+                     min(inner.height(), 4 * self.fontMetrics().height()))
