@@ -92,6 +92,9 @@ class OriginKind(StrEnum):
     NEXT_YEAR = "next-year"  # made as next year's of another report (source: which)
     SCORES = "scores"  # an improvement plan made from a score sheet (source: its file)
     DEMO = "demo"  # one of the sample reports a new library starts with (demo.py)
+    # a sample the clerk has edited: their work now, not a sample to delete when done with
+    # (a clerk worked a month in one still marked «ลบได้เมื่อไม่ใช้»)
+    FROM_DEMO = "demo-edited"
 
 
 # What marks a sample report where it is listed and opened: a new clerk took them for
@@ -123,6 +126,10 @@ class Origin:
     def sample(self) -> bool:
         return self.kind is OriginKind.DEMO
 
+    def edited(self) -> Origin:
+        """The origin once the report is edited: a sample becomes the clerk's own."""
+        return dataclasses.replace(self, kind=OriginKind.FROM_DEMO) if self.sample else self
+
     def text(self) -> str:
         """Where the report came from, in Thai ("นำเข้าจาก ชัยนาท.docx")."""
         if self.kind is OriginKind.CREATED:
@@ -133,6 +140,8 @@ class Origin:
             return f"ปีถัดไปของ {self.source}"
         if self.kind is OriginKind.DEMO:
             return "ตัวอย่างที่มากับโปรแกรม ลบได้เมื่อไม่ใช้"
+        if self.kind is OriginKind.FROM_DEMO:
+            return "รายงานของคุณ แก้ไขจากตัวอย่างที่มากับโปรแกรม"
         if self.kind is OriginKind.SCORES:
             return f"แผนพัฒนาจากคะแนน ITA ใน {self.source}" if self.source else "แผนพัฒนาจากคะแนน ITA"
         return ""

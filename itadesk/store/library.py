@@ -301,6 +301,10 @@ class Library:
 
     def _touch(self, conn: Connection, report_id: int) -> None:
         conn.execute("UPDATE report SET updated = ? WHERE id = ?", (_now(), report_id))
+        # a sample edited is the clerk's work from then on (an undo leaves it so): in the
+        # edit's own transaction, whichever step or clerk made it
+        conn.execute("UPDATE report_origin SET kind = ? WHERE report_id = ? AND kind = ?",
+                     (str(OriginKind.FROM_DEMO), report_id, str(OriginKind.DEMO)))
         self.dialect.announce(conn, report_id)
 
     # ------------------------------------------------------------------ reading

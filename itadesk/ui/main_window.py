@@ -478,6 +478,7 @@ class MainWindow(QMainWindow):
         if self.preview_action.isChecked():
             self._open_preview(session)
         session.changed.connect(self._update_title)
+        session.adopted.connect(self._adopted)
         self._update_title()
         page.table.setFocus()
         self.resumer.follow(page)
@@ -501,11 +502,27 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *_args: object) -> None:
         if self.session is not None:
+            from ..domain.model import SAMPLE
+
             r = self.session.report
-            # the copy's label too: two copies of one town and year looked the same
+            # the copy's label too: two copies of one town and year looked the same; a
+            # sample's mark, as its heading and the library list have it
             name = r.origin.with_copy(r.municipality or "รายงานใหม่")
-            self.setWindowTitle(f"{APP_TITLE} — {name} "
+            mark = f"{SAMPLE} " if r.origin.sample else ""
+            self.setWindowTitle(f"{APP_TITLE} — {mark}{name} "
                                 f"ปีงบประมาณ {to_thai_digits(str(r.fiscal_year))}")
+
+    def _adopted(self, text: str) -> None:
+        """A sample edited for the first time is the clerk's now: said once. After the
+        step's own notice (a paste's «วางข้อมูล ๒ แถวแล้ว», said when the step returns),
+        beside it, not in its place."""
+        self._update_title()
+
+        def say() -> None:
+            said = self.statusBar().currentMessage()
+            self.statusBar().showMessage(f"{said} · {text}" if said else text, 15000)
+
+        QTimer.singleShot(0, say)
 
     def find(self, replace: bool) -> None:
         """Ctrl+F / Ctrl+H: over the table and every field of the open report."""

@@ -163,6 +163,7 @@ class ReportPage(QWidget):
         session.changed.connect(self._changed)
         # Ctrl+Z, Ctrl+Y: to what the step changed, as in Word and Excel
         session.stepped.connect(self._stepped)
+        session.adopted.connect(lambda _text: self._show_heading())  # the sample mark goes
         self._show_layout()
 
     def commit_pending(self) -> None:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .shared_cells import SharedCells
 
 MAX_PASTE_ROWS = 5000
+ADOPTED = ("รายงานตัวอย่างนี้มีการแก้ไขแล้ว จึงเก็บเป็นรายงานของคุณ "
+           "ไม่ใช่ตัวอย่างอีกต่อไป")
 
 
 class _Session(QObject):
@@ -68,6 +70,8 @@ class ReportSession(_Session):
     # for the window to go there (a step done the first time is not told), and what it
     # was in Thai ("เลิกทำ «วางข้อมูล» แล้ว")
     stepped = Signal(object, str)
+    # a sample report edited for the first time: the clerk's own now (the Thai notice)
+    adopted = Signal(str)
 
     def __init__(self, library: Library, report_id: int, parent: QObject | None = None) -> None:
         # Here, not at the top: the window shows the library (and its session) sooner
@@ -108,6 +112,16 @@ class ReportSession(_Session):
             self._spots = None
         if spots:  # none if the store refused it (`failed` has said why)
             self.stepped.emit(spots, said)
+
+    def _announce(self, changes: Changes) -> None:
+        # The store made the sample the clerk's in the edit's transaction (library._touch);
+        # the window follows before it redraws, so no view shows the mark after the edit.
+        adopted = changes.touches_report() and self.report.origin.sample
+        if adopted:
+            self.report = dataclasses.replace(self.report, origin=self.report.origin.edited())
+        super()._announce(changes)
+        if adopted:
+            self.adopted.emit(ADOPTED)
 
     def _note(self, spot: Spot) -> None:
         if self._spots is not None:
