@@ -66,6 +66,12 @@ class Memo:
         return dataclasses.replace(self, **{name: value})
 
 
+# The closing line of a memo begun in the window, as its text (not a grey hint): a clerk
+# took the hint for what would be printed, and the memo went out with no closing line.
+USUAL_CLOSING = "จึงเรียนมาเพื่อโปรดทราบ"
+NEW_MEMO = Memo(closing=USUAL_CLOSING)
+
+
 def _text(value: Any) -> str:
     return value if isinstance(value, str) else ""
 

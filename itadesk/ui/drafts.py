@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ..domain import REPORT_TEXT_FIELDS, Draft, Memo
-from ..domain.memo import MEMO_FIELD_NAMES, MEMO_TEXT_FIELDS
+from ..domain.memo import MEMO_FIELD_NAMES, MEMO_TEXT_FIELDS, NEW_MEMO
 from ..domain.model import MEASURE_FIELD_NAMES
 from ..domain.text import clean_cell_text
 from ..store import Library, LibraryError
@@ -174,7 +174,7 @@ def saved_text(session: ReportSession, place: Place) -> str | None:
     if part == "report" and field in REPORT_TEXT_FIELDS:
         return str(getattr(session.report, field))
     if part == "memo":
-        memo = session.report.memo or Memo()
+        memo = session.report.memo or NEW_MEMO
         if field in MEMO_FIELD_NAMES:
             return memo.get(field)
         if field == "signer_name":
@@ -200,7 +200,7 @@ def place_changes(session: ReportSession, place: Place, text: str) -> dict[str, 
     part, _, field = place[1].partition(".")
     if part == "report":
         return {field: text.strip()}
-    return {"memo": _with_memo_text(session.report.memo or Memo(), field, text)}
+    return {"memo": _with_memo_text(session.report.memo or NEW_MEMO, field, text)}
 
 
 def put_text(session: ReportSession, place: Place, text: str) -> bool:

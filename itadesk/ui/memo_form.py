@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import Endorsement, Memo
 from ..domain.changes import Changes
-from ..domain.memo import MEMO_TEXT_FIELDS
+from ..domain.memo import MEMO_TEXT_FIELDS, NEW_MEMO, USUAL_CLOSING
 from . import file_dialogs
 from .reflow import Reflow
 from .session import ReportSession
@@ -37,8 +37,11 @@ PARAGRAPHS = frozenset(("background", "facts", "proposal"))
 # a signer's field needs beside its label (a name is short)
 PEOPLE_SIDE_BY_SIDE = 30
 SIGNER_ROOM = 9
+# Grey hints are examples ("เช่น …"), never a text that looks typed: a memo's closing line
+# shown as a hint was taken for the one printed. Emptied, it is printed without one.
 HINTS = {"number": "เช่น ชน ๕๒๐๐๖/๑๒๓", "date": "เช่น ๒๔ เมษายน ๒๕๖๘",
-         "closing": "จึงเรียนมาเพื่อโปรดทราบ", "to": "เช่น นายกเทศมนตรี"}
+         "closing": f"เช่น {USUAL_CLOSING} (ว่างไว้ = ไม่พิมพ์ข้อความปิดท้าย)",
+         "to": "เช่น นายกเทศมนตรี"}
 
 
 class MemoForm(QScrollArea):
@@ -143,7 +146,8 @@ class MemoForm(QScrollArea):
 
     # ---------------------------------------------------------------- display
     def memo(self) -> Memo:
-        return self.session.report.memo or Memo()
+        """The report's memo; one not yet begun as it starts (its usual closing line)."""
+        return self.session.report.memo or NEW_MEMO
 
     def _changed(self, changes: Changes) -> None:
         if changes.report_fields & {"memo", "options", "signers"}:
@@ -218,8 +222,13 @@ class MemoForm(QScrollArea):
 
     def _switched(self, on: bool) -> None:
         if not self._loading:
-            options = {**self.session.report.options, "memo": on}
-            self.session.set_report_field("options", options, "เปิด/ปิดบันทึกข้อความ")
+            session, text = self.session, "เปิด/ปิดบันทึกข้อความ"
+            options = {**session.report.options, "memo": on}
+            with session.one_step(text):
+                session.set_report_field("options", options, text)
+                if on and session.report.memo is None:
+                    # the memo the form shows is the one printed (its closing line too)
+                    session.set_report_field("memo", NEW_MEMO, text)
 
     def _garuda_done(self) -> None:
         value = self.garuda.text().strip()
