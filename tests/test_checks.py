@@ -129,7 +129,7 @@ def test_half_score_lines_a_memo_without_a_date_and_a_period_outside_the_year():
             "(บรรทัดคะแนนจะพิมพ์ไม่ครบ)") in found
     assert ("score", 0, "scores", "คะแนน ITA ข้อที่ ๒ ปี ๒๕๖๗ «เก้าสิบ» ไม่ใช่ตัวเลข "
             "จึงไม่ถูกพิมพ์") in found
-    assert ("memo", None, "", "บันทึกข้อความยังไม่ได้ใส่วันที่") in found
+    assert ("memo", None, "memo.date", "บันทึกข้อความยังไม่ได้ใส่วันที่") in found
     assert any(kind == "period" and "๒๕๖๖" in message for kind, _r, _f, message in found)
     fixed = Report(fiscal_year=2568, layout="six-measures", memo=Memo(date="๑ ตุลาคม ๒๕๖๘"),
                    period=period_text(2568, 12), measures=report.measures[:0])

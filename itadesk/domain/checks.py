@@ -33,6 +33,7 @@ class Finding:
     kind: str
     message: str  # Thai, for the clerk
     row: int | None = None  # the measure's row in the table
+    # its field: a measure's (row given), or the report's own ("period", "memo.date")
     field: str = ""
     fix: str | None = None  # the field's corrected text, when a fix is safe
 
@@ -167,7 +168,7 @@ def _report_findings(report: Report) -> list[Finding]:
     out = []
     # whether the memo is printed is an export option, which the checks leave alone
     if report.memo is not None and report.memo != Memo() and not report.memo.date.strip():
-        out.append(Finding("memo", "บันทึกข้อความยังไม่ได้ใส่วันที่"))
+        out.append(Finding("memo", "บันทึกข้อความยังไม่ได้ใส่วันที่", field="memo.date"))
     years = {_year(y) for y in YEAR.findall(report.period)}
     wrong = sorted(years - {report.fiscal_year - 1, report.fiscal_year})
     if wrong:
@@ -175,7 +176,7 @@ def _report_findings(report: Report) -> list[Finding]:
             "period", f"รอบการรายงานระบุปี {to_thai_digits(str(wrong[0]))} ซึ่งอยู่นอก"
                       f"ปีงบประมาณ {to_thai_digits(str(report.fiscal_year))} "
                       f"(ตุลาคม {to_thai_digits(str(report.fiscal_year - 1))} - กันยายน "
-                      f"{to_thai_digits(str(report.fiscal_year))})"))
+                      f"{to_thai_digits(str(report.fiscal_year))})", field="period"))
     return out
 
 

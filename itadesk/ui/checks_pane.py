@@ -23,7 +23,7 @@ from .widgets import ElidedLabel
 
 
 class ChecksPane(QWidget):
-    jump = Signal(int, str)  # row, field
+    jump = Signal(int, str)  # row (-1: a field of the report's own), field
     fix = Signal(int, str, str)  # row, field, corrected text
 
     def __init__(self, load_report: Callable[[], Exchange], parent: QWidget | None = None) -> None:
@@ -34,6 +34,9 @@ class ChecksPane(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("findings")
         self.list.setWordWrap(True)
+        # one click goes there, as in a compiler's list of errors (only a double-click did,
+        # and a new clerk clicked and waited); Enter too (Qt's item activation)
+        self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
         self.list.currentRowChanged.connect(self._selected)
         # ends in "…" where the pane is narrow (the whole count in its tooltip): under a
@@ -71,7 +74,7 @@ class ChecksPane(QWidget):
             # words, not an emoji: TH Sarabun New has none (a box was drawn)
             mark = " (แก้ให้ได้)" if finding.fix is not None else ""
             item = QListWidgetItem(f"{finding.where_in(found.layout)}: {finding.message}{mark}")
-            item.setToolTip("ดับเบิลคลิกเพื่อไปที่ช่องนั้น"
+            item.setToolTip("คลิกหรือกด Enter เพื่อไปที่ช่องนั้น"
                             + (" · กด «แก้ไขให้» เพื่อแก้อัตโนมัติ" if mark else ""))
             self.list.addItem(item)
         self.summary.setText(to_thai_digits(f"พบ {len(self.findings)} รายการ")  # under «ตรวจรายงาน»
@@ -86,6 +89,8 @@ class ChecksPane(QWidget):
         finding = self.findings[self.list.row(item)]
         if finding.row is not None:
             self.jump.emit(finding.row, finding.field)
+        elif finding.field:
+            self.jump.emit(-1, finding.field)
 
     def _fix(self) -> None:
         index = self.list.currentRow()

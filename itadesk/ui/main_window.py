@@ -874,6 +874,11 @@ class MainWindow(QMainWindow):
     def _jump_to(self, row: int, field: str) -> None:
         if self.report_page is None or self.session is None:
             return
+        if row < 0:  # a field of the report's own (its period, the memo's date)
+            from .step_view import go_to_field
+
+            go_to_field(self.report_page, field)
+            return
         model = self.session.model
         column = next((i for i in range(model.columnCount()) if model.field(i) == field), 0)
         self.report_page.show_table()

@@ -149,21 +149,35 @@ def _has(model: object, measure_id: int) -> bool:
     return True
 
 
+def go_to_field(page: ReportPage, name: str) -> bool:
+    """A report field ("period") or a memo's ("memo.date") shown, the keyboard in it: a
+    check's finding about it chosen. False for a field no tab shows."""
+    part, _, field = name.partition(".")
+    if part == "memo":
+        widget = page.memo.lines.get(field) or page.memo.texts.get(field)
+        found = None if widget is None else (page.memo, widget, None, 0)
+    else:
+        found = _field_widget(page, FieldSpot(name, None, None))
+    return found is not None and _show(page, found, focus=True)
+
+
 def _show_field(page: ReportPage, spot: FieldSpot) -> bool:
     """The field's tab shown and the field focused; False for a field no tab shows (an
     export option chosen in its dialog)."""
     found = _field_widget(page, spot)
-    if found is None:
-        return False
+    return found is not None and _show(page, found, focus=_focus_in(page) is not None)
+
+
+def _show(page: ReportPage, found: tuple[QAbstractScrollArea, QWidget, int | None, int],
+          focus: bool) -> bool:
     tab, widget, row, column = found
-    focus = _focus_in(page)
     page.tabs.setCurrentWidget(tab)
     if isinstance(widget, QTableWidget) and row is not None and 0 <= row < widget.rowCount():
         widget.setCurrentCell(row, column)
     if isinstance(tab, QScrollArea):
         tab.ensureWidgetVisible(widget)
     # the keyboard to the field, unless it was outside the report (the preview)
-    if focus is not None or QApplication.focusWidget() is None:
+    if focus or QApplication.focusWidget() is None:
         widget.setFocus()
     return True
 
