@@ -146,7 +146,9 @@ class MainWindow(QMainWindow):
             self.setGeometry(room)
         if self.settings.window_state:
             self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
-        self.preview_action.setChecked(self.settings.preview_open)
+        # Whether the clerk wants the page pane: the toggle shows it only with a report open
+        # (checked and greyed out in the library, it looked pressed, as if on).
+        self._preview_wanted = self.settings.preview_open
         # The size, place and docks are kept within a moment of each change, not only at a
         # clean exit: after a crash or a kill the window comes back as the clerk left it.
         self._keep_timer = QTimer(self)
@@ -475,7 +477,8 @@ class MainWindow(QMainWindow):
         self.rows_menu.setEnabled(True)
         for action in self.report_actions:
             action.setEnabled(True)
-        if self.preview_action.isChecked():
+        if self._preview_wanted:
+            self.preview_action.setChecked(True)
             self._open_preview(session)
         session.changed.connect(self._update_title)
         session.adopted.connect(self._adopted)
@@ -558,6 +561,7 @@ class MainWindow(QMainWindow):
         for action in self.report_actions:
             action.setEnabled(False)
         self._close_preview()
+        self.preview_action.setChecked(False)  # off, with nothing to show (_preview_wanted)
         self._close_checks()
 
     # ----------------------------------------------------------------- export
@@ -806,6 +810,7 @@ class MainWindow(QMainWindow):
         if self.preview_dock is None or self.session is None:
             return  # the dock going away with its report is not the clerk closing it
         self.preview_action.setChecked(visible)
+        self._preview_wanted = visible
         if self.isVisible() and self.settings.preview_open != visible:
             # the clerk's choice, kept at once: the next start (after a kill too) has it
             self.settings.preview_open = visible
