@@ -43,6 +43,8 @@ def test_the_first_edit_of_a_sample_makes_it_the_clerk_s(open_window, qtbot):  #
 
     _type_in_cell(qtbot, page.table, 0, 1, "ประชุมคณะทำงาน")
     qtbot.waitUntil(lambda: ADOPTED in window.statusBar().currentMessage())
+    # alone: not beside the key hint of the cell's editor, closed now
+    assert "Esc" not in window.statusBar().currentMessage()
     assert not page.heading.text().startswith(SAMPLE), page.heading.text()
     assert SAMPLE not in window.windowTitle()
     assert not window.library.load_report(report_id).origin.sample
@@ -128,3 +130,15 @@ def test_opening_a_sample_and_reading_it_leaves_it_a_sample(open_window, qtbot):
     listed = window.library_page
     listed.select(report_id)
     assert listed.table.item(listed.table.currentRow(), 0).text().startswith(SAMPLE)
+
+
+def test_a_paste_first_says_both(open_window, qtbot):  # noqa: F811
+    """The paste's own notice and that the sample is the clerk's now, side by side."""
+    window = open_window()
+    _open_first_sample(qtbot, window)
+    table = window.report_page.table
+    QApplication.clipboard().setText("กองคลัง")
+    click_cell(qtbot, table, 0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_V, CTRL)
+    qtbot.waitUntil(lambda: ADOPTED in window.statusBar().currentMessage())
+    assert "วางข้อมูล" in window.statusBar().currentMessage()

@@ -518,12 +518,15 @@ class MainWindow(QMainWindow):
     def _adopted(self, text: str) -> None:
         """A sample edited for the first time is the clerk's now: said once. After the
         step's own notice (a paste's «วางข้อมูล ๒ แถวแล้ว», said when the step returns),
-        beside it, not in its place."""
+        beside it, not in its place; a message from before the step (a cell editor's key
+        hint, seen under Xvfb) is replaced."""
         self._update_title()
+        before = self.statusBar().currentMessage()
 
         def say() -> None:
             said = self.statusBar().currentMessage()
-            self.statusBar().showMessage(f"{said} · {text}" if said else text, 15000)
+            fresh = said and said != before
+            self.statusBar().showMessage(f"{said} · {text}" if fresh else text, 15000)
 
         QTimer.singleShot(0, say)
 
