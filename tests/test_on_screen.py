@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMargins, QRect, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from itadesk import settings
 from itadesk.domain import Report
@@ -108,3 +108,19 @@ def test_a_window_left_maximised_or_too_large_for_the_screen_now_starts_maximise
     assert not window.isMaximized()
     window.library.close()
     window.close()
+
+
+def test_a_dialog_that_grows_while_open_is_kept_on_the_screen(qtbot):
+    """Qt's print dialog grows at «ตัวเลือก >>»: at 150 % it ran off the screen's bottom,
+    its «พิมพ์» with it."""
+    make_app()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    dialog.resize(300, 200)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = dialog.screen().availableGeometry()
+    dialog.resize(300, room.height() + 300)
+    qtbot.waitUntil(lambda: room.contains(dialog.frameGeometry()))
+    assert dialog.height() < room.height()
+    dialog.reject()

@@ -89,6 +89,7 @@ class OnScreen(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._shown: dict[int, float] = {}  # id of a window just shown: until when to refit
+        self._fitting = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -105,6 +106,15 @@ class OnScreen(QObject):
             elif _margins(watched) is not None:  # type: ignore[arg-type]
                 del self._shown[id(watched)]
                 keep_on_screen(watched)  # type: ignore[arg-type]
+        elif kind == QEvent.Type.Resize and not self._fitting and _fits(watched) and (
+                watched.isVisible()):  # type: ignore[attr-defined]
+            # grown while open (Qt's print dialog's «ตัวเลือก >>» ran off the screen's
+            # bottom at 150 %, its buttons with it): back inside
+            self._fitting = True
+            try:
+                keep_on_screen(watched)  # type: ignore[arg-type]
+            finally:
+                self._fitting = False
         elif kind == QEvent.Type.Hide:
             self._shown.pop(id(watched), None)
         return False
