@@ -174,6 +174,8 @@ class _Builder:
                                       role="heading"))
             body.extend(self.body_text(self.report.closing))
         if self.options.signatures and self.report.signers:
+            if body:
+                body[-1] = _kept_with_next(body[-1])
             body.extend(self.signatures(self.report.signers))
         first_in_document = not sections
         sections.append(Section(
@@ -392,6 +394,21 @@ class _Builder:
             out.extend(self.signature(Signer(endorsement.name, endorsement.positions),
                                       left_mm=0, with_line=False))
         return out
+
+
+def _kept_with_next(block: Block) -> Block:
+    """What stands before the signatures goes with them: signatures alone on a page are
+    bad in an official document. A paragraph (the closing) keeps with the next, a table
+    its last row (Word and LibreOffice keep such a row with what follows it)."""
+    if isinstance(block, Paragraph):
+        return dataclasses.replace(block, keep_with_next=True)
+    if isinstance(block, Table) and block.rows:
+        last = block.rows[-1]
+        cells = tuple(Cell(tuple(dataclasses.replace(p, keep_with_next=True)
+                                 for p in cell.paragraphs)) for cell in last.cells)
+        return dataclasses.replace(block, rows=(*block.rows[:-1],
+                                                dataclasses.replace(last, cells=cells)))
+    return block
 
 
 def _page(margins: Margins, **kw: Any) -> PageSetup:

@@ -122,9 +122,12 @@ def _elements(doc: DocxDocument, block: object, page: PageSetup) -> list:
         # Measured as our PDF lays it out, with room to spare: Word and LibreOffice break
         # Thai lines and space them a little otherwise.
         whole = rows_fitting_a_page(block, page, share=WORD_SHARE)
-        # Word wants a paragraph between two tables and after a table that ends a section.
+        # Word wants a paragraph between two tables and after a table that ends a section;
+        # it keeps with the next when the last row does (before the signatures), or the
+        # chain from the row to them would break at it.
+        keep = "<w:keepNext/>" if _last_row_kept(block) else ""
         return [parse_xml(ooxml.table(block, whole)),
-                parse_xml(f'<w:p {NSDECL}><w:pPr><w:spacing w:after="0"/>'
+                parse_xml(f'<w:p {NSDECL}><w:pPr>{keep}<w:spacing w:after="0"/>'
                           f"{ooxml.rpr(6)}</w:pPr></w:p>")]
     if isinstance(block, Image):
         paragraph = doc.add_paragraph()  # made by python-docx for the picture relationship
@@ -134,6 +137,12 @@ def _elements(doc: DocxDocument, block: object, page: PageSetup) -> list:
         element.getparent().remove(element)
         return [element]
     raise TypeError(f"unknown block {block!r}")
+
+
+def _last_row_kept(table: Table) -> bool:
+    paragraphs = [p for cell in table.rows[-1].cells for p in cell.paragraphs] if (
+        table.rows) else []
+    return bool(paragraphs) and all(p.keep_with_next for p in paragraphs)
 
 
 def _apply_page(sectpr, page: PageSetup, numbers: PageNumbers) -> None:

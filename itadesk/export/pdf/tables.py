@@ -151,20 +151,25 @@ def rows_fitting_a_page(table: Table, page: PageSetup, share: float = 1.0) -> li
 
 
 def _kept_with(table: Table, row: Row, index: int, widths: list[float], look: _Look,
-               whole_page: float, min_line: float) -> float:
+               whole_page: float, min_line: float, after: float) -> float:
     """For a row kept with the next (a section heading: its paragraphs keep with next),
     the height the next row needs on the same page: all of it if it fits on a page (it
-    is never broken), else its first line; 0 for any other row."""
+    is never broken), else its first line; for the last row kept (before the
+    signatures), `after`, what follows the table needs; 0 for any other row."""
     paragraphs = [p for cell in row.cells for p in cell.paragraphs]
     kept = bool(paragraphs) and all(p.keep_with_next for p in paragraphs)
-    if not kept or index + 1 >= len(table.rows):
+    if not kept:
         return 0.0
+    if index + 1 >= len(table.rows):
+        return after
     cells, _ = _row_cells(table.rows[index + 1], widths, look)
     height = max(c.height() for c in cells) + look.pad_y
     return height if height <= whole_page else min_line + look.pad_y
 
 
-def draw_table(pages: Pages, table: Table) -> None:
+def draw_table(pages: Pages, table: Table, after: float = 0.0) -> None:
+    """`after`: the height that what follows needs beside the last row, if that row keeps
+    with the next."""
     look = _Look(table)
     widths = [mm(w) for w in table.widths_mm]
     header, _ = _row_cells(table.header, widths, look)
@@ -194,16 +199,32 @@ def draw_table(pages: Pages, table: Table) -> None:
         cells, cell_widths = _row_cells(row, widths, look)
         position = [0] * len(cells)
         moved = False  # to a page of its own: it runs on from there if it must
-        below = _kept_with(table, row, index, widths, look, whole_page, min_line)
+        below = _kept_with(table, row, index, widths, look, whole_page, min_line,
+                           after)
         if below and pages.room() < whole_page - 0.01:
             full = max(c.height() for c in cells) + look.pad_y
             if full + below > pages.room() and full + below <= whole_page:
                 new_page_with_header()  # a heading row is not left at the foot of a page
                 moved = True
+        last_kept = bool(below) and index == len(table.rows) - 1
         while True:
             remaining = [(p, len(c.lines)) for p, c in zip(position, cells, strict=True)]
             full = max(c.height(s, e) for c, (s, e) in zip(cells, remaining, strict=True))
             if full + look.pad_y <= pages.room():
+                if last_kept and full + look.pad_y + below > pages.room():
+                    # What follows (the signatures) does not fit under the last row:
+                    # the row's last lines go over with it, so it never stands alone.
+                    spans = _carried_over(cells, position, full)
+                    carried = max(c.height(e, len(c.lines))
+                                  for c, (_s, e) in zip(cells, spans, strict=True))
+                    if carried + look.pad_y + below <= whole_page:
+                        if any(s != e for s, e in spans):
+                            pages.row_starts(row.measure_index)
+                            _draw_row(pages, cells, cell_widths, spans, look)
+                            position = [e for _s, e in spans]
+                        new_page_with_header()
+                        last_kept = False
+                        continue
                 pages.row_starts(row.measure_index)
                 _draw_row(pages, cells, cell_widths, remaining, look)
                 break
@@ -216,14 +237,7 @@ def draw_table(pages: Pages, table: Table) -> None:
                 new_page_with_header()
                 continue
             # The row runs on to the next page: as many lines of each cell as fit here.
-            room = pages.room() - look.pad_y
-            spans = []
-            for cell, start in zip(cells, position, strict=True):
-                end, used = start, 0.0
-                while end < len(cell.lines) and used + cell.lines[end].height <= room:
-                    used += cell.lines[end].height
-                    end += 1
-                spans.append((start, end))
+            spans = _spans(cells, position, pages.room() - look.pad_y)
             if all(s == e for s, e in spans):
                 new_page_with_header()
                 continue
@@ -231,3 +245,32 @@ def draw_table(pages: Pages, table: Table) -> None:
             _draw_row(pages, cells, cell_widths, spans, look)
             position = [e for _s, e in spans]
             new_page_with_header()
+
+
+def _spans(cells: list[_CellLines], position: list[int], room: float, slack: float = 0.0
+           ) -> list[tuple[int, int]]:
+    """From each cell's `position`, the lines that fit in `room` (give or take `slack`):
+    [start, end) per cell."""
+    spans = []
+    for cell, start in zip(cells, position, strict=True):
+        end, used = start, 0.0
+        while end < len(cell.lines) and used + cell.lines[end].height <= room + slack:
+            used += cell.lines[end].height
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+# The lines of a row that go over to the next page with what the row keeps with: two,
+# as a paragraph's widow control leaves.
+CARRIED_LINES = 2
+
+
+def _carried_over(cells: list[_CellLines], position: list[int], full: float
+                  ) -> list[tuple[int, int]]:
+    """The lines of the rest of a row (`full` tall) that stay on this page when its
+    tallest cell's last lines go to the next one: [start, end) per cell."""
+    tallest = max(zip(cells, position, strict=True), key=lambda c: c[0].height(c[1]))
+    cell, start = tallest
+    tail = cell.height(max(start, len(cell.lines) - CARRIED_LINES))
+    return _spans(cells, position, full - tail, slack=0.01)  # the same sums, added anew

@@ -29,7 +29,7 @@ from ..carried import add_to_pdf
 from ..files import write_atomically
 from . import fonts
 from .fonts import LINE, face_name
-from .lines import draw_line, layout_paragraph, mm
+from .lines import Line, draw_line, layout_paragraph, mm
 from .pages import Pages
 from .tables import draw_table
 
@@ -132,9 +132,14 @@ def _section(pages: Pages, section: Section) -> None:
         if isinstance(block, Paragraph):
             _paragraph(pages, block, blocks[index + 1:])
         elif isinstance(block, Table):
-            draw_table(pages, block)
+            draw_table(pages, block, _kept_with(pages, blocks[index + 1:]))
         elif isinstance(block, Image):
             _image(pages, block)
+
+
+# Word's widow and orphan control: a paragraph broken over two pages leaves two lines at
+# least on each.
+LEFT_AT_LEAST = 2
 
 
 def _paragraph(pages: Pages, p: Paragraph, following: Sequence[Block]) -> None:
@@ -143,14 +148,24 @@ def _paragraph(pages: Pages, p: Paragraph, following: Sequence[Block]) -> None:
     needed = before + sum(line.height for line in lines)
     if p.keep_with_next:
         needed += after + _kept_with(pages, following)
-    # A paragraph of less than half a page stays whole, and a heading with what follows
-    # it, unless that could not fit on any page anyway.
-    if needed > pages.room() and not pages.at_top() and needed <= _usable(pages) / 2:
-        pages.new_page()
+    # The line the page breaks before, if it must break inside a paragraph kept with the
+    # next one (the closing before the signatures): none by default.
+    break_at = len(lines)
+    if needed > pages.room() and not pages.at_top():
+        if needed <= _usable(pages) / 2:
+            # A paragraph of less than half a page stays whole, and a heading with what
+            # follows it.
+            pages.new_page()
+        elif p.keep_with_next:
+            break_at = _break_before(lines, pages.room() - before, needed - before,
+                                     _usable(pages))
+            if break_at == 0:
+                pages.new_page()
     if not pages.at_top():
         pages.y -= before
     for number, line in enumerate(lines):
-        if line.height > pages.room() and not pages.at_top():
+        if (number and number == break_at) or (
+                line.height > pages.room() and not pages.at_top()):
             pages.new_page()
         if not number:
             pages.row_starts(p.measure_index)  # a narrative measure: its heading's page
@@ -159,10 +174,31 @@ def _paragraph(pages: Pages, p: Paragraph, following: Sequence[Block]) -> None:
     pages.y -= after
 
 
+def _break_before(lines: Sequence[Line], room: float, needed: float, usable: float) -> int:
+    """Where a paragraph kept with the next breaks when it and what it keeps with do not
+    fit in `room`: before its last lines (two at least), so that they and what follows
+    go to the next page together, as Word does; 0: all of it goes; len(lines): nothing
+    can be kept, what follows fits on no page even with the paragraph's last two lines."""
+    heights = [line.height for line in lines]
+    count = len(lines)
+    best = None
+    for at in range(count - min(LEFT_AT_LEAST, count), -1, -1):
+        if at and at < LEFT_AT_LEAST:
+            continue
+        if sum(heights[:at]) <= room:
+            best = at
+            break
+    if best is None or needed - sum(heights[:best]) > usable:
+        return count
+    return best
+
+
 def _kept_with(pages: Pages, following: Sequence[Block]) -> float:
     """The height a keep-with-next paragraph needs below it: the whole chain of the
     keep-with-next paragraphs after it (a heading, then a label) and the first line of
-    the text they lead to, as Word and LibreOffice follow the chain."""
+    the text they lead to, as Word and LibreOffice follow the chain. A kept paragraph
+    long enough to break (the closing before the signatures) ends the chain with its
+    first two lines."""
     needed = 0.0
     for block in following:
         if isinstance(block, Table):
@@ -170,14 +206,17 @@ def _kept_with(pages: Pages, following: Sequence[Block]) -> float:
         if not isinstance(block, Paragraph):
             return needed
         lines = layout_paragraph(block, pages.width)
+        whole = sum(line.height for line in lines)
+        if block.keep_with_next and len(lines) >= 2 * LEFT_AT_LEAST and (
+                block.space_before_pt + whole > _usable(pages) / 2):
+            return needed + block.space_before_pt + sum(
+                line.height for line in lines[:LEFT_AT_LEAST])
         if not block.keep_with_next:
             # As much of it as _paragraph will put on the page at once.
-            whole = sum(line.height for line in lines)
             start = whole if block.space_before_pt + whole <= _usable(pages) / 2 else (
                 lines[0].height if lines else 0.0)
             return needed + block.space_before_pt + start
-        needed += block.space_before_pt + sum(line.height for line in lines) + (
-            block.space_after_pt)
+        needed += block.space_before_pt + whole + block.space_after_pt
     return needed
 
 
