@@ -184,3 +184,15 @@ def test_libreoffice_keeps_the_tables_last_row_with_the_signatures(demos, tmp_pa
              if not report.closing and report.layout != "narrative"}
     for name, pages in libreoffice_pages(cases, tmp_path).items():
         check_pages(pages, cases[name], f"LibreOffice {name}")
+
+
+def test_the_memos_signer_keeps_with_the_memos_last_line(demos, tmp_path):
+    """Demo 001's memo runs onto a second page: its signer's name stood there alone, the
+    «จึงเรียนมาเพื่อโปรดทราบ» above it on the first page."""
+    chainat = demos["six-guidelines"]
+    pdf = export_report(chainat, tmp_path / "memo.pdf")
+    signer = f"({chainat.memo.signer.name})"
+    page = next(page for page in pages_of(pdf) if signer in page)  # the memo's, first
+    assert page.index(signer) > 0
+    above = page[page.index(signer) - 1]
+    assert above == chainat.memo.closing.strip(), page

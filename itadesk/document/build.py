@@ -387,10 +387,13 @@ class _Builder:
                                  space_before_pt=6))
         page_width = _page(MEMO_MARGINS, landscape=False).text_width_mm
         if memo.signer.name.strip() or memo.signer.positions:
+            # As the report's: the signer's name never alone at the top of a page.
+            out[-1] = _kept_with_next(out[-1])
             out.extend(self.signature(memo.signer, left_mm=page_width / 2, with_line=False))
         for endorsement in memo.endorsements:
             for line in endorsement.text.split("\n"):
                 out.append(self.para(line, role="memo-endorsement", space_before_pt=6))
+            out[-1] = _kept_with_next(out[-1])
             out.extend(self.signature(Signer(endorsement.name, endorsement.positions),
                                       left_mm=0, with_line=False))
         return out
