@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -191,3 +191,38 @@ def test_the_library_columns_at_1920_have_no_gaps(open_window, qtbot,  # noqa: F
     # the columns fill the list's width, to its right edge
     end = table.columnViewportPosition(last) + table.columnWidth(last)
     assert end >= table.viewport().width() - 2
+
+
+def test_the_table_keeps_its_rows_in_sight_with_the_preview_open_at_150_percent(
+        open_window, qtbot, library_path: Path):  # noqa: F811
+    """With the page pane open the measure's detail goes under the table: the table's
+    rows had 82 of the 314 points the two got (a header of four lines, the detail at its
+    least). Now the header is at most three lines, the detail a quarter, and the detail
+    can be dragged away."""
+    from itadesk.ui.measure_table import HEADER_LINES
+
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    _settled(qtbot, window, LAPTOP_150)
+    page = window.report_page
+    QTest.keyClick(page.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.preview_dock is not None and window.preview_dock.isVisible())
+    qtbot.waitUntil(lambda: page.splitter.orientation() == Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    table, header = page.table, page.table.horizontalHeader()
+    spacing = QFontMetricsF(header.font()).lineSpacing()
+    assert header.height() <= HEADER_LINES * spacing + 14
+    assert table.viewport().height() >= 0.4 * page.splitter.height()
+    model = table.model()
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        model.layout.columns[0].header)
+    # the handle dragged down takes the detail away: the table has the whole height
+    handle = page.splitter.handle(1)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for dy in (20, 60, 120, 200):
+        QTest.mouseMove(handle, start + QPoint(0, dy))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(0, 200))
+    QApplication.processEvents()
+    assert page.splitter.sizes()[1] == 0
+    assert table.height() >= page.splitter.height() - handle.height() - 2

@@ -72,30 +72,33 @@ def _paragraph_lines(text: str, font: QFont, width: float) -> list[Span]:
                 break
             last = end
         if last is None:  # a piece wider than the whole line: cut where it stops fitting
-            last = _cut(layout, start, ends[bisect.bisect_right(ends, start)], base + width, x)
+            last = _cut(layout, start, ends[bisect.bisect_right(ends, start)], base + width, x,
+                        font)
         lines.append((start, last))
         start = last
     return lines
 
 
 def _cut(layout: QTextLayout, start: int, limit: int, right: float,
-         x: Callable[[int], float]) -> int:
+         x: Callable[[int], float], font: QFont) -> int:
     """Where a piece wider than the line is cut: after the last no-break space that
     fits (a number and its label kept together, "ปีงบประมาณ ๒๕๖๘", part the least
-    badly there), or else at the last letter boundary that fits (at least one letter)."""
+    badly there), or else where Qt would break it: between the words of a compound
+    where Qt has libthai ("แสดงความคิดเห็น/" in a narrow column), anywhere without."""
     text = layout.text()
     fits = [p for p in range(start + 1, limit) if text[p - 1] == NBSP
             and x(p - 1) <= right + 0.01]
     if fits:
         return fits[-1]
-    cut = None
-    for position in range(start + 1, limit + 1):
-        if not layout.isValidCursorPosition(position) and position != limit:
-            continue
-        if cut is not None and x(position) > right + 0.01:
-            break
-        cut = position
-    return cut if cut is not None else limit
+    piece = QTextLayout(text[start:limit], font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    piece.setTextOption(option)
+    piece.beginLayout()
+    line = piece.createLine()
+    line.setLineWidth(max(right - x(start), 1.0))
+    piece.endLayout()
+    return start + max(line.textLength(), 1)
 
 
 _FONTS: dict[str, QFont] = {}  # by key: a QFont is not hashable
@@ -158,16 +161,19 @@ def shown_span(text: str, shown: str, start: int, end: int) -> Span:
 
 
 def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect,
-                 mark: Span | None = None) -> list[str]:
+                 mark: Span | None = None, centre: bool = False) -> list[str]:
     """Draw as `wrapped_height` measured; returns the lines drawn (for tests). Lines that
     do not fit are not drawn, and the last line drawn ends in "…" (a row not yet as tall
     as its text hid "ก.ย. ๒๕๖๙" below "ต.ค. ๒๕๖๘ -" with no sign of it). `mark`: a span
-    of `text` drawn on yellow (the word find is on)."""
+    of `text` drawn on yellow (the word find is on). `centre`: each line in the middle of
+    the width, the lines in the middle of the height (a column's header)."""
     spacing = QFontMetricsF(font).lineSpacing()
     lines = wrap_lines(text, font, rect.width())
     room = max(int((rect.height() + 1) // spacing), 1)
     drawn: list[str] = []
     y = float(rect.top())
+    if centre:
+        y += max(rect.height() - min(len(lines), room) * spacing, 0) / 2
     painter.save()
     painter.setClipRect(rect)
     for i, (start, end) in enumerate(lines):
@@ -177,12 +183,15 @@ def draw_wrapped(painter: QPainter, text: str, font: QFont, rect: QRect,
             break
         if piece:
             layout = _unwrapped(piece, font)
+            left = float(rect.left())
+            if centre:
+                left += max(rect.width() - layout.lineAt(0).naturalTextWidth(), 0) / 2
             if mark is not None and mark[0] < end and mark[1] > start:
                 x1 = _x(layout, max(mark[0], start) - start)
                 x2 = _x(layout, min(mark[1], end) - start)
-                painter.fillRect(QRectF(rect.left() + min(x1, x2), y, abs(x2 - x1), spacing),
+                painter.fillRect(QRectF(left + min(x1, x2), y, abs(x2 - x1), spacing),
                                  FOUND_BACKGROUND)
-            layout.draw(painter, QPointF(rect.left(), y))
+            layout.draw(painter, QPointF(left, y))
         drawn.append(piece)
         y += spacing
     painter.restore()

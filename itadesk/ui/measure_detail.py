@@ -93,6 +93,8 @@ class MeasureDetail(QWidget):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # under the table on a short screen it may be a strip: the table needs the height
+        self.area.setMinimumHeight(40)
         self.body = body = QWidget()
         self.area.setWidget(body)
         frame = QVBoxLayout(self)

@@ -78,10 +78,13 @@ class MeasureTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
+            # the tooltip: a header cut to three lines with "…" is read whole there
             return self.layout.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None
         return to_thai_digits(str(section + 1))
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

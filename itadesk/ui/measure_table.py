@@ -71,6 +71,8 @@ MAX_ROW = 4000
 # CAP_LINES lines of text): one long measure filled the whole table on a laptop, and the
 # clerk saw a single row at a time. Its cut cell ends in "…"; the cell's editor and find
 # show the whole text.
+# A header of four lines took a third of the table at 150 % on a laptop.
+HEADER_LINES = 3
 ROW_CAP_SHARE = 0.5
 CAP_LINES = 4
 CUT_TIP = "ข้อความในช่องนี้ยาวกว่าที่แสดง: ดับเบิลคลิกหรือกด F2 เพื่ออ่านและแก้ทั้งหมด"
@@ -250,7 +252,8 @@ class CellDelegate(QStyledItemDelegate):
 
 
 class WrappingHeader(QHeaderView):
-    """Column headers in bold, wrapped over several lines like the printed reports."""
+    """Column headers in bold, wrapped over several lines like the printed reports, at
+    most HEADER_LINES of them (the whole header in its tooltip)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -267,7 +270,8 @@ class WrappingHeader(QHeaderView):
         text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""),
                                 keep_together=True)
         height = wrapped_height(text, self.font(), max(self.sectionSize(logical) - 12, 20))
-        return QSize(size.width(), int(height) + 12)
+        most = QFontMetricsF(self.font()).lineSpacing() * HEADER_LINES
+        return QSize(size.width(), math.ceil(min(height, most)) + 12)
 
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
         painter.save()
@@ -279,8 +283,8 @@ class WrappingHeader(QHeaderView):
         model = self.model()
         text = with_break_hints(str(model.headerData(logical, self.orientation()) or ""),
                                 keep_together=True)
-        painter.drawText(rect.adjusted(6, 4, -6, -4),
-                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        # broken where the cells are (not by Qt's own Thai breaks); "…" past HEADER_LINES
+        draw_wrapped(painter, text, self.font(), rect.adjusted(6, 6, -6, -6), centre=True)
         painter.restore()
 
 
