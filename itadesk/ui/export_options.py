@@ -49,6 +49,10 @@ class ExportOptionsDialog(QDialog):
         outer.addWidget(self.area, 1)
         self.buttons = ok_cancel("ตกลง", self.accept, self.reject)
         outer.addWidget(self.buttons)
+        # all of it where the screen has room (Qt's own size for a dialog stops at two
+        # thirds of the screen's height: the options scrolled on a screen they fit);
+        # where it has not, on_screen makes it lower and the options scroll
+        self.resize(self.sizeHint())
 
     def chosen(self) -> dict[str, Any]:
         """The report's options with the choices the clerk changed in the dialog (other
