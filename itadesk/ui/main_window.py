@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     QTimer,
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMoveEvent, QResizeEvent
@@ -35,10 +34,10 @@ from PySide6.QtWidgets import (
 # loaded once it is painted (attach), the report's page when a report is opened; the
 # message boxes and file dialogs by the commands that ask (QMessageBox's enums: 2.4 ms).
 from .. import settings
-from ..domain.round_names import PART_FILES, PART_LABELS
+from ..domain.round_names import PART_LABELS
 from ..store.errors import BackupFailed, LibraryError, LibraryReadOnly
 from ..thai.digits import to_thai_digits
-from .guard import guarded, run_guarded
+from .guard import APP_TITLE, guarded, run_guarded
 from .library_care import NETWORK_NOTICE, SAVE_COPY, ReadOnlyBanner, ask_copy_path
 from .library_name import LOCAL, library_name, location_name
 from .library_page import LibraryPage
@@ -47,6 +46,8 @@ from .status_bar import ClerkStatusBar
 from .tips import explain
 from .toolbars import EscClosesOverflow
 from .undo import UndoChain
+from .window_export import ExportActions
+from .window_panes import PaneActions
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -65,11 +66,8 @@ if TYPE_CHECKING:
     from .report_page import ReportPage
     from .session import LibrarySession, ReportSession
 
-APP_TITLE = "ITA Desk"
-PREVIEW_SHARE = 0.3  # of the window's width, until the clerk gives the preview another
 
-
-class MainWindow(QMainWindow):
+class MainWindow(ExportActions, PaneActions, QMainWindow):
     find_dialog: FindReplaceDialog | None = None
     library: Library  # from attach() on
     library_session: LibrarySession
@@ -567,133 +565,6 @@ class MainWindow(QMainWindow):
         self.preview_action.setChecked(False)  # off, with nothing to show (_preview_wanted)
         self._close_checks()
 
-    # ----------------------------------------------------------------- export
-    def suggested_name(self, suffix: str, part: str = "") -> str:
-        assert self.session is not None
-        r = self.session.report
-        town = "".join(c for c in r.municipality if c not in '\\/:*?"<>|').strip()
-        # the year in the report's own digits: the name holds the town's Thai letters
-        # already, so Thai digits cost no portability (the prefix "ITA" stays as it is)
-        from ..domain.options import thai_digits
-
-        start = f"{PART_FILES.get(part, 'ITA')}-{r.fiscal_year}"
-        if thai_digits(r.options):
-            start = to_thai_digits(start)
-        return f"{start}-{town or 'รายงาน'}{suffix}"
-
-    def export_docx(self) -> None:
-        self._export_dialog(".docx", "ส่งออกเป็น Word", "เอกสาร Word (*.docx)")
-
-    def export_pdf(self) -> None:
-        self._export_dialog(".pdf", "ส่งออกเป็น PDF", "เอกสาร PDF (*.pdf)")
-
-    def export_part(self, part: str) -> None:
-        """The plan, or a round's results, of the open report: Word or PDF as chosen."""
-        self._export_dialog(".docx", f"ส่งออก{PART_LABELS[part]}",
-                            "เอกสาร Word (*.docx);;เอกสาร PDF (*.pdf)", part)
-
-    def _export_dialog(self, suffix: str, title: str, file_filter: str, part: str = "") -> None:
-        from . import file_dialogs
-
-        if self.session is None:
-            return
-        start = Path(self._last_folder) / self.suggested_name(suffix, part)
-        name, chosen = file_dialogs.save_file_name(self, title, str(start), file_filter)
-        if name and part:
-            # The name proposed ends in .docx, so a .pdf there was typed by the clerk and
-            # wins over the filter (the new-clerk test typed plan.pdf and got a Word file);
-            # otherwise the filter chosen decides Word or PDF.
-            typed_pdf = name.lower().endswith(".pdf")
-            ending = ".pdf" if typed_pdf or "*.pdf" in chosen else ".docx"
-            known = name.lower().endswith((".docx", ".pdf"))
-            self.export_to(Path(str(Path(name).with_suffix(ending)) if known
-                                else name + ending), part)
-        elif name:
-            if not name.lower().endswith(suffix):
-                name += suffix
-            self.export_to(Path(name))
-
-    @guarded
-    def export_to(self, path: Path, part: str = "") -> ExportJob | None:
-        """Export the open report (as saved now) to `path`, Word or PDF by its suffix,
-        in a process of its own (ui/jobs.py): the window stays usable, the status bar shows
-        progress and a Cancel button. `part`: the plan or a round's results instead of the
-        report ("plan", "6", "12"). Returns the running job (None if nothing was started)."""
-        if self.report_page is None or self.session is None:
-            return None
-        if self.export_job is not None and self.export_job.is_running():
-            self.statusBar().showMessage("กำลังส่งออกไฟล์อื่นอยู่ กรุณารอสักครู่", 5000)
-            return None
-        from .jobs import ExportJob
-
-        self.report_page.commit_pending()
-        report = self._current_report()
-        kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
-        what = f"{PART_LABELS[part]} " if part else ""
-        job = ExportJob(report, path, self, layout=self.session.layout, part=part)
-        job.progress.connect(self.progress_bar.setValue)
-        # The job's bar and button go as soon as it ends, before a message about it waits
-        # for the clerk (the message's own event loop would keep "100%" below it).
-        for ended in (job.succeeded, job.failed, job.cancelled):
-            ended.connect(self._export_finished)
-        job.succeeded.connect(lambda _r: self._export_done(path, f"{what}{kind}"))
-        job.failed.connect(lambda message: self._export_failed(path, message, job.error_english,
-                                                               part))
-        job.cancelled.connect(
-            lambda: self.statusBar().showMessage("ยกเลิกการส่งออกแล้ว ไฟล์เดิมไม่ถูกแตะต้อง", 8000))
-        job.finished.connect(self._export_finished)
-        self.export_job = job
-        self.progress_bar.setValue(0)
-        self.progress_bar.show()
-        self.cancel_button.show()
-        self.statusBar().showMessage(f"กำลังส่งออก{what}เป็น {kind}: {path.name}")
-        job.start()
-        return job
-
-    def _export_finished(self, *_outcome: object) -> None:
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-
-    def cancel_export(self) -> None:
-        if self.export_job is not None:
-            self.export_job.cancel()
-
-    def _export_done(self, path: Path, kind: str) -> None:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-        from PySide6.QtWidgets import QMessageBox
-
-        self._last_folder = str(path.parent)
-        self.statusBar().showMessage(f"ส่งออกเป็น {kind} แล้ว: {path}", 10000)
-        box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE,
-                          f"ส่งออกเป็น {kind} เรียบร้อยแล้ว\n{path}", parent=self)
-        open_file = box.addButton("เปิดไฟล์", QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton("เปิดโฟลเดอร์", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("ปิด", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is open_file:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-    def _export_failed(self, path: Path, message: str, english: str = "",
-                       part: str = "") -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, message, parent=self)
-        box.setInformativeText(english)
-        retry = box.addButton("ลองอีกครั้ง", QMessageBox.ButtonRole.AcceptRole)
-        other = box.addButton("บันทึกเป็นชื่ออื่น…", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("ยกเลิก", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        if box.clickedButton() is retry:
-            QTimer.singleShot(0, lambda: self.export_to(path, part))
-        elif box.clickedButton() is other:
-            suffix = path.suffix.lower()
-            QTimer.singleShot(0, lambda: self._export_dialog(
-                suffix, "บันทึกเป็นชื่ออื่น", f"เอกสาร (*{suffix})", part))
-
     # ---------------------------------------------------------------- options
     def edit_export_options(self) -> None:
         from ..domain.options import carried_to_new_report, rebased
@@ -756,155 +627,6 @@ class MainWindow(QMainWindow):
         which follow every edit, take the session's copy instead.)"""
         assert self.session is not None
         return self.library.load_report(self.session.report_id)
-
-    def _open_preview(self, session: ReportSession) -> None:
-        from .preview import PreviewPane
-        from .preview_worker import PreviewWorker
-
-        if self.preview_worker is None:  # one process for the window's lifetime
-            self.preview_worker = PreviewWorker(self)
-            self.preview_worker.start()
-        self.preview = PreviewPane(session.current_exchange, self.preview_worker, self)
-        self.preview_dock = QDockWidget("หน้ากระดาษข้างตาราง", self)
-        self.preview_dock.setObjectName("preview_dock")
-        self.preview_dock.setWidget(self.preview)
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
-        self.restoreDockWidget(self.preview_dock)  # floating, or where the clerk put it
-        if self.checks_dock is not None and self.checks_dock.isVisible():
-            self._checks_under_preview()
-        # The table keeps the most room (beside it the measure's detail); the clerk may
-        # widen the preview, and finds it that wide the next time.
-        width = self.settings.preview_width or int(self.width() * PREVIEW_SHARE)
-        self.resizeDocks([self.preview_dock], [min(width, int(self.width() * 0.5))],
-                         QtCore.Qt.Orientation.Horizontal)
-        self.preview_dock.visibilityChanged.connect(self._preview_visibility)
-        session.changed.connect(self._preview_changed)
-        if self.report_page is not None:
-            table = self.report_page.table
-            table.selectionModel().currentRowChanged.connect(self._preview_follow)
-            self.report_page.tabs.currentChanged.connect(self._preview_tab)
-            if self.report_page.tabs.currentWidget() is self.report_page.memo:
-                self.preview.show_first_page()
-            elif table.currentIndex().isValid():
-                self.preview.show_measure(table.currentIndex().row())
-        self.preview_dock.setVisible(True)
-
-    def _preview_follow(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        """The measure the clerk is on: its page in the preview."""
-        if self.preview is not None and current.isValid():
-            self.preview.show_measure(current.row())
-
-    def _preview_tab(self, index: int) -> None:
-        """The memo's tab shows the memo's page; back on the table, the measure's."""
-        page = self.report_page
-        if self.preview is None or page is None:
-            return
-        if page.tabs.widget(index) is page.memo:
-            self.preview.show_first_page()
-        elif page.tabs.widget(index) is page.splitter and page.table.currentIndex().isValid():
-            self.preview.show_measure(page.table.currentIndex().row())
-
-    def _preview_changed(self, changes: Changes) -> None:
-        if self.preview is not None and self.preview_dock is not None and (
-                self.preview_dock.isVisible()) and changes.touches_report():
-            self.preview.schedule()
-
-    def _preview_visibility(self, visible: bool) -> None:
-        if self.preview_dock is None or self.session is None:
-            return  # the dock going away with its report is not the clerk closing it
-        self.preview_action.setChecked(visible)
-        self._preview_wanted = visible
-        if self.isVisible() and self.settings.preview_open != visible:
-            # the clerk's choice, kept at once: the next start (after a kill too) has it
-            self.settings.preview_open = visible
-            settings.save(self.settings)
-        self._keep_timer.start()
-        if visible and self.preview is not None:
-            self.preview.refresh_now()
-
-    def toggle_preview(self) -> None:
-        if self.preview_dock is None and self.session is not None:
-            self._open_preview(self.session)  # made the first time it is wanted
-        if self.preview_dock is not None:
-            self.preview_dock.setVisible(self.preview_action.isChecked())
-
-    def _remember_preview_width(self) -> None:
-        if self.preview_dock is not None and self.preview_dock.isVisible() and (
-                not self.preview_dock.isFloating()):
-            self.settings.preview_width = self.preview_dock.width()
-
-    def _checks_under_preview(self) -> None:
-        """The checks in the preview's column, below it: the table keeps its height."""
-        assert self.preview_dock is not None and self.checks_dock is not None
-        self.splitDockWidget(self.preview_dock, self.checks_dock, QtCore.Qt.Orientation.Vertical)
-        self.resizeDocks([self.preview_dock, self.checks_dock],
-                         [int(self.height() * 0.6), int(self.height() * 0.25)],
-                         QtCore.Qt.Orientation.Vertical)
-
-    def _close_preview(self) -> None:
-        self._remember_preview_width()
-        if self.preview_dock is not None:
-            dock = self.preview_dock
-            self.preview_dock = None
-            if self.preview is not None:
-                self.preview.shutdown()
-            self.removeDockWidget(dock)
-            dock.deleteLater()
-        self.preview = None
-        self.preview_dock = None
-
-    # ---------------------------------------------------------------- checks
-    def show_checks(self) -> None:
-        from .checks_pane import ChecksPane
-
-        if self.session is None or self.report_page is None:
-            return
-        if self.checks_dock is None:
-            pane = ChecksPane(self.session.current_exchange, self)
-            pane.jump.connect(self._jump_to)
-            pane.fix.connect(self._apply_fix)
-            dock = QDockWidget("ตรวจรายงาน", self)
-            dock.setObjectName("checks_dock")
-            dock.setWidget(pane)
-            self.session.changed.connect(pane.follow)
-            self.checks_pane, self.checks_dock = pane, dock
-            if self.preview_dock is not None and self.preview_dock.isVisible():
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
-                self._checks_under_preview()
-            else:
-                self.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-                # a strip under the table, not half the window (the table is the work)
-                self.resizeDocks([dock], [max(140, self.height() // 5)],
-                                 QtCore.Qt.Orientation.Vertical)
-        self.checks_dock.show()
-        self.checks_pane.refresh()
-
-    def _jump_to(self, row: int, field: str) -> None:
-        if self.report_page is None or self.session is None:
-            return
-        if row < 0:  # a field of the report's own (its period, the memo's date)
-            from .step_view import go_to_field
-
-            go_to_field(self.report_page, field)
-            return
-        model = self.session.model
-        column = next((i for i in range(model.columnCount()) if model.field(i) == field), 0)
-        self.report_page.show_table()
-        index = model.index(row, column)
-        self.report_page.table.setCurrentIndex(index)
-        self.report_page.table.scrollTo(index)
-        self.report_page.table.setFocus()
-
-    def _apply_fix(self, row: int, field: str, text: str) -> None:
-        if self.session is not None:
-            self.session.set_cells([(row, field, text)], "แก้ไขตามผลการตรวจ")
-
-    def _close_checks(self) -> None:
-        if self.checks_dock is not None:
-            self.removeDockWidget(self.checks_dock)
-            self.checks_dock.deleteLater()
-        self.checks_dock = None
-        self.checks_pane = None
 
     # ------------------------------------------------------- files and years
     def import_report(self) -> None:
