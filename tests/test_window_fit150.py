@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
@@ -87,22 +88,18 @@ def _form_fits(qtbot, window, area: QScrollArea, tables: list[QTableWidget]) -> 
         assert _columns_out(table) == [], table.objectName()
 
 
-def test_the_report_form_fits_a_laptop_at_150_percent(open_window, qtbot,  # noqa: F811
-                                                      library_path: Path):
+@pytest.mark.parametrize("tab", ["form", "memo"])
+def test_the_report_form_and_the_memo_fit_a_laptop_at_150_percent(open_window, qtbot,  # noqa: F811
+                                                                  library_path: Path, tab):
     window = _demo_at(open_window, library_path, LAPTOP_150)
     _settled(qtbot, window, LAPTOP_150)
-    form = window.report_page.form
-    _form_fits(qtbot, window, form, [form.signers])
+    page = window.report_page
+    if tab == "memo":
+        _form_fits(qtbot, window, page.memo, [page.memo.endorsements])
+        return
+    _form_fits(qtbot, window, page.form, [page.form.signers])
     # the fields of the form are as wide as the room allows, not squeezed to a stub
-    assert form.lines["title"].width() >= form.viewport().width() * 0.5
-
-
-def test_the_memo_fits_a_laptop_at_150_percent(open_window, qtbot,  # noqa: F811
-                                               library_path: Path):
-    window = _demo_at(open_window, library_path, LAPTOP_150)
-    _settled(qtbot, window, LAPTOP_150)
-    memo = window.report_page.memo
-    _form_fits(qtbot, window, memo, [memo.endorsements])
+    assert page.form.lines["title"].width() >= page.form.viewport().width() * 0.5
 
 
 def test_the_forms_fit_with_the_preview_open_at_150_percent(open_window, qtbot,  # noqa: F811
