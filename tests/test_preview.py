@@ -361,3 +361,29 @@ def test_a_zoomed_portrait_page_is_in_sight_not_cut_at_its_right(open_window, qt
     settle()
     _left, right, width = _page_span(view)
     assert right < width - 1, (right, width)
+
+
+def test_the_page_line_names_the_pages_own_number_after_the_memo(open_window, qtbot):  # noqa: F811
+    """The clerk saw «หน้า ๓ จาก ๑๐» on a page printed «- ๑ -» (the cover and the memo
+    have no number): the line says the page's own number beside its place."""
+    window = open_window()
+    report_id = window.library.create_report(_long_report())
+    window.open_report(report_id)
+    page = window.report_page
+    window.preview_action.trigger()
+    preview = window.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        pass
+    assert "เลขหน้า" not in preview.status.text()  # no memo yet: the place is the number
+    page.tabs.setCurrentWidget(page.memo)
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        page.memo.switch.setChecked(True)
+    qtbot.waitUntil(lambda: preview.current_page() == 0, timeout=5_000)
+    assert "เลขหน้า" not in preview.status.text()  # the memo's page has none
+    memo_pages = next(i for i, label in enumerate(preview.worker.page_labels) if label)
+    preview.go(memo_pages)
+    qtbot.waitUntil(lambda: preview.current_page() == memo_pages, timeout=5_000)
+    said = preview.status.text()
+    assert said.startswith(f"หน้า {to_thai_digits(str(memo_pages + 1))} จาก "), said
+    assert "(เลขหน้า ๑)" in said, said

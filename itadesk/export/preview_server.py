@@ -63,7 +63,7 @@ def render(data: bytes) -> tuple[bytes, dict[int, int]]:
     document = build_document(found.report, ExportOptions.from_report(found.report),
                               found.layout, carry=False)
     out = laid_out(document, compress=False, reuse=True)
-    return out.data, out.measure_pages
+    return out.data, out.measure_pages, out.page_labels
 
 
 def _warm_up() -> None:
@@ -100,9 +100,10 @@ def _answer(folder: Path, number: int, request: Path) -> None:
     pdf, note = result_paths(folder, number)
     start = time.perf_counter()
     try:
-        data, measure_pages = render(request.read_bytes())
+        data, measure_pages, labels = render(request.read_bytes())
         put(pdf, data)
         answer: dict[str, object] = {"measure_pages": sorted(measure_pages.items()),
+                                     "page_labels": list(labels),
                                      "took": round(time.perf_counter() - start, 4)}
     except Exception as exc:  # told to the window, which shows it and goes on
         told = explain(exc, "itadesk preview-server")

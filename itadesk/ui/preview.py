@@ -12,6 +12,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..exchange.jsonfile import Exchange
+from ..thai.digits import to_thai_digits
 from .page_bar import PageBar
 from .page_view import (
     ZOOM_STEP,
@@ -94,7 +95,14 @@ class PreviewPane(QWidget):
             if self.bar.pages != self.document.pageCount():
                 self.bar.pages = self.document.pageCount()  # the line's room
                 self.bar.fit()
-            self.status.setText(page_and_zoom(self.view))
+            said = page_and_zoom(self.view)
+            labels = self.worker.page_labels
+            page = self.current_page()
+            if 0 <= page < len(labels) and labels[page] and (
+                    to_thai_digits(labels[page]) != to_thai_digits(str(page + 1))):
+                # the page's own number ("- ๑ -" after the cover and the memo) beside it
+                said = said.replace(" · ", f" (เลขหน้า {labels[page]}) · ", 1)
+            self.status.setText(said)
 
     # ------------------------------------------------------------ refreshing
     def schedule(self) -> None:

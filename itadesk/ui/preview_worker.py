@@ -34,6 +34,7 @@ class PreviewWorker(QObject):
         self._awaited: int | None = None
         self._restarts = 0  # of the child, while one request is awaited
         self.took = 0.0  # seconds the child spent on the last answer (for bench/)
+        self.page_labels: list[str] = []  # of the last answer: each page's printed number
         self._closing = False
         self.process = QProcess(self)
         self.process.finished.connect(self._ended)
@@ -87,6 +88,7 @@ class PreviewWorker(QObject):
             self.failed.emit(answer.get("error", FAILED))
             return
         self.took = float(answer.get("took", 0.0))
+        self.page_labels = [str(label) for label in answer.get("page_labels", [])]
         self.rendered.emit(data, {int(m): int(p) for m, p in answer["measure_pages"]})
 
     def _ended(self, _code: int, _status: QProcess.ExitStatus) -> None:

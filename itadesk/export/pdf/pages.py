@@ -37,6 +37,9 @@ class Pages:
         # measure index → the page (from 0) where its table row starts: the preview
         # scrolls there when the clerk picks the measure
         self.measure_pages: dict[int, int] = {}
+        # per page, its number as printed ("๑"), "" where none is (the cover, the memo):
+        # the preview tells "หน้า ๓ จาก ๑๐" beside the page's own "- ๑ -"
+        self.labels: list[str] = []
         self.data = b""  # the file, once the canvas is saved
 
     def start_section(self, setup: PageSetup) -> None:
@@ -55,6 +58,7 @@ class Pages:
         s = self.setup
         self.canvas.setPageSize((mm(s.page_width_mm), mm(s.page_height_mm)))
         self.number += 1
+        self.labels.append("")
         if s.page_numbers and not (self.first_in_section and s.first_page_unnumbered):
             self._page_number()
         self.first_in_section = False
@@ -65,8 +69,10 @@ class Pages:
         the top edge (where Word puts its header)."""
         numbers = self.document.page_numbers
         label = numbers.format.replace("{}", str(self.number))
+        self.labels[-1] = str(self.number)
         if self.document.thai_digits:
             label = to_thai_digits(label)
+            self.labels[-1] = to_thai_digits(self.labels[-1])
         face, size = face_name(), numbers.size_pt
         width = text_width(label, face) * size / 1000
         x = self.left + align_offset(numbers.align, self.width, width)

@@ -57,6 +57,7 @@ class LaidOut:
 
     data: bytes
     measure_pages: dict[int, int]  # measure index → page (from 0) where its row starts
+    page_labels: tuple[str, ...] = ()  # each page's printed number, "" where none is
 
 
 def laid_out(document: Document, progress: Progress | None = None, *,
@@ -73,7 +74,7 @@ def laid_out(document: Document, progress: Progress | None = None, *,
                              reuse).first_words
         progress = _part(progress, 0.45, 0.95)
     pages = _render(document, next_words, progress, compress, reuse)
-    return LaidOut(pages.data, pages.measure_pages)
+    return LaidOut(pages.data, pages.measure_pages, tuple(pages.labels))
 
 
 def _part(progress: Progress | None, start: float, end: float) -> Progress | None:
