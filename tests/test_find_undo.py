@@ -156,3 +156,28 @@ def test_the_box_stays_off_the_report_field_and_signer_it_found(open_window,  # 
             QApplication.processEvents()
         QTest.keyClick(dialog.find_edit, Qt.Key.Key_Return)
         assert dialog.position == (step + 1) % 2
+
+
+def test_ctrl_z_in_the_box_before_any_replace_never_touches_the_report(open_window,  # noqa: F811
+                                                                        qtbot):
+    """A clerk typed in the find field, pressed Ctrl+Z three times: the field emptied,
+    then the report lost an edit on the memo's tab, with the window gone there."""
+    window, table = open_demo(open_window)
+    session = window.session
+    session.set_report_field("closing", "ข้อความปิดท้ายที่พิมพ์ไว้")
+    steps = session.undo_stack.index()
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_F, CTRL)
+    dialog = dialog_of(window)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    type_text(dialog.find_edit, "สำนักปลัด")
+    shown = window.report_page.tabs.currentIndex()  # where find went
+    for _ in range(3):
+        QTest.keyClick(dialog.find_edit, Qt.Key.Key_Z, CTRL)
+        QApplication.processEvents()
+    assert dialog.find_edit.text() == ""  # the field's own typing, taken back
+    assert session.undo_stack.index() == steps
+    assert session.current_report().closing == "ข้อความปิดท้ายที่พิมพ์ไว้"
+    assert window.report_page.tabs.currentIndex() == shown  # the window stayed there
+    QTest.keyClick(dialog.find_edit, Qt.Key.Key_Y, CTRL)  # the field's redo, not the report's
+    assert dialog.find_edit.text() == "สำนักปลัด" and session.undo_stack.index() == steps

@@ -5,6 +5,11 @@ laptop's size (and larger, and at 150 %), with no window manager, as in the cler
         .venv/bin/python tools/clerk_screens.py /tmp/shots/1366
     (QT_SCALE_FACTOR=1.5 for 150 %)
 
+Thai typed with xdotool: give the screen a Thai layout first (`setxkbmap -layout us,th`).
+Without one, xdotool remaps a key for every Thai letter, and Qt then takes a click only
+after the keys typed after it: the text seems to land in the field just left (checked
+with a log of the window's events; with the layout, every key goes where it should).
+
 The library is a new one (the demo reports) in a temporary folder, the settings too
 ($CLERK_LIBRARY and $ITADESK_CONFIG to keep them); the run ends as a kill would, with the
 preview open. With $CLERK_RESTART set, it starts again on them and shows what came back.

@@ -349,16 +349,20 @@ class FindReplaceDialog(QDialog):
         self._took_step = False
 
     def _undo_key(self, event: QKeyEvent, edit: QLineEdit | None) -> bool:
-        """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z pressed in the box: the report's step taken back
-        or done again, unless the field has typing of its own to take back (then False:
-        the field does it)."""
+        """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z pressed in the box: right after a replace (or a
+        step taken from here) the report's step taken back or done again, as the box
+        says; otherwise a field's own typing only (False: the field does it). A clerk's
+        Ctrl+Z in the find field once it was empty took back an edit on another tab."""
         keys = QKeySequence(event.keyCombination())
         undo = keys in UNDO_KEYS
         if not undo and keys not in REDO_KEYS:
             return False
-        if edit is not None and not self._took_step and (
-                edit.isUndoAvailable() if undo else edit.isRedoAvailable()):
-            return False
+        if not self._took_step:
+            if edit is not None:
+                return False
+            self._tell("Ctrl+Z ในกล่องนี้ย้อนได้เฉพาะการแทนที่ที่เพิ่งทำ "
+                       "(ปิดกล่องนี้ก่อน แล้วกด Ctrl+Z เพื่อเลิกทำในรายงาน)")
+            return True
         self.step(undo)
         return True
 
