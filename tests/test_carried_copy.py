@@ -243,7 +243,7 @@ def test_the_preview_carries_no_copy():
     from itadesk.exchange.jsonfile import report_to_dict
     from itadesk.export.preview_server import render
 
-    data, _ = render(json.dumps(report_to_dict(REPORT), ensure_ascii=False).encode())
+    data, *_ = render(json.dumps(report_to_dict(REPORT), ensure_ascii=False).encode())
     assert b"/EmbeddedFiles" not in data and b"/Filespec" not in data
     assert b"/EmbeddedFiles" in export_bytes(REPORT, "pdf")
 
