@@ -71,15 +71,19 @@ def test_the_page_pane_goes_one_page_at_a_time(open_window, qtbot):  # noqa: F81
     window = open_window()
     preview = _previewed(window, qtbot, window.library.create_report(_long_report()))
     count = preview.document.pageCount()
+    steps = min(count - 1, 8)  # a stretch of pages each way (all 27 took 11 s)
     following, back = _button(preview, "▶"), _button(preview, "◀")
-    for page in range(1, count):
+    for page in range(1, steps + 1):
         qtbot.mouseClick(following, Qt.MouseButton.LeftButton)
         _settle(qtbot)
         assert preview.current_page() == page
         assert preview.status.text().startswith(to_thai_digits(f"หน้า {page + 1} จาก"))
+    preview.go(count)  # to the last page
+    _settle(qtbot)
+    assert preview.current_page() == count - 1
     qtbot.mouseClick(following, Qt.MouseButton.LeftButton)  # the last: it stays
     assert preview.current_page() == count - 1
-    for page in range(count - 2, -1, -1):
+    for page in range(count - 2, count - 2 - steps, -1):
         qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
         _settle(qtbot)
         assert preview.current_page() == page
