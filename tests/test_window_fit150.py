@@ -223,3 +223,30 @@ def test_the_table_keeps_its_rows_in_sight_with_the_preview_open_at_150_percent(
     QApplication.processEvents()
     assert page.splitter.sizes()[1] == 0
     assert table.height() >= page.splitter.height() - handle.height() - 2
+
+
+def test_the_detail_beside_the_table_can_be_dragged_away_and_the_checks_do_not_float(
+        open_window, qtbot, library_path: Path):  # noqa: F811
+    """At 150 % without the page pane the detail stands beside the table and took a third
+    of the width from a clerk who never used it; the checks came loose over the menus
+    when the clerk dragged the edge above them."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window = _demo_at(open_window, library_path, LAPTOP_150)
+    _settled(qtbot, window, LAPTOP_150)
+    page = window.report_page
+    assert page.splitter.orientation() == Qt.Orientation.Horizontal
+    handle = page.splitter.handle(1)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for dx in (40, 120, 300, 500):
+        QTest.mouseMove(handle, start + QPoint(dx, 0))
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(500, 0))
+    QApplication.processEvents()
+    assert page.splitter.sizes()[1] == 0
+    window.show_checks()
+    dock = window.checks_dock
+    assert dock is not None
+    assert not dock.features() & QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    assert dock.features() & QDockWidget.DockWidgetFeature.DockWidgetClosable

@@ -96,6 +96,13 @@ HEADER_MARGIN = 12
 EDIT_KEYS = "Enter ขึ้นบรรทัดใหม่ · Ctrl+Enter หรือ Tab เสร็จช่องนี้ · Esc ยกเลิก"
 
 
+def tip_html(text: str) -> str:
+    """A tooltip's text that Qt wraps (its lines kept)."""
+    import html
+
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
 def share_width(available: int, weights: list[float], least: list[int]) -> list[int]:
     """`available` pixels shared by weight, each at least its `least` (a column given its
     least takes no more; the others share the rest); the least of each where even that is
@@ -194,7 +201,8 @@ class CellDelegate(QStyledItemDelegate):
             text = str(index.data(Qt.ItemDataRole.EditRole) or "")
             if len(text) > TIP_CHARS:
                 text = text[:TIP_CHARS] + ELLIPSIS
-            QToolTip.showText(event.globalPos(), f"{CUT_TIP}\n\n{text}", view)
+            # as rich text Qt wraps it to the screen: a plain line ran off it, cut
+            QToolTip.showText(event.globalPos(), tip_html(f"{CUT_TIP}\n\n{text}"), view)
             return True
         return super().helpEvent(event, view, option, index)
 

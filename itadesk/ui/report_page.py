@@ -66,6 +66,9 @@ class TableAndDetail(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 1)
         self.setChildrenCollapsible(False)
+        # The detail may be dragged away (and back from the edge), the table not: beside
+        # it at 150 % it took a third of the width from a clerk who never used it.
+        self.setCollapsible(1, True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         width = event.size().width()
@@ -77,11 +80,9 @@ class TableAndDetail(QSplitter):
             # dragged away altogether (and back).
             height = event.size().height()
             self.setSizes([height - height // 4, height // 4])
-            self.setCollapsible(1, True)
         elif not horizontal and width > self.BESIDE_FROM:
             self.setOrientation(Qt.Orientation.Horizontal)
             self.setSizes([width * 3 // 4, width - width * 3 // 4])
-            self.setCollapsible(1, False)
         super().resizeEvent(event)
 
 

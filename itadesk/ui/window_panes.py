@@ -152,6 +152,9 @@ class PaneActions(_Base):
             pane.jump.connect(self._jump_to)
             pane.fix.connect(self._apply_fix)
             dock = QDockWidget("ตรวจรายงาน", self)
+            # closed, not pulled off: a clerk dragging the edge above it to make it
+            # taller had it come loose over the menus
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
             dock.setObjectName("checks_dock")
             dock.setWidget(pane)
             self.session.changed.connect(pane.follow)
