@@ -572,3 +572,23 @@ def test_a_row_added_stays_in_sight_when_the_rows_above_it_are_fitted_taller(
     rect = table.visualRect(table.currentIndex())
     assert table.currentIndex().row() == last + 1
     assert table.viewport().rect().contains(rect), (rect, table.viewport().rect())
+
+
+def test_a_cut_cell_lower_down_is_edited_from_the_tables_top(open_window, qtbot):  # noqa: F811
+    """Its editor stayed where the cell had been while the table scrolled the row up,
+    and ran under the table's edge."""
+    window, table = open_demo(open_window, "เทศบาลเมืองกาฬสินธุ์")
+    window.resize(910, 512)
+    model = table.model()
+    long_text = "\n".join(f"บรรทัดที่ {i} ของวิธีดำเนินการ" for i in range(30))
+    window.session.set_cells([(3, "steps", long_text)])
+    column = next(c for c in range(model.columnCount()) if model.field(c) == "steps")
+    click_cell(qtbot, table, 3, column)
+    QApplication.processEvents()
+    assert table.is_cut(3) and table.rowViewportPosition(3) > 0
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: table.state() == EDITING)
+    editor = QApplication.focusWidget()
+    room = table.viewport().height()
+    assert table.rowViewportPosition(3) == 0 == editor.geometry().top()
+    assert table.rowHeight(3) < editor.height() and editor.geometry().bottom() <= room

@@ -579,6 +579,17 @@ class MeasureTable(WordTabs, QTableView):
             self._schedule_fit()
 
     # ------------------------------------------------------------- editing
+    def edit(self, index: QModelIndex, trigger: QAbstractItemView.EditTrigger | None = None,
+             event: QEvent | None = None) -> bool:
+        # A cell cut by the row cap is edited from the table's top, where its editor has
+        # the room to show it all: scrolled there once the editor was made, the editor
+        # stayed where the cell had been and ran under the table's edge.
+        if trigger is not None and index.isValid() and self.is_cut(index.row()) and (
+                self.state() != QAbstractItemView.State.EditingState
+                and trigger & self.editTriggers()):
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        return super().edit(index, trigger, event)
+
     def commit_open_editor(self) -> None:
         """Hand an open cell editor's text over (saved and undoable) and close it."""
         if self.state() == QAbstractItemView.State.EditingState:
@@ -589,8 +600,6 @@ class MeasureTable(WordTabs, QTableView):
 
     def editor_opened(self, editor: ThaiTextEdit, index: ModelIndex) -> None:
         self.notice.emit(EDIT_KEYS)
-        if self.is_cut(index.row()):  # its whole text is shown from the table's top
-            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
         model = self.table_model()
         measure = model.measure(index.row())
         if measure.id is None:
