@@ -181,3 +181,20 @@ def test_ctrl_z_in_the_box_before_any_replace_never_touches_the_report(open_wind
     assert window.report_page.tabs.currentIndex() == shown  # the window stayed there
     QTest.keyClick(dialog.find_edit, Qt.Key.Key_Y, CTRL)  # the field's redo, not the report's
     assert dialog.find_edit.text() == "สำนักปลัด" and session.undo_stack.index() == steps
+
+
+def test_the_box_opened_again_counts_its_word_anew(open_window, qtbot):  # noqa: F811
+    window, table = open_demo(open_window)
+    dialog = _replace_box(window, table, qtbot, NEEDLE, "ทุกกอง")
+    dialog.replace_all_button.setFocus()
+    QTest.keyClick(dialog.replace_all_button, Qt.Key.Key_Space)
+    assert "แทนที่แล้ว" in dialog.status.text()
+    dialog.close()
+    window.session.set_cells([(0, "owner", NEEDLE)])  # one more since
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_H, CTRL)
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isActiveWindow())
+    assert dialog.find_edit.text() == NEEDLE  # the word of last time, kept
+    assert dialog.status.text() == "พบ ๑ แห่ง"  # counted now, not what was said then

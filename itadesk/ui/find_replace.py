@@ -205,6 +205,11 @@ class FindReplaceDialog(QDialog):
         self.activateWindow()
         self.find_edit.setFocus()
         self.find_edit.selectAll()
+        # the word of last time counted again in the report as it is now: the line said
+        # what happened last time («แทนที่แล้ว ๔ แห่ง…») when the box came back
+        self.position = -1
+        self._took_step = False
+        self._search()
 
     def _needle_changed(self) -> None:
         self.position = -1
