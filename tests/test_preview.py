@@ -235,21 +235,25 @@ def test_with_the_preview_and_the_checks_open_the_table_keeps_the_most_room(
     qtbot.waitUntil(lambda: abs(window.preview_dock.width() - kept) <= 10)
 
 
+def _long_report_previewed(open_window, qtbot):  # noqa: F811
+    """A window with the long report open and its first preview shown."""
+    window = open_window()
+    window.open_report(window.library.create_report(_long_report()))
+    window.preview_action.trigger()
+    preview = window.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
+        pass
+    return window, window.report_page, preview
+
+
 def test_the_memo_tab_shows_the_memo_page_in_the_preview_as_it_is_typed(
         open_window, qtbot):  # noqa: F811
     """On the memo tab the preview shows the memo's page (the first), whatever measure's
     page it showed before, and each field typed reaches it once left."""
     from .ui_helpers import type_text
 
-    window = open_window()
-    report_id = window.library.create_report(_long_report())
-    window.open_report(report_id)
-    page = window.report_page
-    window.preview_action.trigger()
-    preview = window.preview
-    assert preview is not None
-    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
-        pass
+    _window, page, preview = _long_report_previewed(open_window, qtbot)
     click_cell(qtbot, page.table, 25, 0)
     qtbot.waitUntil(lambda: preview.current_page() == preview.measure_pages[25] > 0,
                     timeout=5_000)
@@ -366,15 +370,7 @@ def test_a_zoomed_portrait_page_is_in_sight_not_cut_at_its_right(open_window, qt
 def test_the_page_line_names_the_pages_own_number_after_the_memo(open_window, qtbot):  # noqa: F811
     """The clerk saw «หน้า ๓ จาก ๑๐» on a page printed «- ๑ -» (the cover and the memo
     have no number): the line says the page's own number beside its place."""
-    window = open_window()
-    report_id = window.library.create_report(_long_report())
-    window.open_report(report_id)
-    page = window.report_page
-    window.preview_action.trigger()
-    preview = window.preview
-    assert preview is not None
-    with qtbot.waitSignal(preview.refreshed, timeout=60_000):
-        pass
+    _window, page, preview = _long_report_previewed(open_window, qtbot)
     assert "เลขหน้า" not in preview.status.text()  # no memo yet: the place is the number
     page.tabs.setCurrentWidget(page.memo)
     with qtbot.waitSignal(preview.refreshed, timeout=60_000):
