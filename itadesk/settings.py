@@ -20,6 +20,9 @@ class Settings:
     last_folder: str = ""
     window_geometry: str = ""  # Qt's saveGeometry(), base64
     window_state: str = ""  # Qt's saveState(), base64
+    # left maximised: Qt's saved geometry says so, but restored at another scale (150 %
+    # then 100 %) it came back as a 640 × 480 window in a corner
+    window_maximised: bool = False
     default_options: dict[str, Any] = field(default_factory=dict)
     printing: dict[str, Any] = field(default_factory=dict)  # report id -> printer choices
     table_point_size: int = 0  # the measure table's text size; 0 = the program's own

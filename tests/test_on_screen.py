@@ -75,9 +75,11 @@ def _kept(qtbot, maximised: bool, size: QSize) -> str:
     return kept
 
 
-def _started_with(qtbot, library_path: Path, kept: str) -> MainWindow:
+def _started_with(qtbot, library_path: Path, kept: str, maximised: bool = False
+                  ) -> MainWindow:
     current, _ = settings.load()
     current.window_geometry = kept
+    current.window_maximised = maximised  # as the window that kept it saves it
     settings.save(current)
     library = open_library(library_path)
     assert library is not None
@@ -93,7 +95,7 @@ def test_a_window_left_maximised_or_too_large_for_the_screen_now_starts_maximise
     make_app()
     room = QApplication.primaryScreen().availableGeometry()
     # left maximised at 100 %: under openbox at 150 % it came back 607 × 379 in the middle
-    window = _started_with(qtbot, library_path, _kept(qtbot, True, QSize(600, 400)))
+    window = _started_with(qtbot, library_path, _kept(qtbot, True, QSize(600, 400)), True)
     qtbot.waitUntil(window.isMaximized)
     window.library.close()
     window.close()
@@ -124,3 +126,38 @@ def test_a_dialog_that_grows_while_open_is_kept_on_the_screen(qtbot):
     qtbot.waitUntil(lambda: room.contains(dialog.frameGeometry()))
     assert dialog.height() < room.height()
     dialog.reject()
+
+
+PROBE_START = """
+import sys
+from pathlib import Path
+from itadesk.ui.app import make_app, open_library
+from itadesk.ui.main_window import MainWindow
+app = make_app([])
+window = MainWindow(open_library(Path(sys.argv[1])))
+window.show_as_left()
+for _ in range(20):
+    app.processEvents()
+print("maximised" if window.isMaximized() else f"{window.width()}x{window.height()}")
+window.close()
+"""
+
+
+def test_a_window_left_maximised_at_150_percent_starts_maximised_at_100(tmp_path: Path):
+    """A second new clerk started at 150 % (maximised), then at 100 %: the window came back
+    640 × 480 in a corner (Qt's saved geometry, restored at another scale, lost it)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "ITADESK_CONFIG": str(tmp_path / "settings.json"),
+           "ITADESK_STATE": str(tmp_path / "state")}
+    shown = []
+    for scale in ("1.5", "1"):
+        done = subprocess.run([sys.executable, "-c", PROBE_START, str(tmp_path / "lib.sqlite")],
+                              env={**env, "QT_SCALE_FACTOR": scale}, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        shown.append(done.stdout.strip().splitlines()[-1])
+    assert shown == ["maximised", "maximised"], shown

@@ -129,7 +129,7 @@ class MainWindow(ExportActions, PaneActions, QMainWindow):
             kept = self.normalGeometry() if self.isMaximized() else self.geometry()
             # a title bar's and borders' room: the window manager adds them outside
             fits = (kept.width() <= room.width() - 8 and kept.height() <= room.height() - 40)
-            self._maximise = self.isMaximized() or not fits
+            self._maximise = self.settings.window_maximised or self.isMaximized() or not fits
             if not self._maximise and not room.contains(kept.adjusted(-4, -36, 4, 4)):
                 # partly off the screen (another screen's place): moved onto this one
                 right, bottom = room.right() - kept.width() - 4, room.bottom() - kept.height() - 4
@@ -169,6 +169,7 @@ class MainWindow(ExportActions, PaneActions, QMainWindow):
             return
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
+        self.settings.window_maximised = self.isMaximized()
         self._remember_preview_width()
         settings.save(self.settings)
 
@@ -1006,6 +1007,7 @@ class MainWindow(ExportActions, PaneActions, QMainWindow):
         self.settings.last_folder = self._last_folder
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode()
+        self.settings.window_maximised = self.isMaximized()
         settings.save(self.settings)
         # The report's widgets were handed to deleteLater; delete them while Qt is whole
         # (left for the interpreter's exit, they crash it).
