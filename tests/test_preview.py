@@ -383,3 +383,36 @@ def test_the_page_line_names_the_pages_own_number_after_the_memo(open_window, qt
     said = preview.status.text()
     assert said.startswith(f"หน้า {to_thai_digits(str(memo_pages + 1))} จาก "), said
     assert "(เลขหน้า ๑)" in said, said
+
+
+PROBE_EXIT = """
+import os, sys
+from pathlib import Path
+from itadesk.ui.app import make_app, open_library
+from itadesk.ui.main_window import MainWindow
+app = make_app([])
+window = MainWindow(open_library(Path(sys.argv[1])))
+window.show()
+window.open_report(window.library.list_reports()[0].id)
+window.preview_action.trigger()
+from PySide6.QtTest import QSignalSpy
+spy = QSignalSpy(window.preview.refreshed)
+spy.wait(60_000)
+print("refreshed", spy.count(), flush=True)
+"""  # and out, the window still open, as a script or a benchmark ends
+
+
+def test_the_program_ending_with_the_preview_open_says_nothing_went_wrong(tmp_path: Path):
+    """The page pane's document says its status changed as it is deleted; the pane then
+    asked it for its pages, and three tracebacks came out at the exit (bench_desk)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "ITADESK_CONFIG": str(tmp_path / "settings.json"),
+           "ITADESK_STATE": str(tmp_path / "state")}
+    done = subprocess.run([sys.executable, "-c", PROBE_EXIT, str(tmp_path / "lib.sqlite")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert "refreshed 1" in done.stdout, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr, done.stderr

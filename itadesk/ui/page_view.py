@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QMargins, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdfWidgets import QPdfView
+from shiboken6 import isValid
 
 from ..thai.digits import to_thai_digits
 
@@ -276,6 +277,9 @@ class _PageWatch(QObject):
         self.say()
 
     def _room(self) -> None:
+        document = self.view.document() if isValid(self.view) else None
+        if document is None or not isValid(document):
+            return  # the document says its status changed as it is deleted
         keep_room_below(self.view)
         self.say()
 

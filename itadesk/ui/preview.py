@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from ..exchange.jsonfile import Exchange
 from ..thai.digits import to_thai_digits
@@ -91,7 +92,8 @@ class PreviewPane(QWidget):
 
     def _say_page(self) -> None:
         """Where the clerk is and how large the page is shown, once there are pages."""
-        if self.document.pageCount():
+        # (the document says its status changed as it is deleted with the pane)
+        if isValid(self.document) and self.document.pageCount():
             if self.bar.pages != self.document.pageCount():
                 self.bar.pages = self.document.pageCount()  # the line's room
                 self.bar.fit()
