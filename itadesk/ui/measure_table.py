@@ -67,12 +67,12 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PADDING = 6
 MIN_ROW = 32
 MAX_ROW = 4000
+# A header of four lines took a third of the table at 150 % on a laptop.
+HEADER_LINES = 3
 # A row is shown no taller than this share of the table's height (and never under
 # CAP_LINES lines of text): one long measure filled the whole table on a laptop, and the
 # clerk saw a single row at a time. Its cut cell ends in "…"; the cell's editor and find
 # show the whole text.
-# A header of four lines took a third of the table at 150 % on a laptop.
-HEADER_LINES = 3
 ROW_CAP_SHARE = 0.5
 CAP_LINES = 4
 CUT_TIP = "ข้อความในช่องนี้ยาวกว่าที่แสดง: ดับเบิลคลิกหรือกด F2 เพื่ออ่านและแก้ทั้งหมด"
@@ -425,16 +425,18 @@ class MeasureTable(WordTabs, QTableView):
         return max(int(self.viewport().height() * ROW_CAP_SHARE),
                    math.ceil(lines) + 2 * PADDING, MIN_ROW)
 
+    def _shown_whole(self, row: int) -> bool:
+        """The row find is on is not capped: its word may be in the part cut off."""
+        return self._found is not None and self._found[0] == row
+
     def _set_height(self, row: int, height: int) -> None:
-        """A row's height for text `height` tall: no taller than the cap, but the row
-        find is on shows whole (its word may be in the part cut off)."""
-        cap = MAX_ROW if self._found is not None and self._found[0] == row else self._cap
+        """A row's height for text `height` tall: no taller than the cap."""
+        cap = MAX_ROW if self._shown_whole(row) else self._cap
         self.setRowHeight(row, min(cap, MAX_ROW, max(MIN_ROW, height)))
 
     def is_cut(self, row: int) -> bool:
         """Whether the row is shown shorter than its text because of the cap."""
-        return self.rowHeight(row) >= min(self._cap, MAX_ROW) and (
-            self._found is None or self._found[0] != row)
+        return not self._shown_whole(row) and self.rowHeight(row) >= min(self._cap, MAX_ROW)
 
     @property
     def found(self) -> tuple[int, int, int, int] | None:
