@@ -131,13 +131,15 @@ def shown_zoom(view: QPdfView) -> float:
     return page_rects(view)[page][2] / points if points else view.zoomFactor()
 
 
-def page_and_zoom(view: QPdfView) -> str:
+def page_and_zoom(view: QPdfView, printed: str = "") -> str:
     """"หน้า ๒ จาก ๘ · ๔๕ %": where the clerk is in the view's document, and how large
-    its page is shown."""
+    its page is shown; `printed`, the page's own number where it is another ("หน้า ๓ จาก
+    ๑๐ (เลขหน้า ๑) · …", in the report's digits)."""
     document = view.document()
     count = document.pageCount() if document is not None else 0
-    return to_thai_digits(
-        f"หน้า {shown_page(view) + 1} จาก {count} · {round(shown_zoom(view) * 100)} %")
+    place = to_thai_digits(f"หน้า {shown_page(view) + 1} จาก {count}")
+    own = f" (เลขหน้า {printed})" if printed else ""
+    return f"{place}{own} · {to_thai_digits(str(round(shown_zoom(view) * 100)))} %"
 
 
 def _page_extent(view: QPdfView) -> tuple[float, float] | None:

@@ -97,14 +97,13 @@ class PreviewPane(QWidget):
             if self.bar.pages != self.document.pageCount():
                 self.bar.pages = self.document.pageCount()  # the line's room
                 self.bar.fit()
-            said = page_and_zoom(self.view)
             labels = self.worker.page_labels
             page = self.current_page()
-            if 0 <= page < len(labels) and labels[page] and (
-                    to_thai_digits(labels[page]) != to_thai_digits(str(page + 1))):
-                # the page's own number ("- ๑ -" after the cover and the memo) beside it
-                said = said.replace(" · ", f" (เลขหน้า {labels[page]}) · ", 1)
-            self.status.setText(said)
+            printed = labels[page] if 0 <= page < len(labels) else ""
+            if to_thai_digits(printed) == to_thai_digits(str(page + 1)):
+                printed = ""  # the page's own number is its place: said once
+            # the page's own number ("- ๑ -" after the cover and the memo) beside it
+            self.status.setText(page_and_zoom(self.view, printed))
 
     # ------------------------------------------------------------ refreshing
     def schedule(self) -> None:
