@@ -133,6 +133,7 @@ def _as_pdf(case: tuple[Report, ExportOptions], continuation: bool,
     return report, ExportOptions.from_report(report)
 
 
+@pytest.mark.slow  # 6 s of the default run, which stays under five minutes; CI runs it
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports(), st.booleans())
 def test_export_to_pdf_then_import_gives_the_same_report(case, continuation):
